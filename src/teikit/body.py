@@ -1,0 +1,241 @@
+"""Build the TEI ``<text>`` of a record from its parts and units.
+
+Input: the :class:`~teikit.structure.Part` list, an
+:class:`~teikit.inline.InlineEncoder` and the :class:`~teikit.align.Alignment`.
+Output: one ``<text>`` element; with a translation and an original,
+``<text><group><text type="translation">…<text type="original">…``, turns
+linked both ways with ``@corresp``.
+
+Within a part, units go into ``<div type="record">`` in the order TEI requires:
+openers and headings, then prose and turns, then closers. A unit that would
+break that order (a heading after prose) starts a new ``div`` instead of
+making the document invalid.
+"""
+
+from __future__ import annotations
+
+import re
+
+from lxml import etree
+
+from teikit import rules
+from teikit.align import Alignment
+from teikit.brackets import FALLBACK, BracketRule
+from teikit.inline import XML_NS, InlineEncoder, append_text, tei
+from teikit.read import find_date
+from teikit.source import SourceText
+from teikit.structure import CLOSING_KINDS, OPENING_KINDS, Kind, Part, Unit
+
+HAND_ID = "hand-annotation"
+
+SIGNATURE_RULE = BracketRule(
+    "physical-description",
+    "description of the physical document (signature)",
+    'closer rend="brackets"/signed/gap + date',
+    FALLBACK.match,
+    FALLBACK.build,
+)
+"""Listed in the bracket review for a closing ``[signature illegible 31/XII]``."""
+
+
+def _phase(unit: Unit) -> int:
+    if unit.kind in OPENING_KINDS:
+        return 0
+    if unit.kind in CLOSING_KINDS:
+        return 2
+    return 1
+
+
+def build_text(parts: list[Part], encoder: InlineEncoder, alignment: Alignment) -> etree._Element:
+    """The ``<text>`` element for all parts (see the module doc)."""
+    if len(parts) == 1:
+        text = _part_text(parts[0], encoder, alignment)
+        return text
+    outer = etree.Element(tei("text"))
+    group = etree.SubElement(outer, tei("group"))
+    for part in parts:
+        group.append(_part_text(part, encoder, alignment))
+    return outer
+
+
+def _part_text(part: Part, encoder: InlineEncoder, alignment: Alignment) -> etree._Element:
+    text = etree.Element(tei("text"), type=part.role)
+    text.set(f"{{{XML_NS}}}lang", part.lang)
+    text.set(f"{{{XML_NS}}}id", encoder.new_id(part.role))
+    body = etree.SubElement(text, tei("body"))
+    div = etree.SubElement(body, tei("div"), type="record")
+    phase = 0
+    for unit in part.units:
+        unit_phase = _phase(unit)
+        if unit_phase < phase:
+            div = etree.SubElement(body, tei("div"), type="record")
+        phase = unit_phase
+        element = _BUILDERS[unit.kind](unit, encoder)
+        element.set(f"{{{XML_NS}}}id", alignment.ids[id(unit)])
+        corresp = alignment.corresp(unit)
+        if corresp:
+            element.set("corresp", corresp)
+        div.append(element)
+    if not len(div):
+        etree.SubElement(div, tei("p"))
+    return text
+
+
+# --- one builder per kind of unit ---------------------------------------------------
+
+
+def _head(unit: Unit, encoder: InlineEncoder) -> etree._Element:
+    head = encoder.element("head")
+    if unit.rend == "letter-spaced":
+        head.set("rend", "letter-spaced")
+        head.text = " ".join(word.replace(" ", "") for word in re.split(r"\s{2,}", unit.text.text))
+    else:
+        encoder.fill(head, unit.text)
+    return head
+
+
+def _stamp(unit: Unit, encoder: InlineEncoder) -> etree._Element:
+    opener = encoder.element("opener")
+    stamp = encoder.sub(opener, "stamp", type="classification")
+    encoder.fill(stamp, unit.text)
+    return opener
+
+
+def _description(unit: Unit, encoder: InlineEncoder) -> etree._Element:
+    opener = encoder.element("opener")
+    encoder.fill(opener, unit.text)
+    return opener
+
+
+def _opener(unit: Unit, encoder: InlineEncoder) -> etree._Element:
+    """A line of a letter's opening: the salutation, a dateline, or a plain line."""
+    opener = encoder.element("opener")
+    raw = unit.text.text
+    if unit.rend == "salute":
+        encoder.fill(encoder.sub(opener, "salute"), unit.text)
+    elif _has_date(raw):
+        encoder.fill(encoder.sub(opener, "dateline"), unit.text)
+    else:
+        encoder.fill(opener, unit.text)
+    return opener
+
+
+def _paragraph(unit: Unit, encoder: InlineEncoder) -> etree._Element:
+    p = encoder.element("p")
+    if unit.number:
+        p.set("n", unit.number)
+    _mark(unit, p, encoder)
+    encoder.fill(p, unit.text)
+    return p
+
+
+def _turn(unit: Unit, encoder: InlineEncoder) -> etree._Element:
+    sp = encoder.element("sp")
+    if unit.person:
+        person = next((p for p in encoder.context.people if unit.person in p.names.values()), None)
+        if person is not None:
+            sp.set("who", f"#{person.ident}")
+    _mark(unit, sp, encoder)
+    speaker = encoder.sub(sp, "speaker")
+    assert unit.speaker is not None
+    speaker.text = unit.speaker.text
+    for block in unit.blocks:
+        encoder.fill(encoder.sub(sp, "p"), block)
+    return sp
+
+
+def _mark(unit: Unit, parent: etree._Element, encoder: InlineEncoder) -> None:
+    """A check mark before a paragraph or turn, kept as ``metamark``."""
+    if unit.mark is not None:
+        metamark = encoder.sub(parent, "metamark", function="check")
+        metamark.text = unit.mark.text
+        metamark.tail = " " if parent.tag != tei("sp") else None
+
+
+def _signed_closer(unit: Unit, encoder: InlineEncoder) -> etree._Element:
+    closer = encoder.element("closer")
+    encoder.fill(encoder.sub(closer, "signed"), unit.text)
+    return closer
+
+
+def _handwritten(unit: Unit, encoder: InlineEncoder) -> etree._Element:
+    """``*Handwritten signature and date:* 31/11``: the archive's description, then what the hand wrote."""
+    closer = encoder.element("closer")
+    match = rules.HANDWRITTEN_NOTE_RE.match(unit.text.text)
+    assert match is not None
+    description = unit.text[match.start("desc") : match.end("desc")]
+    note = encoder.sub(closer, "note", type="physical", place="inline", resp="#archive", rend="italic")
+    encoder.fill(note, description)
+    rest = unit.text[match.start("rest") : match.end("rest")]
+    lead = len(rest.text) - len(rest.text.lstrip())
+    encoder.fill(closer, rest[:lead])
+    signed = encoder.sub(closer, "signed", hand=f"#{HAND_ID}")
+    if "signature" in description.text.lower():
+        encoder.sub(signed, "gap", reason="not-transcribed")
+    _fill_with_date(signed, rest[lead:], encoder)
+    return closer
+
+
+def _signature(unit: Unit, encoder: InlineEncoder) -> etree._Element:
+    """``[signature illegible 31/XII]`` (the translator's description) or ``(Bitterlich)`` typed."""
+    closer = encoder.element("closer")
+    if unit.rend == "typed":
+        encoder.fill(encoder.sub(closer, "signed"), unit.text)
+        return closer
+    text = unit.text.strip()
+    content = text[1 : len(text) - 1]
+    closer.set("rend", "brackets")
+    closer.set("resp", encoder.resp)
+    date = rules.DAY_MONTH_RE.search(content.text)
+    described = content[: date.start()].strip() if date else content
+    signed = encoder.sub(closer, "signed", hand=f"#{HAND_ID}")
+    gap = encoder.sub(signed, "gap", reason="illegible" if "illegible" in described.text.lower() else "not-transcribed")
+    encoder.sub(gap, "desc").text = described.text
+    if date:
+        _fill_with_date(signed, content[len(described.text) :], encoder)
+    encoder.record(text.location(0), text.text, SIGNATURE_RULE, [closer])
+    return closer
+
+
+def _fill_with_date(parent: etree._Element, text: SourceText, encoder: InlineEncoder) -> None:
+    """Fill ``parent`` with ``text``, its day/month (``31/XII``) as ``<date>``."""
+    date = rules.DAY_MONTH_RE.search(text.text)
+    if date is None:
+        encoder.fill(parent, text)
+        return
+    encoder.fill(parent, text[: date.start()])
+    encoder.sub(parent, "date").text = date.group()
+    encoder.fill(parent, text[date.end() :])
+
+
+def _valediction(unit: Unit, encoder: InlineEncoder) -> etree._Element:
+    """``Yours sincerely,`` then the signature and any lines after it."""
+    closer = encoder.element("closer")
+    encoder.fill(encoder.sub(closer, "salute"), unit.blocks[0])
+    for index, block in enumerate(unit.blocks[1:]):
+        append_text(closer, "\n")
+        encoder.sub(closer, "lb")
+        if index == 0:
+            encoder.fill(encoder.sub(closer, "signed"), block)
+        else:
+            encoder.fill(closer, block)
+    return closer
+
+
+def _has_date(text: str) -> bool:
+    return find_date(text) is not None
+
+
+_BUILDERS = {
+    Kind.HEAD: _head,
+    Kind.STAMP: _stamp,
+    Kind.DESCRIPTION: _description,
+    Kind.OPENER: _opener,
+    Kind.PARAGRAPH: _paragraph,
+    Kind.PARTICIPANTS: _paragraph,
+    Kind.TURN: _turn,
+    Kind.RECORDER: _signed_closer,
+    Kind.HANDWRITTEN: _handwritten,
+    Kind.SIGNATURE: _signature,
+    Kind.VALEDICTION: _valediction,
+}

@@ -1,0 +1,192 @@
+"""The ``teikit`` command line: thin commands over the library.
+
+Errors are turned into messages in one place (:class:`TeikitGroup`): a
+:class:`~teikit.errors.TeikitError` prints as ``file:line:col: error: message
+[code]`` on standard error and the command exits with the error's code
+(1: the documents have problems, 2: usage or unreadable input, 3: teikit's
+own schemas or stylesheets are broken).
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+from teikit import __version__
+from teikit.convert import convert_file, convert_to_folder, find_transcripts
+from teikit.encode import encode
+from teikit.errors import Diagnostic, TeikitError
+from teikit.read import read_transcript
+from teikit.report import FORMATS, format_rows, review_rows
+from teikit.serialize import refuse_overwrite, write_atomic
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+class TeikitGroup(click.Group):
+    """Runs a command and turns teikit's errors into one line and an exit code."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except TeikitError as error:
+            click.echo(str(error), err=True)
+            ctx.exit(error.exit_code)
+
+
+def _warn(diagnostics: list[Diagnostic], quiet: bool) -> None:
+    if not quiet:
+        for diagnostic in diagnostics:
+            click.echo(str(diagnostic), err=True)
+
+
+def quiet_option(function: F) -> F:
+    return click.option("-q", "--quiet", is_flag=True, help="Do not print warnings, only errors.")(function)
+
+
+def lang_option(function: F) -> F:
+    return click.option(
+        "--lang",
+        "text_lang",
+        default="en",
+        show_default=True,
+        metavar="CODE",
+        help="Language of the transcript's main text (the translation).",
+    )(function)
+
+
+@click.group(cls=TeikitGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="teikit")
+def cli() -> None:
+    """TEI P5 editions of archival records.
+
+    \b
+    convert   transcript -> TEI (teiHeader, speaker turns, editorial brackets, original)
+    brackets  list every editorial bracket of a transcript and how it is encoded
+
+    Run 'teikit COMMAND --help' for the options and an example of each.
+    """
+
+
+@cli.command()
+@click.argument("records", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(path_type=Path),
+    help="Write the TEI of a single RECORD to this file ('-': standard output).",
+)
+@click.option(
+    "--out-dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Write RECORD.xml for each record into this folder; existing files are skipped.",
+)
+@click.option("--force", is_flag=True, help="Replace existing TEI files (hand edits in them are lost).")
+@click.option(
+    "--report",
+    type=click.Path(allow_dash=True, path_type=Path),
+    help="Write the bracket review listing to this file ('-': standard output).",
+)
+@lang_option
+@quiet_option
+def convert(
+    records: tuple[Path, ...],
+    output: Path | None,
+    out_dir: Path | None,
+    force: bool,
+    report: Path | None,
+    text_lang: str,
+    quiet: bool,
+) -> None:
+    """Convert record transcripts (.md, .txt) to TEI P5.
+
+    RECORD is a transcript file or a folder of them. The TEI gets a full
+    teiHeader, speaker turns, every editorial bracket encoded by kind, and
+    the original-language text aligned turn by turn with the translation.
+    Warnings (turns that do not align, brackets no rule knows) go to
+    standard error; TEI that exists is never replaced without --force.
+
+    \b
+    Examples:
+      teikit convert examples/records/wilson-111240.md -o tei/wilson-111240.xml
+      teikit convert records/ --out-dir tei/
+      teikit convert record.md -o record.xml --report -
+    """
+    if output is not None and out_dir is not None:
+        raise click.UsageError("give either -o/--output or --out-dir, not both")
+    sources = find_transcripts(records)
+    if out_dir is not None:
+        run = convert_to_folder(sources, out_dir, force=force, text_lang=text_lang)
+        brackets = []
+        for result in run.results:
+            if result.skipped:
+                click.echo(f"{result.target}: skipped, exists already (use --force to replace it)", err=True)
+            elif result.error is not None:
+                click.echo(str(result.error), err=True)
+            elif result.encoded is not None:
+                _warn(result.encoded.warnings, quiet)
+                brackets.extend(result.encoded.brackets)
+                click.echo(f"{result.target}: written", err=True)
+        _write_report(report, brackets)
+        if run.failures:
+            sys.exit(max(result.error.exit_code for result in run.failures if result.error))
+        return
+    if len(sources) > 1:
+        raise click.UsageError("several records need --out-dir DIR (or convert them one at a time with -o)")
+    target = None if output is None or str(output) == "-" else output
+    if target is not None and not force:
+        refuse_overwrite(target)
+    encoded, data = convert_file(sources[0], target, text_lang=text_lang)
+    _warn(encoded.warnings, quiet)
+    if target is None:
+        if report is not None and str(report) == "-":
+            raise click.UsageError("the TEI already goes to standard output; give --report a file, or -o a file")
+        sys.stdout.buffer.write(data)
+        sys.stdout.flush()
+    else:
+        write_atomic(target, data, force=force)
+    _write_report(report, encoded.brackets)
+
+
+def _write_report(report: Path | None, brackets: list[Any]) -> None:
+    if report is None:
+        return
+    text = format_rows(review_rows(brackets), "text")
+    if str(report) == "-":
+        click.echo(text, nl=False)
+    else:
+        write_atomic(report, text.encode("utf-8"), force=True)
+
+
+@cli.command()
+@click.argument("records", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True, help="Listing format.")
+@lang_option
+@quiet_option
+def brackets(records: tuple[Path, ...], fmt: str, text_lang: str, quiet: bool) -> None:
+    """List every editorial bracket of the records and how it is encoded.
+
+    One row per bracket: file:line:col, the bracket as printed, the kind the
+    rules gave it, and the TEI it becomes. Brackets no rule recognises are
+    kept as <note type="editorial"> and warned about: review those first.
+
+    \b
+    Example:
+      teikit brackets examples/records/wilson-111240.md
+      teikit brackets records/ --format tsv > brackets.tsv
+    """
+    rows = []
+    for source in find_transcripts(records):
+        encoded = encode(read_transcript(source), text_lang=text_lang)
+        _warn(encoded.warnings, quiet)
+        rows.extend(review_rows(encoded.brackets))
+    click.echo(format_rows(rows, fmt), nl=False)
+
+
+def main() -> None:
+    """Entry point of the ``teikit`` script."""
+    cli(prog_name="teikit")

@@ -1,0 +1,113 @@
+"""Convert transcript files to TEI files: find inputs, name outputs, write safely.
+
+This is the file-level layer over :func:`teikit.encode.encode`: a folder given
+as input stands for the transcripts in it; an output that exists is never
+replaced unless asked (``force``); a failed record writes nothing; each record
+is written atomically. The command line adds only printing.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from teikit.encode import Encoded, encode
+from teikit.errors import InputError, Location, TeikitError
+from teikit.read import read_transcript
+from teikit.resources import schema_path
+from teikit.serialize import to_bytes, write_atomic
+
+TRANSCRIPT_SUFFIXES = (".md", ".txt", ".markdown")
+
+
+@dataclass
+class ConversionResult:
+    """What happened to one input: written, skipped (output exists) or failed."""
+
+    source: Path
+    target: Path | None
+    encoded: Encoded | None = None
+    skipped: bool = False
+    error: TeikitError | None = None
+
+
+@dataclass
+class ConversionRun:
+    results: list[ConversionResult] = field(default_factory=list)
+
+    @property
+    def failures(self) -> list[ConversionResult]:
+        return [result for result in self.results if result.error is not None]
+
+
+def find_transcripts(paths: Iterable[Path]) -> list[Path]:
+    """Expand folders into the transcripts they hold (``*.md``, ``*.txt``), sorted; keep files as given.
+
+    Raises:
+        InputError: a path does not exist, or a folder holds no transcript.
+    """
+    found: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            inside = sorted(
+                child for child in path.iterdir() if child.is_file() and child.suffix.lower() in TRANSCRIPT_SUFFIXES
+            )
+            if not inside:
+                raise InputError("folder holds no transcript (*.md, *.txt)", Location(str(path)), "input-empty-folder")
+            found.extend(inside)
+        elif not path.exists():
+            raise InputError("no such file or folder", Location(str(path)), "input-missing")
+        else:
+            found.append(path)
+    return found
+
+
+def model_instructions(target: Path | None) -> list[str]:
+    """``<?xml-model?>`` instructions pointing at the project's schemas, relative to the output."""
+    base = target.parent if target is not None else Path.cwd()
+    instructions = []
+    for name, kind in (
+        ("teikit.rng", "http://relaxng.org/ns/structure/1.0"),
+        ("teikit.sch", "http://purl.oclc.org/dsdl/schematron"),
+    ):
+        schema = schema_path(name)
+        try:
+            href = Path(os.path.relpath(schema, base.resolve())).as_posix()
+        except ValueError:
+            href = schema.as_uri()
+        instructions.append(f'<?xml-model href="{href}" type="application/xml" schematypens="{kind}"?>')
+    return instructions
+
+
+def convert_file(
+    source: Path, target: Path | None, *, force: bool = False, text_lang: str = "en"
+) -> tuple[Encoded, bytes]:
+    """Encode one transcript and serialise it for ``target`` (``None``: standard output).
+
+    Raises:
+        TeikitError: the transcript cannot be read or converted.
+    """
+    encoded = encode(read_transcript(source), text_lang=text_lang)
+    return encoded, to_bytes(encoded.tree, model_instructions(target))
+
+
+def convert_to_folder(
+    sources: list[Path], out_dir: Path, *, force: bool = False, text_lang: str = "en"
+) -> ConversionRun:
+    """Convert each source to ``out_dir/<name>.xml``, skipping existing outputs unless ``force``."""
+    run = ConversionRun()
+    for source in sources:
+        target = out_dir / (source.stem + ".xml")
+        result = ConversionResult(source, target)
+        run.results.append(result)
+        if target.exists() and not force:
+            result.skipped = True
+            continue
+        try:
+            result.encoded, data = convert_file(source, target, text_lang=text_lang)
+            write_atomic(target, data, force=force)
+        except TeikitError as error:
+            result.error = error
+    return run

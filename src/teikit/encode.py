@@ -1,0 +1,76 @@
+"""Transcript to TEI: run the stages and assemble the document.
+
+Input: a :class:`~teikit.read.Transcript`. Output: an :class:`Encoded` record
+holding the TEI tree, the warnings and the bracket review rows. The stages:
+
+1. :func:`~teikit.metadata.read_meta`: header facts;
+2. :func:`~teikit.structure.build_parts`: parts, repaired page breaks, units;
+3. :func:`~teikit.people.find_people`: participants in both languages;
+4. named entities introduced by brackets are learned first, so every mention,
+   even one before its bracket, links to the same entry;
+5. :func:`~teikit.align.align`: ids and ``@corresp`` between the languages;
+6. :func:`~teikit.body.build_text` and :func:`~teikit.header.build_header`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from lxml import etree
+
+from teikit.align import align
+from teikit.body import HAND_ID, build_text
+from teikit.brackets import RuleRegistry
+from teikit.context import BracketRecord, EncodingContext
+from teikit.errors import Diagnostic
+from teikit.header import ARCHIVE_ID, build_header, translator_ids
+from teikit.inline import InlineEncoder, tei
+from teikit.metadata import read_meta
+from teikit.people import find_people
+from teikit.read import Transcript
+from teikit.structure import build_parts
+
+
+@dataclass
+class Encoded:
+    """A converted record: the TEI document and what the conversion noticed."""
+
+    tree: etree._ElementTree
+    warnings: list[Diagnostic] = field(default_factory=list)
+    brackets: list[BracketRecord] = field(default_factory=list)
+    page_breaks: int = 0
+
+
+def encode(transcript: Transcript, *, text_lang: str = "en", registry: RuleRegistry | None = None) -> Encoded:
+    """Make the TEI document of a transcript.
+
+    Args:
+        transcript: what :func:`~teikit.read.read_transcript` returned.
+        text_lang: language of the transcript's main text (the translation).
+        registry: bracket rules to use instead of the default table.
+
+    Returns:
+        The TEI tree with the warnings and the bracket review rows.
+    """
+    meta = read_meta(transcript, text_lang)
+    parts, repaired = build_parts(transcript.body, text_lang, meta.original_lang)
+    people = find_people(parts)
+    context = EncodingContext(transcript.path, people=people, footnotes=transcript.footnotes)
+    context.ids.update({ARCHIVE_ID, HAND_ID, *(person.ident for person in people)})
+    translators = translator_ids(meta, context)
+    context.resp = f"#{translators[0]}" if translators else f"#{ARCHIVE_ID}"
+    encoder = InlineEncoder(context, registry)
+    encoder.discover(meta.title)
+    for part in parts:
+        for unit in part.units:
+            for block in unit.blocks:
+                encoder.discover(block)
+    alignment = align(parts, people, context.ids)
+    text = build_text(parts, encoder, alignment)
+    hand_used = any(element.get("hand") for element in text.iter(tei("signed")))
+    header = build_header(meta, people, parts, encoder, translators, hand_used)
+    root = etree.Element(tei("TEI"), nsmap={None: "http://www.tei-c.org/ns/1.0"})
+    root.append(header)
+    root.append(text)
+    warnings = [*alignment.warnings, *context.warnings]
+    return Encoded(etree.ElementTree(root), warnings, context.brackets, repaired)

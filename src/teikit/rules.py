@@ -1,0 +1,341 @@
+"""The conventions of record transcripts, as data.
+
+Everything the reader and the encoder recognise by shape lives here: header
+labels, month and language names, speaker honorifics, the formulae that end a
+conversation record, classification stamps. A new convention is one new entry
+here (and one test), never a new branch in the engine.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Final
+
+# --- Header --------------------------------------------------------------
+
+#: Labels of the ``Label: value`` header (the Wilson Center archive export).
+#: A header line starting with one of them opens a field; any other line
+#: continues the field above it (the ``Rights:`` text runs over two lines).
+HEADER_LABELS: Final = (
+    "Date",
+    "Title",
+    "URL",
+    "Record ID",
+    "Summary",
+    "Source",
+    "Citation",
+    "Original Language",
+    "Original Archive",
+    "Original Classification",
+    "Credits",
+    "Authors",
+    "Document Contributors",
+    "Associated People & Organizations",
+    "Associated Places",
+    "Subjects Discussed",
+    "Donors",
+    "Original Uploaded Date",
+    "Rights",
+    "Translated by",
+)
+
+LABEL_LINE_RE: Final = re.compile(
+    r"^(?P<label>" + "|".join(re.escape(label) for label in HEADER_LABELS) + r"):(?:[ \t]+(?P<value>.*))?$"
+)
+"""``Record ID: 300242``: one field of the labelled header."""
+
+BOLD_LABEL_RE: Final = re.compile(r"^\*\*(?P<label>[^*\n]{1,60}?):\*\*[ \t]*(?P<value>.*)$", re.S)
+"""``**Citation:**``: a field label of the archive page text."""
+
+BOLD_SPAN_RE: Final = re.compile(r"\*\*(?P<text>.+?)\*\*", re.S)
+"""``**December 16, 1949**``: a bold span (date and title of the page text)."""
+
+ANGLE_URL_RE: Final = re.compile(r"<(?P<url>https?://[^\s<>]+)>")
+"""``<http://digitalarchive.wilsoncenter.org/document/111240>``: a Markdown autolink."""
+
+TRANSLATOR_RE: Final = re.compile(
+    r"\btranslated\s+by\s+(?P<name>[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|de|van|von|der|la))*)",
+    re.I,
+)
+"""``Translated by Danny Rozas``: the translator named in a citation or source."""
+
+RECORD_ID_URL_RE: Final = re.compile(r"/document/(?P<id>\d+)\b")
+"""``…/document/111240``: the archive's record number inside its URL."""
+
+# --- Dates ---------------------------------------------------------------
+
+MONTHS: Final = {
+    name: number
+    for number, names in enumerate(
+        (
+            ("january", "jan", "января", "январь"),
+            ("february", "feb", "февраля", "февраль"),
+            ("march", "mar", "марта", "март"),
+            ("april", "apr", "апреля", "апрель"),
+            ("may", "мая", "май"),
+            ("june", "jun", "июня", "июнь"),
+            ("july", "jul", "июля", "июль"),
+            ("august", "aug", "августа", "август"),
+            ("september", "sep", "sept", "сентября", "сентябрь"),
+            ("october", "oct", "октября", "октябрь"),
+            ("november", "nov", "ноября", "ноябрь"),
+            ("december", "dec", "декабря", "декабрь"),
+        ),
+        start=1,
+    )
+    for name in names
+}
+
+_MONTH = r"(?P<month>[A-Za-zА-Яа-яё]{3,9})\.?"
+_DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
+_YEAR = r"(?P<year>\d{4})"
+
+DATE_PATTERNS: Final = (
+    re.compile(rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR}\b"),
+    re.compile(rf"\b{_DAY}\s+{_MONTH},?\s+{_YEAR}\b"),
+    re.compile(r"\b(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})\b"),
+)
+"""``December 16, 1949``, ``16 December 1949``, ``1st April, 1949``, ``16 декабря 1949``, ``1949-12-16``."""
+
+# --- Languages -----------------------------------------------------------
+
+LANGUAGES: Final = {
+    "english": "en",
+    "russian": "ru",
+    "german": "de",
+    "french": "fr",
+    "chinese": "zh",
+    "japanese": "ja",
+    "korean": "ko",
+    "spanish": "es",
+    "italian": "it",
+    "polish": "pl",
+    "czech": "cs",
+    "hungarian": "hu",
+    "romanian": "ro",
+    "bulgarian": "bg",
+    "serbian": "sr",
+    "serbo-croatian": "sh",
+    "ukrainian": "uk",
+    "vietnamese": "vi",
+    "mongolian": "mn",
+    "arabic": "ar",
+    "persian": "fa",
+    "hebrew": "he",
+    "hindi": "hi",
+    "portuguese": "pt",
+    "albanian": "sq",
+    "turkish": "tr",
+}
+
+LANGUAGE_NAMES: Final = {code: name.title() for name, code in LANGUAGES.items()}
+
+#: Writing system of each language, to find where the original begins.
+LANGUAGE_SCRIPTS: Final = {
+    "ru": "Cyrillic",
+    "uk": "Cyrillic",
+    "bg": "Cyrillic",
+    "sr": "Cyrillic",
+    "mn": "Cyrillic",
+    "zh": "Han",
+    "ja": "Han",
+    "ko": "Hangul",
+    "ar": "Arabic",
+    "fa": "Arabic",
+    "he": "Hebrew",
+    "hi": "Devanagari",
+}
+
+# --- Body structure --------------------------------------------------------
+
+HONORIFICS: Final = (
+    "Comrade",
+    "Comr.",
+    "Товарищ",
+    "Тов.",
+    "Mr.",
+    "Mrs.",
+    "Ms.",
+    "Dr.",
+    "Herr",
+    "Frau",
+    "Ambassador",
+    "Chairman",
+    "President",
+    "Premier",
+    "Prime Minister",
+    "Minister",
+    "General",
+    "Marshal",
+    "Secretary",
+)
+"""Titles before a speaker's name; a label starting with one is a speaker label."""
+
+SPEAKER_LABEL_RE: Final = re.compile(r"^(?P<label>(?P<name>[A-ZА-ЯЁ][\w.'’-]*(?:[ ][\w.'’-]+){0,5}):)[ \t]+(?=\S)")
+"""``Comrade Mao Zedong: …``: a capitalised label of up to six words at a block start."""
+
+LIST_PREFIX_RE: Final = re.compile(r"^(?:comrs?\.|comrades|messrs\.|т\.\s?т\.|тт\.|т\.|тов\.)\s*", re.I)
+"""``comrs.`` / ``т.т.``: the collective honorific before a list of names."""
+
+PRESENT_RE: Final = re.compile(
+    r"^(?:also\s+present|present|in\s+attendance|на\s+беседе\s+(?:также\s+)?присутствовали"
+    r"|(?:также\s+)?присутствовали|присутствовал[аи]?)\b[^:]{0,40}:",
+    re.I,
+)
+"""``Also present at the meeting: …`` / ``На беседе присутствовали: …``."""
+
+RECORDER_RE: Final = re.compile(
+    r"^(?:recorded|written\s+down|minutes\s+taken|notes\s+taken|transcribed)\s+by\b|^записал[аи]?\b",
+    re.I,
+)
+"""``Recorded by comr. Fedorenko.`` / ``Записал т. Федоренко.``."""
+
+VALEDICTION_RE: Final = re.compile(
+    r"^(?:yours\s+(?:sincerely|faithfully|truly|ever)|sincerely(?:\s+yours)?|with\s+(?:best|kind)\s+"
+    r"(?:wishes|regards)|с\s+(?:уважением|приветом)|mit\s+freundlichen\s+grüßen)\b",
+    re.I,
+)
+"""``Yours sincerely, (Sd).``: the closing formula of a letter."""
+
+SALUTATION_RE: Final = re.compile(r"^(?:my\s+)?dear\s+[^,]{1,60},$|^(?:уважаемый|дорогой)\s+[^,]{1,60}[,!]$", re.I)
+"""``My dear premier,``: the salutation that opens a letter."""
+
+SIGNATURE_NAME_RE: Final = re.compile(r"^\((?P<name>[A-ZА-Я][\w.'’ -]{1,40})\)$")
+"""``(Bitterlich)``: a typed signature in parentheses closing a memorandum."""
+
+STAMP_WORDS: Final = (
+    "НЕСЕКРЕТНО",
+    "СЕКРЕТНО",
+    "СОВЕРШЕННО СЕКРЕТНО",
+    "СОВ. СЕКРЕТНО",
+    "ОСОБАЯ ПАПКА",
+    "NOT SECRET",
+    "SECRET",
+    "TOP SECRET",
+    "CONFIDENTIAL",
+    "STRICTLY CONFIDENTIAL",
+    "GEHEIM",
+    "STRENG GEHEIM",
+    "VERTRAULICH",
+)
+"""A block holding only one of these, in capitals, is a classification stamp."""
+
+CHECK_MARKS: Final = "✓✔☑"
+"""Marks a reader or clerk put before a paragraph (kept as ``metamark``)."""
+
+LETTER_SPACED_RE: Final = re.compile(r"^\w(?: \w){3,}(?:  +\w(?: \w)+)*$")
+"""``З А П И С Ь`` / ``M e m o r a n d u m``: a word printed letter-spaced."""
+
+HANDWRITTEN_NOTE_RE: Final = re.compile(r"^\*(?P<desc>handwritten[^*]*?)\*[ \t]*(?P<rest>.*)$", re.I | re.S)
+"""``*Handwritten signature and date:* 31/11``: the archive's description of a handwritten note."""
+
+DAY_MONTH_RE: Final = re.compile(r"\b\d{1,2}/(?:\d{1,2}|[IVX]{1,4})(?:/\d{2,4})?\b")
+"""``31/XII`` / ``31/11``: a day and month written by hand."""
+
+NUMBERED_PARAGRAPH_RE: Final = re.compile(
+    r"^(?:(?P<num>\d{1,3})\.|\((?P<paren>[0-9A-Za-z]{1,4})\)|(?P<roman>[IVX]{1,5})\.)\s"
+)
+"""``2. While we …`` / ``(A) In the event …``: a numbered paragraph."""
+
+SENTENCE_END: Final = ".!?…:;\"'”»)]}"
+"""A block ending in one of these ends its paragraph; otherwise a page break may have cut it."""
+
+FOOTNOTE_LINE_RE: Final = re.compile(
+    r"^\s*\[(?P<n>\d{1,3})\]\s+(?P<text>\S.*)$|^\s*\[\^(?P<md>\d{1,3})\]:\s+(?P<mdtext>\S.*)$"
+)
+"""``[1] BArch, B 136/59748, 403-410.``: a footnote's text at the end of a record."""
+
+# --- Archival citations --------------------------------------------------
+
+ARCHIVE_UNITS: Final = (
+    ("fond", r"(?:fond|f\.|ф\.|фонд)"),
+    ("opis", r"(?:opis'?|op\.|оп\.|опись)"),
+    ("delo", r"(?:delo|d\.|д\.|дело)"),
+    ("listy", r"(?:listy|list|ll\.|l\.|лл\.|л\.|листы|лист|folios?)"),
+)
+"""Russian archival hierarchy (fond/opis/delo) and leaves, in their usual spellings."""
+
+LEAF = r"\d+(?:\s?(?:ob|об|v|r)\.?)?"
+
+# --- Names -----------------------------------------------------------------
+
+KNOWN_NAMES: Final = {
+    **dict.fromkeys(
+        ("kuomintang", "guomindang", "kmt", "chinese communist party", "communist party of china", "cpc"),
+        "orgName",
+    ),
+    **dict.fromkeys(
+        (
+            "xinjiang",
+            "sinkiang",
+            "formosa",
+            "taiwan",
+            "manchuria",
+            "port arthur",
+            "lüshun",
+            "lushun",
+            "dalian",
+            "dairen",
+            "tibet",
+            "mongolia",
+            "outer mongolia",
+            "inner mongolia",
+            "korea",
+            "peking",
+            "beijing",
+            "peiping",
+            "canton",
+            "guangzhou",
+            "nanking",
+            "nanjing",
+            "chungking",
+            "chongqing",
+            "mukden",
+            "shenyang",
+            "harbin",
+            "kiangsi",
+            "jiangxi",
+            "szechwan",
+            "sichuan",
+            "kwangtung",
+            "guangdong",
+            "hainan",
+            "amoy",
+            "xiamen",
+            "tsingtao",
+            "qingdao",
+            "sakhalin",
+            "kurile islands",
+        ),
+        "placeName",
+    ),
+    **dict.fromkeys(
+        (
+            "chiang kai-shek",
+            "jiang jieshi",
+            "mao tse-tung",
+            "mao zedong",
+            "chou en-lai",
+            "zhou enlai",
+            "liu shao-chi",
+            "liu shaoqi",
+            "kim il sung",
+            "kim il-sung",
+            "tao shengyang",
+        ),
+        "persName",
+    ),
+}
+"""Names whose kind a variant-name bracket cannot show by itself (lower case keys)."""
+
+PLACE_CUE_RE: Final = re.compile(
+    r"\b(?:island|isle|province|city|town|port|region|district|of|in|to|from|over|near|across|via)\s+$", re.I
+)
+"""``the island of Formosa``: words before a name that make it a place."""
+
+ORG_WORD_RE: Final = re.compile(
+    r"\b(?:party|army|committee|ministry|council|union|league|front|bank|company|corporation|government|"
+    r"division|bureau|office|agency|association|movement)\b",
+    re.I,
+)
+"""``People's Liberation Army``: words that make a name an organisation."""

@@ -1,0 +1,98 @@
+"""Write TEI readably without touching mixed content, and write files safely.
+
+Indentation is added only inside elements whose content is elements alone (no
+text, no tails): a ``teiHeader`` or a ``div`` is indented, a ``<p>`` with its
+words and inline elements is written exactly as encoded, so no space is ever
+added or removed inside running text. Files are written to a temporary file in
+the same folder and renamed over the target, so a reader sees the old file or
+the new one, never half of one.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Sequence
+from pathlib import Path
+
+from lxml import etree
+
+from teikit.errors import InputError, Location, OutputExistsError
+
+INDENT = "  "
+
+#: Elements that hold phrase-level content even when they happen to contain
+#: only elements (a ``<choice>`` of ``<abbr>`` and ``<expan>``, a name with a
+#: ``<choice>`` inside): indenting them would put spaces into the text.
+PHRASE_ELEMENTS = frozenset(
+    "p head speaker note hi persName placeName orgName name choice abbr expan ex am orig reg sic corr "
+    "supplied unclear gloss term title salute signed dateline date closer opener stamp seg rs ref "
+    "repository idno locus desc resp label item l ab bibl q quote said pc forename surname".split()
+)
+
+
+def _local(tag: object) -> str:
+    return tag.split("}", 1)[-1] if isinstance(tag, str) else ""
+
+
+def indent(element: etree._Element, level: int = 0) -> None:
+    """Indent ``element``'s element-only descendants in place (see the module doc)."""
+    children = list(element)
+    if not children or _local(element.tag) in PHRASE_ELEMENTS:
+        return
+    if (element.text and element.text.strip()) or any(child.tail and child.tail.strip() for child in children):
+        return
+    inner = "\n" + INDENT * (level + 1)
+    element.text = inner
+    for child in children:
+        child.tail = inner
+        indent(child, level + 1)
+    children[-1].tail = "\n" + INDENT * level
+
+
+def to_bytes(tree: etree._ElementTree, processing_instructions: Sequence[str] = ()) -> bytes:
+    """Serialise as indented UTF-8 with an XML declaration and leading processing instructions."""
+    root = tree.getroot()
+    indent(root)
+    body = etree.tostring(root, encoding="unicode")
+    head = '<?xml version="1.0" encoding="UTF-8"?>\n' + "".join(f"{pi}\n" for pi in processing_instructions)
+    return (head + body + "\n").encode("utf-8")
+
+
+def refuse_overwrite(path: Path) -> None:
+    """Raise when ``path`` exists: the user's file is never replaced silently.
+
+    Raises:
+        OutputExistsError: ``path`` exists.
+    """
+    if path.exists():
+        raise OutputExistsError(
+            "exists already; teikit never replaces it silently (use --force to overwrite)",
+            Location(str(path)),
+            "output-exists",
+        )
+
+
+def write_atomic(path: Path, data: bytes, *, force: bool = False) -> None:
+    """Write ``data`` to ``path`` through a temporary file and a rename.
+
+    Raises:
+        OutputExistsError: ``path`` exists and ``force`` is false.
+        InputError: the folder cannot be created or written.
+    """
+    if not force:
+        refuse_overwrite(path)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+        try:
+            with os.fdopen(handle, "wb") as stream:
+                stream.write(data)
+                stream.flush()
+                os.fsync(stream.fileno())
+            os.replace(temporary, path)
+        except BaseException:
+            Path(temporary).unlink(missing_ok=True)
+            raise
+    except OSError as exc:
+        raise InputError(f"cannot write: {exc.strerror}", Location(str(path)), "output-unwritable") from exc

@@ -1,0 +1,76 @@
+"""Text that remembers where it came from.
+
+The reader cuts a transcript into header values and body blocks, joins lines,
+and later stages cut those again around brackets and speaker labels. A
+:class:`SourceText` keeps, for every piece, the line and column each character
+had in the file, so a bracket found deep inside a merged paragraph is still
+reported at its true ``file:line:col``.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass
+
+from teikit.errors import Location
+
+#: Internal marks put into block text where a page break was repaired. They are
+#: control characters that :func:`teikit.read.read_transcript` refuses in input,
+#: so they can never be confused with text of the record.
+PAGE_BREAK = "\x1c"
+PAGE_BREAK_IN_WORD = "\x1d"
+#: A hard line break inside a block (Markdown's two trailing spaces).
+LINE_BREAK = "\n"
+
+
+@dataclass(frozen=True)
+class SourceText:
+    """A string plus, per character run, the file position it started at.
+
+    ``anchors`` is a sorted tuple of ``(offset, line, col)``: the character at
+    ``offset`` stood at ``line:col`` and the following characters on the same
+    run follow it column by column.
+    """
+
+    text: str
+    path: str
+    anchors: tuple[tuple[int, int, int], ...]
+
+    @classmethod
+    def at(cls, text: str, path: str, line: int, col: int) -> SourceText:
+        return cls(text, path, ((0, line, col),))
+
+    def location(self, offset: int = 0) -> Location:
+        index = bisect_right(self.anchors, (offset, 1 << 62, 0)) - 1
+        start, line, col = self.anchors[max(index, 0)]
+        return Location(self.path, line, col + max(offset - start, 0))
+
+    def __len__(self) -> int:
+        return len(self.text)
+
+    def __getitem__(self, key: slice) -> SourceText:
+        start, stop, _ = key.indices(len(self.text))
+        anchors = [(0, *self._position(start))]
+        for offset, line, col in self.anchors:
+            if start < offset < stop:
+                anchors.append((offset - start, line, col))
+        return SourceText(self.text[start:stop], self.path, tuple(anchors))
+
+    def _position(self, offset: int) -> tuple[int, int]:
+        loc = self.location(offset)
+        return loc.line, loc.col
+
+    def strip(self) -> SourceText:
+        text = self.text
+        start = len(text) - len(text.lstrip())
+        stop = len(text.rstrip())
+        return self[start:stop] if stop > start else self[0:0]
+
+    def join(self, separator: str, other: SourceText) -> SourceText:
+        """This text, ``separator`` (placed at the end of this text), then ``other``."""
+        base = len(self.text) + len(separator)
+        anchors = list(self.anchors)
+        if separator:
+            anchors.append((len(self.text), *self._position(len(self.text))))
+        anchors.extend((offset + base, line, col) for offset, line, col in other.anchors)
+        return SourceText(self.text + separator + other.text, self.path, tuple(anchors))
