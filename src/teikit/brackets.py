@@ -302,15 +302,20 @@ def _gloss(site: Site) -> Decision | None:
     content = site.content.strip()
     if not re.fullmatch(r"[a-zа-яё][\w'’ -]{0,40}", content) or len(content.split()) > 3:
         return None
-    previous = re.search(r"([a-zа-яё][\w'’-]*) $", site.before)
+    previous = re.search(r"(?<![\w'’-])([a-zа-яё][\w'’-]*) $", site.before)
     if not previous or previous.group(1).lower() in STOPWORDS:
         return None
     return Decision(take_before=len(previous.group(0)))
 
 
+SUPPLIED_RE = re.compile(r"^[^\W\d_][\w'’ ,.-]{0,60}$")
+"""``Economic Development``, ``will``: words (not figures or signs) an editor may add to a sentence."""
+
+
 def _supplied_words(site: Site) -> Decision | None:
     inside = site.before.endswith(" ") and re.match(r" [\w(«\"“]", site.after)
-    return Decision() if inside and site.before.strip() else None
+    words = SUPPLIED_RE.match(site.content.strip()) and len(site.content.split()) <= 6
+    return Decision() if inside and words and site.before.strip() else None
 
 
 # --- builders ----------------------------------------------------------------------

@@ -50,9 +50,26 @@ def indent(element: etree._Element, level: int = 0) -> None:
     children[-1].tail = "\n" + INDENT * level
 
 
+_XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
+
+
+def id_first(root: etree._Element) -> None:
+    """Put ``xml:id`` first among each element's attributes, where a reader looks for it."""
+    for element in root.iter():
+        keys = element.keys()
+        if _XML_ID in keys and keys[0] != _XML_ID:
+            items = element.items()
+            element.attrib.clear()
+            element.set(_XML_ID, dict(items)[_XML_ID])
+            for name, value in items:
+                if name != _XML_ID:
+                    element.set(name, value)
+
+
 def to_bytes(tree: etree._ElementTree, processing_instructions: Sequence[str] = ()) -> bytes:
     """Serialise as indented UTF-8 with an XML declaration and leading processing instructions."""
     root = tree.getroot()
+    id_first(root)
     indent(root)
     body = etree.tostring(root, encoding="unicode")
     head = '<?xml version="1.0" encoding="UTF-8"?>\n' + "".join(f"{pi}\n" for pi in processing_instructions)

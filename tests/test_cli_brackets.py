@@ -1,0 +1,45 @@
+"""``teikit brackets``: the review listing names every bracket at its line and column."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from teikit.cli import cli
+from test_brackets import SEED_KINDS
+
+
+def test_json_listing_has_every_seed_bracket(seed: Path) -> None:
+    result = CliRunner().invoke(cli, ["brackets", str(seed), "--format", "json"])
+    assert result.exit_code == 0, result.stderr
+    rows = json.loads(result.stdout)
+    found = {}
+    for row in rows:
+        path, line, col = row["location"].rsplit(":", 2)
+        assert path == str(seed)
+        found[(int(line), int(col))] = row["rule"]
+        assert row["tei"].startswith("<") and row["bracket"].startswith("[")
+    assert found == SEED_KINDS
+
+
+def test_text_and_tsv_listings(seed: Path) -> None:
+    text = CliRunner().invoke(cli, ["brackets", str(seed)])
+    assert text.exit_code == 0
+    assert text.stdout.rstrip().endswith("4 variant-name")
+    assert f"{seed}:130:127" in text.stdout and "uncertain" in text.stdout
+    tsv = CliRunner().invoke(cli, ["brackets", str(seed), "--format", "tsv"])
+    lines = tsv.stdout.splitlines()
+    assert lines[0] == "location\tbracket\trule\tkind\ttei"
+    assert len(lines) == 19
+    assert all(len(line.split("\t")) == 5 for line in lines)
+
+
+def test_unclassified_brackets_are_warned_on_stderr(tmp_path: Path) -> None:
+    record = tmp_path / "r.txt"
+    record.write_text("Title: T\n\nA line with [12 ?? 34] inside.\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["brackets", str(record)])
+    assert result.exit_code == 0
+    assert f"{record}:3:13: warning: bracket [12 ?? 34] matches no rule" in result.stderr
+    assert "unclassified" in result.stdout
