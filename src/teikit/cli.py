@@ -20,9 +20,13 @@ from teikit import __version__
 from teikit.convert import convert_file, convert_to_folder, find_transcripts
 from teikit.encode import encode
 from teikit.errors import Diagnostic, TeikitError
+from teikit.formats import FORMATS as FORMATS_VALIDATE
+from teikit.formats import render as render_results
+from teikit.formats import summary
 from teikit.read import read_transcript
 from teikit.report import FORMATS, format_rows, review_rows
 from teikit.serialize import refuse_overwrite, write_atomic
+from teikit.validate import Validator, exit_code, validate_paths
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -67,6 +71,7 @@ def cli() -> None:
     \b
     convert   transcript -> TEI (teiHeader, speaker turns, editorial brackets, original)
     brackets  list every editorial bracket of a transcript and how it is encoded
+    validate  check TEI against teikit's RELAX NG and Schematron (or another schema)
 
     Run 'teikit COMMAND --help' for the options and an example of each.
     """
@@ -185,6 +190,81 @@ def brackets(records: tuple[Path, ...], fmt: str, text_lang: str, quiet: bool) -
         _warn(encoded.warnings, quiet)
         rows.extend(review_rows(encoded.brackets))
     click.echo(format_rows(rows, fmt), nl=False)
+
+
+def jobs_option(function: F) -> F:
+    return click.option(
+        "-j",
+        "--jobs",
+        type=click.IntRange(min=1),
+        default=None,
+        help="Worker processes (default: one per core).",
+    )(function)
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(FORMATS_VALIDATE),
+    default="text",
+    show_default=True,
+    help="Output for people (text) or CI (json, junit, github).",
+)
+@click.option(
+    "--schema",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="Validate against this RELAX NG (XML syntax) instead of teikit.rng, e.g. tei_all.rng.",
+)
+@click.option(
+    "--schematron",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="Run this ISO Schematron (default: teikit.sch, or none with --schema).",
+)
+@click.option("--no-schematron", is_flag=True, help="Check the grammar only.")
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, allow_dash=True, path_type=Path),
+    help="Write the report to a file (e.g. junit.xml) instead of standard output.",
+)
+@jobs_option
+def validate(
+    paths: tuple[Path, ...],
+    fmt: str,
+    schema: Path | None,
+    schematron: Path | None,
+    no_schematron: bool,
+    output: Path | None,
+    jobs: int | None,
+) -> None:
+    """Validate TEI files (or folders of them) against teikit's schemas.
+
+    RELAX NG first (teikit.rng, or --schema), then the Schematron rules
+    (teikit.sch: pointers resolve, translation/original links go both ways,
+    unique ids, real dates, ...). Every problem prints as
+    file:line:col: error: message [rule]. Malformed files are reported like
+    any other error while the others are still checked. Exit status: 0 all
+    valid, 1 some invalid, 2 a path cannot be read.
+
+    \b
+    Examples:
+      teikit validate tei/
+      teikit validate tei/ --format github          # annotations in GitHub Actions
+      teikit validate tei/ --format junit -o junit.xml
+      teikit validate letters/ --schema tei_all.rng
+    """
+    chosen: Path | bool | None = False if no_schematron else schematron
+    validator = Validator(schema, chosen)
+    results = validate_paths(paths, validator, jobs=jobs)
+    report = render_results(results, fmt)
+    if output is not None and str(output) != "-":
+        write_atomic(output, report.encode("utf-8"), force=True)
+    else:
+        click.echo(report, nl=False)
+    click.echo(summary(results), err=True)
+    sys.exit(exit_code(results))
 
 
 def main() -> None:

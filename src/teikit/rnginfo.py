@@ -1,0 +1,153 @@
+"""What a RELAX NG grammar allows, read from the grammar itself.
+
+For each element: its attributes, whether each is required, its closed list
+of values if it has one, and the kind of data it takes. ``teikit validate``
+uses this to turn libxml2's terse "Invalid attribute type for element note"
+into a message that lists the allowed values; a test uses it to keep
+``teikit.rng`` in step with ``teikit.odd``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from lxml import etree
+
+RNG = "{http://relaxng.org/ns/structure/1.0}"
+_HINTS = {
+    "date": "a date: YYYY-MM-DD, YYYY-MM or YYYY",
+    "gYear": "a year, YYYY",
+    "gYearMonth": "YYYY-MM",
+    "ID": "an XML name, unique in the document",
+    "NCName": "an XML name (letters, digits, '-', '_', '.'; not starting with a digit)",
+    "language": "a language code such as en, ru or zh-Hant",
+    "anyURI": "a pointer such as #id or a URL",
+    "nonNegativeInteger": "a whole number",
+    "double": "a number",
+    "Name": "an XML name",
+}
+
+
+@dataclass
+class AttributeInfo:
+    """One attribute an element may carry."""
+
+    name: str
+    required: bool
+    values: tuple[str, ...] = ()
+    datatype: str = ""
+    source: str = ""
+
+    @property
+    def hint(self) -> str:
+        if self.values:
+            return "one of: " + ", ".join(self.values)
+        return _HINTS.get(self.datatype, self.datatype)
+
+
+@dataclass
+class GrammarInfo:
+    """Elements of a grammar and the attributes of each."""
+
+    attributes: dict[str, dict[str, AttributeInfo]] = field(default_factory=dict)
+    defines: dict[str, etree._Element] = field(default_factory=dict)
+
+    @property
+    def elements(self) -> set[str]:
+        return set(self.attributes)
+
+    def closed_lists(self, *, classes: tuple[str, ...] = ()) -> dict[tuple[str, str], tuple[str, ...]]:
+        """``(element, attribute) -> values`` for every closed value list.
+
+        Lists an element inherits from one of ``classes`` (defines such as
+        ``att.global``) are left out: they belong to the class, not the element.
+        """
+        return {
+            (element, name): info.values
+            for element, attributes in self.attributes.items()
+            for name, info in attributes.items()
+            if info.values and info.source not in classes
+        }
+
+    def class_lists(self, define: str) -> dict[str, tuple[str, ...]]:
+        """``attribute -> values`` of the closed lists declared in the define named ``define``."""
+        found: dict[str, tuple[str, ...]] = {}
+        node = self.defines.get(define)
+        if node is None:
+            return found
+        for attribute, _required, _source in _attributes(
+            node, self.defines, required=True, seen={define}, source=define
+        ):
+            values, _datatype = _values(attribute, self.defines)
+            if values:
+                found[attribute.get("name", "")] = values
+        return found
+
+
+def read_grammar(path: str | Path) -> GrammarInfo:
+    """Read element and attribute facts from a RELAX NG grammar in XML syntax."""
+    tree = etree.parse(str(path), etree.XMLParser(resolve_entities=False, no_network=True))
+    info = GrammarInfo(defines={define.get("name", ""): define for define in tree.iter(f"{RNG}define")})
+    for element in tree.iter(f"{RNG}element"):
+        name = element.get("name")
+        if not name:
+            continue
+        attributes = info.attributes.setdefault(name, {})
+        for attribute, required, source in _attributes(element, info.defines, required=True, seen=set(), source=""):
+            attr_name = attribute.get("name", "")
+            values, datatype = _values(attribute, info.defines)
+            existing = attributes.get(attr_name)
+            if existing is None or (values and not existing.values):
+                attributes[attr_name] = AttributeInfo(attr_name, required, values, datatype, source)
+    return info
+
+
+def _attributes(  # type: ignore[no-untyped-def]
+    node: etree._Element, defines: dict[str, etree._Element], *, required: bool, seen: set[str], source: str
+):
+    """Attribute patterns reachable from ``node`` without entering a child element.
+
+    Yields ``(attribute, required, source)``, ``source`` naming the define
+    (an attribute class) the attribute came through, ``""`` when declared
+    on the element itself.
+    """
+    for child in node:
+        tag = child.tag
+        if not isinstance(tag, str):
+            continue
+        if tag == f"{RNG}attribute":
+            yield child, required, source
+        elif tag == f"{RNG}element":
+            continue
+        elif tag == f"{RNG}ref":
+            name = child.get("name", "")
+            if name in defines and name not in seen:
+                yield from _attributes(
+                    defines[name], defines, required=required, seen=seen | {name}, source=source or name
+                )
+        elif tag in (f"{RNG}optional", f"{RNG}zeroOrMore", f"{RNG}choice"):
+            yield from _attributes(child, defines, required=False, seen=seen, source=source)
+        else:
+            yield from _attributes(child, defines, required=required, seen=seen, source=source)
+
+
+def _values(attribute: etree._Element, defines: dict[str, etree._Element]) -> tuple[tuple[str, ...], str]:
+    values: list[str] = []
+    datatype = ""
+    stack = list(attribute)
+    seen: set[str] = set()
+    while stack:
+        node = stack.pop(0)
+        if not isinstance(node.tag, str):
+            continue
+        if node.tag == f"{RNG}value":
+            values.append(node.text or "")
+        elif node.tag == f"{RNG}data":
+            datatype = datatype or node.get("type", "")
+        elif node.tag == f"{RNG}ref" and node.get("name") in defines and node.get("name") not in seen:
+            seen.add(node.get("name", ""))
+            stack.extend(defines[node.get("name", "")])
+        elif node.tag != f"{RNG}attribute":
+            stack.extend(node)
+    return (tuple(values) if values and not datatype else ()), datatype

@@ -1,0 +1,293 @@
+"""Validate TEI: RELAX NG, then Schematron, with messages like a compiler's.
+
+Input: XML files (or folders of them). Output: one :class:`FileResult` per
+file with every :class:`~teikit.errors.Diagnostic` found, each at
+``file:line:col`` (libxml2's RELAX NG errors have no column; it is recovered
+from the text by :mod:`teikit.locate`) with a rule id. By default the
+project's schemas (``schemas/teikit.rng``, ``schemas/teikit.sch``) are used;
+another RELAX NG (tei_all, say) can replace the grammar. Files are checked in
+parallel, one worker process per core, each using the schemas compiled once
+before the workers start.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import re
+from collections.abc import Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+
+from lxml import etree
+
+from teikit.errors import ConfigError, Diagnostic, InputError, Location, TeikitError
+from teikit.locate import SourceLocator
+from teikit.resources import schema_path
+from teikit.rnginfo import GrammarInfo, read_grammar
+from teikit.schematron import Schematron
+from teikit.xmlsafe import ParsedDocument, parse_document, read_xml_bytes
+
+_GENERIC = {"RELAXNG_ERR_CONTENTVALID", "RELAXNG_ERR_EXTRACONTENT", "RELAXNG_ERR_ATTRVALID", "RELAXNG_ERR_INTEREXTRA"}
+_NOISE_RE = re.compile(r"^(?:Relax-NG validity error\s*:\s*)")
+
+
+@dataclass
+class FileResult:
+    """The outcome for one file: its diagnostics, and whether it could be read at all."""
+
+    path: str
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    unreadable: bool = False
+
+    @property
+    def errors(self) -> list[Diagnostic]:
+        return [diagnostic for diagnostic in self.diagnostics if diagnostic.level == "error"]
+
+    @property
+    def valid(self) -> bool:
+        return not self.errors and not self.unreadable
+
+
+def exit_code(results: Iterable[FileResult]) -> int:
+    """0 all valid, 1 some document invalid or malformed, 2 some input unreadable."""
+    results = list(results)
+    if any(result.unreadable for result in results):
+        return 2
+    return 1 if any(result.errors for result in results) else 0
+
+
+class Validator:
+    """Compiled schemas and the logic to check one document against them.
+
+    Args:
+        schema: a RELAX NG grammar (XML syntax); default: teikit's own.
+        schematron: an ISO Schematron schema; default: teikit's own when the
+            grammar is teikit's, none when another grammar is given. Pass
+            ``False`` to skip Schematron.
+
+    Raises:
+        ConfigError: a schema cannot be read or compiled.
+    """
+
+    def __init__(self, schema: str | Path | None = None, schematron: str | Path | bool | None = None) -> None:
+        self.schema_path = Path(schema) if schema else schema_path("teikit.rng")
+        self.relaxng = _compile_relaxng(self.schema_path)
+        if schematron is None:
+            schematron = schema_path("teikit.sch") if schema is None else False
+        self.schematron = Schematron(schematron) if schematron not in (False, True) and schematron else None
+
+    @cached_property
+    def grammar(self) -> GrammarInfo:
+        return read_grammar(self.schema_path)
+
+    def check_file(self, path: str | Path) -> FileResult:
+        """Read, parse and validate one file; never raises for a problem of the file."""
+        name = str(path)
+        try:
+            document = parse_document(read_xml_bytes(path), name)
+        except InputError as error:
+            return FileResult(name, [error.as_diagnostic()], unreadable=True)
+        except TeikitError as error:
+            return FileResult(name, [error.as_diagnostic()])
+        return FileResult(name, self.check_document(document))
+
+    def check_document(self, document: ParsedDocument) -> list[Diagnostic]:
+        """RELAX NG then Schematron diagnostics for a parsed document, in order of place."""
+        locator = SourceLocator(document.data, document.tree.getroot())
+        diagnostics = [self._relocate_duplicate(diagnostic, document, locator) for diagnostic in document.diagnostics]
+        if not self.relaxng.validate(document.tree):
+            repeated = {d.location.line for d in document.diagnostics if d.code == "teikit-unique-id" and d.location}
+            for diagnostic in self._grammar_diagnostics(self.relaxng.error_log, document.path, locator):
+                # libxml2 also rejects the second use of a repeated xml:id; it is reported once, above.
+                if not (
+                    diagnostic.code == "rng-attribute"
+                    and "@id " in diagnostic.message
+                    and diagnostic.location
+                    and diagnostic.location.line in repeated
+                ):
+                    diagnostics.append(diagnostic)
+        if self.schematron is not None:
+            for finding in self.schematron.check(document.tree):
+                attribute = _attribute_named(finding.message, finding.node)
+                line, column = (
+                    locator.attribute(finding.node, attribute) if attribute else locator.element(finding.node)
+                )
+                level = "warning" if (finding.role or "").lower() in ("warning", "warn", "info") else "error"
+                diagnostics.append(
+                    Diagnostic(level, finding.message, finding.rule, Location(document.path, line, column))
+                )
+        return sorted(_unique(diagnostics), key=lambda d: (d.location.line, d.location.col) if d.location else (0, 0))
+
+    def _relocate_duplicate(
+        self, diagnostic: Diagnostic, document: ParsedDocument, locator: SourceLocator
+    ) -> Diagnostic:
+        """Point a repeated xml:id at the attribute of its second use."""
+        match = re.search(r'xml:id="([^"]*)"', diagnostic.message)
+        if not match or diagnostic.location is None:
+            return diagnostic
+        for element in document.tree.iter():
+            if (
+                element.get("{http://www.w3.org/XML/1998/namespace}id") == match.group(1)
+                and element.sourceline == diagnostic.location.line
+            ):
+                line, column = locator.attribute(element, "{http://www.w3.org/XML/1998/namespace}id")
+                return Diagnostic(
+                    diagnostic.level, diagnostic.message, diagnostic.code, Location(document.path, line, column)
+                )
+        return diagnostic
+
+    def _grammar_diagnostics(self, log: etree._ListErrorLog, path: str, locator: SourceLocator) -> Iterator[Diagnostic]:
+        entries = list(log)
+        specific_paths = [entry.path for entry in entries if entry.type_name not in _GENERIC and entry.path]
+        seen_paths: set[str] = set()
+        for entry in entries:
+            generic = entry.type_name in _GENERIC
+            if (
+                generic
+                and entry.type_name != "RELAXNG_ERR_ATTRVALID"
+                and any(other.startswith(entry.path or "") for other in specific_paths)
+            ):
+                continue
+            if entry.path in seen_paths and generic:
+                continue
+            seen_paths.add(entry.path or "")
+            element = locator.path(entry.path) if entry.path else None
+            message, code, attribute = self._explain(entry, element)
+            if element is not None:
+                line, column = locator.attribute(element, attribute) if attribute else locator.element(element)
+            else:
+                line, column = entry.line, 1
+            yield Diagnostic("error", message, code, Location(path, line, column))
+
+    def _explain(self, entry: etree._LogEntry, element: etree._Element | None) -> tuple[str, str, str | None]:
+        """A message a person can act on, its rule id, and the attribute it is about."""
+        raw = _NOISE_RE.sub("", entry.message).strip()
+        name = etree.QName(element).localname if element is not None else ""
+        parent = element.getparent() if element is not None else None
+        where = f" inside <{etree.QName(parent).localname}>" if parent is not None else ""
+        kind = entry.type_name
+        if kind == "RELAXNG_ERR_INVALIDATTR" and element is not None:
+            attribute = raw.split("Invalid attribute ", 1)[-1].split(" for element", 1)[0]
+            full = _qualified(attribute)
+            known = self.grammar.attributes.get(name, {}).get(attribute)
+            if known is None:
+                return f"attribute @{attribute} is not allowed on <{name}>", "rng-attribute", full
+            return (
+                f'@{attribute}="{element.get(full, "")}" is not allowed on <{name}>: expected {known.hint}',
+                "rng-attribute-value",
+                full,
+            )
+        if kind == "RELAXNG_ERR_ATTRVALID" and element is not None:
+            missing = [
+                info.name
+                for info in self.grammar.attributes.get(name, {}).values()
+                if info.required and element.get(_qualified(info.name)) is None
+            ]
+            if missing:
+                return f"<{name}> needs @{', @'.join(missing)}", "rng-attribute-missing", None
+            return f"<{name}> has an attribute the schema does not allow here", "rng-attribute", None
+        if kind == "RELAXNG_ERR_ELEMWRONG":
+            return (
+                f"element <{name}> is not allowed here{where}; check its place and the elements before it",
+                "rng-element",
+                None,
+            )
+        if kind == "RELAXNG_ERR_TEXTWRONG":
+            return (
+                f"text is not allowed directly inside <{name}>; wrap it in an element that may hold text",
+                "rng-text",
+                None,
+            )
+        if kind in ("RELAXNG_ERR_ELEMWRONGNS", "RELAXNG_ERR_ELEMNONS"):
+            return f'<{name}> is not in the TEI namespace (xmlns="http://www.tei-c.org/ns/1.0")', "rng-namespace", None
+        if kind == "RELAXNG_ERR_ELEMNAME":
+            return (
+                raw.replace("Expecting element", "expected element") + " (the root of a TEI document is <TEI>)",
+                "rng-root",
+                None,
+            )
+        if kind in ("RELAXNG_ERR_NOELEM", "RELAXNG_ERR_NOTELEM"):
+            return f"<{name}> is incomplete: {raw[0].lower() + raw[1:]}", "rng-missing", None
+        if kind == "RELAXNG_ERR_DATATYPE":
+            return raw, "rng-datatype", None
+        if kind == "RELAXNG_ERR_CONTENTVALID":
+            return f"the content of <{name}> does not match the schema", "rng-content", None
+        return raw, "rng", None
+
+
+def _qualified(attribute: str) -> str:
+    if attribute.startswith("xml:"):
+        return "{http://www.w3.org/XML/1998/namespace}" + attribute[4:]
+    return attribute
+
+
+def _attribute_named(message: str, node: etree._Element) -> str | None:
+    """The attribute a Schematron message starts with (``@who="…"``), if the node has it."""
+    match = re.match(r"^(@|xml:)([\w:-]+)=", message) or re.match(r"^(xml:)(id)=", message)
+    if not match:
+        return None
+    name = _qualified(f"xml:{match.group(2)}") if match.group(1) == "xml:" else match.group(2)
+    return name if node.get(name) is not None else None
+
+
+def _unique(diagnostics: list[Diagnostic]) -> list[Diagnostic]:
+    seen: set[tuple[object, ...]] = set()
+    unique = []
+    for diagnostic in diagnostics:
+        key = (diagnostic.location, diagnostic.code, diagnostic.message)
+        if key not in seen:
+            seen.add(key)
+            unique.append(diagnostic)
+    return unique
+
+
+def _compile_relaxng(path: Path) -> etree.RelaxNG:
+    try:
+        return etree.RelaxNG(etree.parse(str(path), etree.XMLParser(resolve_entities=False, no_network=True)))
+    except (OSError, etree.XMLSyntaxError, etree.RelaxNGParseError) as exc:
+        raise ConfigError(f"cannot use the RELAX NG schema: {exc}", Location(str(path)), "schema-unusable") from exc
+
+
+# --- many files ---------------------------------------------------------------------------
+
+_WORKER: Validator | None = None
+
+
+def find_xml(paths: Iterable[str | Path]) -> list[Path]:
+    """Files as given, folders expanded to the ``*.xml`` files under them (sorted)."""
+    found: list[Path] = []
+    for path in map(Path, paths):
+        if path.is_dir():
+            found.extend(sorted(child for child in path.rglob("*.xml") if child.is_file()))
+        else:
+            found.append(path)
+    return found
+
+
+def _check_chunk(paths: list[str]) -> list[FileResult]:
+    assert _WORKER is not None
+    return [_WORKER.check_file(path) for path in paths]
+
+
+def validate_paths(paths: Iterable[str | Path], validator: Validator, *, jobs: int | None = None) -> list[FileResult]:
+    """Check every file (folders expanded), in parallel when there are many.
+
+    The worker processes are forked after ``validator`` compiled its schemas,
+    so the schemas (tei_all takes seconds) are compiled once per run.
+    """
+    files = [str(path) for path in find_xml(paths)]
+    jobs = max(1, jobs or os.cpu_count() or 1)
+    if jobs == 1 or len(files) < 8 * jobs or "fork" not in multiprocessing.get_all_start_methods():
+        return [validator.check_file(path) for path in files]
+    global _WORKER
+    _WORKER = validator
+    size = max(1, min(64, len(files) // (jobs * 4)))
+    chunks = [files[index : index + size] for index in range(0, len(files), size)]
+    try:
+        with ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork")) as pool:
+            return [result for chunk in pool.map(_check_chunk, chunks) for result in chunk]
+    finally:
+        _WORKER = None
