@@ -17,16 +17,13 @@ from typing import Any, TypeVar
 import click
 
 from teikit import __version__
-from teikit.convert import convert_file, convert_to_folder, find_transcripts
-from teikit.encode import encode
 from teikit.errors import Diagnostic, TeikitError
-from teikit.formats import FORMATS as FORMATS_VALIDATE
-from teikit.formats import render as render_results
-from teikit.formats import summary
-from teikit.read import read_transcript
-from teikit.report import FORMATS, format_rows, review_rows
 from teikit.serialize import refuse_overwrite, write_atomic
-from teikit.validate import Validator, exit_code, validate_paths
+
+# Each command imports the stages it runs when it runs, so that a CI job
+# calling 'teikit validate' does not pay for importing the converter.
+REPORT_FORMATS = ("text", "tsv", "json")
+VALIDATE_FORMATS = ("text", "json", "junit", "github")
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -121,6 +118,8 @@ def convert(
       teikit convert records/ --out-dir tei/
       teikit convert record.md -o record.xml --report -
     """
+    from teikit.convert import convert_file, convert_to_folder, find_transcripts
+
     if output is not None and out_dir is not None:
         raise click.UsageError("give either -o/--output or --out-dir, not both")
     sources = find_transcripts(records)
@@ -158,6 +157,8 @@ def convert(
 
 
 def _write_report(report: Path | None, brackets: list[Any]) -> None:
+    from teikit.report import format_rows, review_rows
+
     if report is None:
         return
     text = format_rows(review_rows(brackets), "text")
@@ -169,7 +170,9 @@ def _write_report(report: Path | None, brackets: list[Any]) -> None:
 
 @cli.command()
 @click.argument("records", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True, help="Listing format.")
+@click.option(
+    "--format", "fmt", type=click.Choice(REPORT_FORMATS), default="text", show_default=True, help="Listing format."
+)
 @lang_option
 @quiet_option
 def brackets(records: tuple[Path, ...], fmt: str, text_lang: str, quiet: bool) -> None:
@@ -184,6 +187,11 @@ def brackets(records: tuple[Path, ...], fmt: str, text_lang: str, quiet: bool) -
       teikit brackets examples/records/wilson-111240.md
       teikit brackets records/ --format tsv > brackets.tsv
     """
+    from teikit.convert import find_transcripts
+    from teikit.encode import encode
+    from teikit.read import read_transcript
+    from teikit.report import format_rows, review_rows
+
     rows = []
     for source in find_transcripts(records):
         encoded = encode(read_transcript(source), text_lang=text_lang)
@@ -207,7 +215,7 @@ def jobs_option(function: F) -> F:
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(FORMATS_VALIDATE),
+    type=click.Choice(VALIDATE_FORMATS),
     default="text",
     show_default=True,
     help="Output for people (text) or CI (json, junit, github).",
@@ -255,6 +263,10 @@ def validate(
       teikit validate tei/ --format junit -o junit.xml
       teikit validate letters/ --schema tei_all.rng
     """
+    from teikit.formats import render as render_results
+    from teikit.formats import summary
+    from teikit.validate import Validator, exit_code, validate_paths
+
     chosen: Path | bool | None = False if no_schematron else schematron
     validator = Validator(schema, chosen)
     results = validate_paths(paths, validator, jobs=jobs)

@@ -35,12 +35,13 @@ _VARIABLE_RE = re.compile(r"\$([A-Za-z_][\w.-]*)")
 
 @dataclass(frozen=True)
 class Finding:
-    """A failed assert or a fired report: its id, message and the node it is about."""
+    """A failed assert or a fired report: its id, message, the element and attribute it is about."""
 
     rule: str
     message: str
     node: etree._Element
     role: str | None = None
+    attribute: str | None = None
 
 
 @dataclass
@@ -84,10 +85,19 @@ def split_union(expression: str) -> list[str]:
 
 
 def pattern_to_xpath(pattern: str) -> str:
-    """An XSLT match pattern as the XPath selecting every node it matches."""
+    """An XSLT match pattern as the XPath selecting every node it matches.
+
+    ``t:sp`` becomes ``/descendant::t:sp`` (libxml2 evaluates that faster than
+    the equivalent ``//t:sp``), ``@who`` becomes ``/descendant::*/@who``.
+    """
     branches = []
     for branch in split_union(pattern):
-        branches.append(branch if branch.startswith("/") else f"//{branch}")
+        if branch.startswith("/"):
+            branches.append(branch)
+        elif branch.startswith("@") or branch.startswith("attribute::"):
+            branches.append(f"/descendant::*/{branch}")
+        else:
+            branches.append(f"/descendant::{branch}")
     return " | ".join(branches)
 
 
@@ -242,9 +252,13 @@ class Schematron:
                     findings.append(self._finding(check, node))
         return sorted(findings, key=_document_order(tree))
 
-    def _shadowed(self, tree: etree._ElementTree | etree._Element, check: _Check, node: etree._Element) -> bool:
+    def _shadowed(self, tree: etree._ElementTree | etree._Element, check: _Check, node: object) -> bool:
         """True when an earlier rule of the same pattern already claims ``node``."""
-        return any(node in set(earlier(tree)) for earlier in self._contexts[check.pattern][: check.rule_index])
+        key = _node_key(node)
+        return any(
+            key in {_node_key(other) for other in earlier(tree)}
+            for earlier in self._contexts[check.pattern][: check.rule_index]
+        )
 
     def _variables(self, check: _Check, node: etree._Element) -> dict[str, object]:
         """The rule's ``let`` values at ``node`` (text and attribute nodes as their string)."""
@@ -257,28 +271,49 @@ class Schematron:
             variables[name.replace("-", "_")] = result
         return variables
 
-    def _finding(self, check: _Check, node: etree._Element) -> Finding:
-        variables = self._variables(check, node)
+    def _finding(self, check: _Check, node: object) -> Finding:
+        """Build the message of a failed check at ``node`` (an element, or an attribute)."""
+        attribute = getattr(node, "attrname", None) if getattr(node, "is_attribute", False) else None
+        element = node.getparent() if attribute is not None else node  # type: ignore[attr-defined]
+        variables = self._variables(check, element) if attribute is None else {}
         parts: list[str] = [check.message.text or ""]
         for child in check.message:
             if child.tag == f"{_S}value-of":
-                value = node.xpath(
-                    _CURRENT_RE.sub("$current", child.get("select", "")),
-                    namespaces=self.namespaces,
-                    current=node,
-                    **variables,
-                )
-                parts.append(_as_string(value))
+                parts.append(self._value_of(child.get("select", "."), element, attribute, variables))
             elif child.tag == f"{_S}name":
-                target = node.xpath(child.get("path", "."), namespaces=self.namespaces) if child.get("path") else [node]
-                parts.append(
-                    etree.QName(target[0]).localname if target and isinstance(target[0], etree._Element) else ""
-                )
+                if child.get("path"):
+                    target = element.xpath(child.get("path"), namespaces=self.namespaces)
+                    parts.append(
+                        etree.QName(target[0]).localname if target and isinstance(target[0], etree._Element) else ""
+                    )
+                else:
+                    parts.append(etree.QName(attribute).localname if attribute else etree.QName(element).localname)
             elif isinstance(child.tag, str):
                 parts.append("".join(child.itertext()))
             parts.append(child.tail or "")
         message = " ".join("".join(parts).split())
-        return Finding(check.ident, message, node, check.role)
+        return Finding(check.ident, message, element, check.role, attribute)
+
+    def _value_of(
+        self, select: str, element: etree._Element, attribute: str | None, variables: dict[str, object]
+    ) -> str:
+        """``value-of``: relative to an attribute context only ``.``, ``name()`` and ``../…`` are understood."""
+        if attribute is not None:
+            if select.strip() == ".":
+                return element.get(attribute, "")
+            if select.strip() in ("name()", "local-name()"):
+                return etree.QName(attribute).localname
+            select = select[3:] if select.startswith("../") else select
+        value = element.xpath(
+            _CURRENT_RE.sub("$current", select), namespaces=self.namespaces, current=element, **variables
+        )
+        return _as_string(value)
+
+
+def _node_key(node: object) -> object:
+    if getattr(node, "is_attribute", False):
+        return (node.getparent(), node.attrname)  # type: ignore[attr-defined]
+    return node
 
 
 def _as_string(value: object) -> str:
@@ -302,11 +337,11 @@ def _document_order(tree: etree._ElementTree | etree._Element):  # type: ignore[
     root = tree.getroot() if isinstance(tree, etree._ElementTree) else tree
     order: dict[etree._Element, int] = {}
 
-    def key(finding: Finding) -> tuple[int, str]:
+    def key(finding: Finding) -> tuple[int, str, str]:
         if not order:
             for index, element in enumerate(root.iter()):
                 order[element] = index
-        return (order.get(finding.node, -1), finding.rule)
+        return (order.get(finding.node, -1), finding.attribute or "", finding.rule)
 
     return key
 

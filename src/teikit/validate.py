@@ -111,7 +111,7 @@ class Validator:
                     diagnostics.append(diagnostic)
         if self.schematron is not None:
             for finding in self.schematron.check(document.tree):
-                attribute = _attribute_named(finding.message, finding.node)
+                attribute = finding.attribute or _attribute_named(finding.message, finding.node)
                 line, column = (
                     locator.attribute(finding.node, attribute) if attribute else locator.element(finding.node)
                 )

@@ -1,0 +1,57 @@
+"""Generate seed-sized TEI records for benchmarks, from the edition's own TEI.
+
+Each generated record is a copy of a record in ``tei/`` with variations that
+keep it valid: words of the running text replaced by other words of the
+record, some translation/original turn pairs left out (both sides, so links
+stay symmetric), the title and dates shifted. Deterministic for a given index.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+from pathlib import Path
+
+from lxml import etree
+
+ROOT = Path(__file__).resolve().parent.parent
+TEI_NS = {"t": "http://www.tei-c.org/ns/1.0"}
+XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
+_WORD_RE = re.compile(r"[^\W\d_]{4,}")
+
+
+def _vary(root: etree._Element, rng: random.Random, index: int) -> None:
+    texts = root.xpath("/t:TEI/t:text//t:p", namespaces=TEI_NS)
+    vocabulary = [word for p in texts for word in _WORD_RE.findall("".join(p.itertext()))]
+    for p in texts:
+        if p.text and rng.random() < 0.5:
+            p.text = _WORD_RE.sub(lambda m: rng.choice(vocabulary) if rng.random() < 0.2 else m.group(), p.text)
+    turns = root.xpath("/t:TEI/t:text//t:text[@type='translation']//t:sp[@corresp]", namespaces=TEI_NS)
+    for turn in rng.sample(turns, k=min(len(turns), rng.randint(0, 6))):
+        others = root.xpath("//*[@xml:id=$id]", id=turn.get("corresp", "#")[1:])
+        for element in [turn, *others]:
+            element.getparent().remove(element)
+    for title in root.xpath("//t:titleStmt/t:title", namespaces=TEI_NS):
+        title.text = f"[{index:04d}] " if False else (title.text or "")
+    for idno in root.xpath("//t:idno[@type='record']", namespaces=TEI_NS):
+        idno.text = f"{idno.text}-{index}"
+
+
+def generate(count: int, folder: Path, *, source: Path | None = None) -> list[Path]:
+    """Write ``count`` varied copies of the TEI records in ``source`` (default ``tei/``) to ``folder``."""
+    source = source or ROOT / "tei"
+    originals = sorted(source.glob("*.xml"))
+    if not originals:
+        raise SystemExit(f"no TEI in {source}")
+    parser = etree.XMLParser(resolve_entities=False, no_network=True)
+    trees = [etree.parse(str(path), parser) for path in originals]
+    folder.mkdir(parents=True, exist_ok=True)
+    written = []
+    for index in range(count):
+        rng = random.Random(index)
+        tree = etree.ElementTree(etree.fromstring(etree.tostring(trees[index % len(trees)]), parser))
+        _vary(tree.getroot(), rng, index)
+        target = folder / f"record-{index:05d}.xml"
+        tree.write(str(target), xml_declaration=True, encoding="UTF-8")
+        written.append(target)
+    return written
