@@ -69,6 +69,7 @@ def cli() -> None:
     convert   transcript -> TEI (teiHeader, speaker turns, editorial brackets, original)
     brackets  list every editorial bracket of a transcript and how it is encoded
     validate  check TEI against teikit's RELAX NG and Schematron (or another schema)
+    render    publish TEI as an HTML edition or a plain-text edition (XSLT 3.0)
 
     Run 'teikit COMMAND --help' for the options and an example of each.
     """
@@ -277,6 +278,76 @@ def validate(
         click.echo(report, nl=False)
     click.echo(summary(results), err=True)
     sys.exit(exit_code(results))
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option(
+    "--to", "to", type=click.Choice(("html", "text")), default="html", show_default=True, help="Edition to produce."
+)
+@click.option(
+    "--style",
+    type=click.Choice(("reading", "diplomatic")),
+    default="reading",
+    show_default=True,
+    help="Text style (the HTML has both and a toggle; this one is shown first).",
+)
+@click.option(
+    "--view",
+    type=click.Choice(("parallel", "translation", "original")),
+    default="parallel",
+    show_default=True,
+    help="Columns shown first in the HTML edition.",
+)
+@click.option(
+    "--no-header", is_flag=True, help="Leave out the record's metadata (title, date, citation, participants)."
+)
+@click.option(
+    "-o",
+    "--out-dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Write NAME.html / NAME.txt / NAME.diplomatic.txt here (needed for several files).",
+)
+def render(paths: tuple[Path, ...], to: str, style: str, view: str, no_header: bool, out_dir: Path | None) -> None:
+    """Render TEI files as an HTML edition or a plain-text edition.
+
+    The HTML edition is one self-contained page: the record's metadata and
+    participants, translation and original side by side turn by turn, a
+    reading view (expansions, regularised names, numbered notes) and a
+    diplomatic view (the transcript's brackets as printed) with a toggle
+    that works without JavaScript. The text edition gives one block per
+    paragraph; --style diplomatic gives back the transcript's conventions.
+
+    \b
+    Examples:
+      teikit render tei/wilson-111240.xml --to html -o site/
+      teikit render tei/wilson-111240.xml --to text --style diplomatic
+      teikit render tei/ --to text -o editions/
+    """
+    from teikit.render import Options, Renderer, output_name
+    from teikit.validate import find_xml
+
+    files = find_xml(paths)
+    if out_dir is None and len(files) != 1:
+        raise click.UsageError("several files need -o/--out-dir DIR")
+    options = Options(to=to, style=style, view=view, header=not no_header)
+    renderer = Renderer()
+    failures = []
+    for path in files:
+        try:
+            result = renderer.render_file(path, options)
+        except TeikitError as error:
+            click.echo(str(error), err=True)
+            failures.append(error)
+            continue
+        if out_dir is None:
+            click.echo(result, nl=False)
+        else:
+            target = out_dir / output_name(path, options)
+            write_atomic(target, result.encode("utf-8"), force=True)
+            click.echo(f"{target}: written", err=True)
+    if failures:
+        sys.exit(max(error.exit_code for error in failures))
 
 
 def main() -> None:

@@ -1,0 +1,163 @@
+"""Render TEI to an HTML edition or a plain-text edition with XSLT 3.0 (Saxon).
+
+One :class:`Renderer` per process holds a Saxon processor and the compiled
+stylesheets ``xslt/html.xsl`` and ``xslt/text.xsl``; every document reuses
+them. Input never reaches Saxon's own parser from a file: it is parsed by
+teikit's hardened lxml parser (:mod:`teikit.xmlsafe`: no entities, no DTD, no
+XInclude) and handed to Saxon as text without a DOCTYPE. Once the
+stylesheets are compiled, Saxon is told to open no URI at all, so neither
+``document()`` nor ``unparsed-text()`` can read a file while rendering.
+
+Saxon reports where a dynamic error happened only on the process's native
+standard error; :func:`_captured_stderr` catches it so the error can name the
+stylesheet's line and column.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import re
+import tempfile
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from lxml import etree
+
+from teikit.errors import ConfigError, Location, RenderError, TeikitError
+from teikit.resources import stylesheet_path
+from teikit.xmlsafe import ParsedDocument, parse_file
+
+FORMATS = ("html", "text")
+STYLES = ("reading", "diplomatic")
+VIEWS = ("parallel", "translation", "original")
+_STYLESHEETS = {"html": "html.xsl", "text": "text.xsl"}
+_ALLOWED_PROTOCOLS = "http://saxon.sf.net/feature/allowedProtocols"
+_WHERE_RE = re.compile(r"line (?P<line>\d+)(?: column (?P<col>\d+))? of (?P<file>[^\s:]+\.xsl)")
+_CODE_RE = re.compile(r"\b(tk:[\w-]+|[A-Z]{4}\d{4})\b")
+
+
+@dataclass(frozen=True)
+class Options:
+    """How to render: output format, text style shown (first), columns shown (first), metadata."""
+
+    to: str = "html"
+    style: str = "reading"
+    view: str = "parallel"
+    header: bool = True
+
+
+def output_name(source: Path, options: Options) -> str:
+    """``record.html``, ``record.txt`` (reading) or ``record.diplomatic.txt``."""
+    if options.to == "html":
+        return f"{source.stem}.html"
+    return f"{source.stem}.txt" if options.style == "reading" else f"{source.stem}.{options.style}.txt"
+
+
+class Renderer:
+    """Compiled stylesheets on one Saxon processor (see the module doc).
+
+    Raises:
+        ConfigError: a stylesheet is missing or does not compile.
+    """
+
+    def __init__(self) -> None:
+        from saxonche import PySaxonApiError, PySaxonProcessor
+
+        self._api_error = PySaxonApiError
+        self._processor = PySaxonProcessor(license=False)
+        compiler = self._processor.new_xslt30_processor()
+        self._executables = {}
+        for name, filename in _STYLESHEETS.items():
+            path = stylesheet_path(filename)
+            with _captured_stderr() as captured:
+                try:
+                    executable = compiler.compile_stylesheet(stylesheet_file=str(path))
+                except PySaxonApiError as exc:
+                    raise ConfigError(
+                        f"stylesheet does not compile: {exc} {captured()}".strip(), Location(str(path)), "xslt-compile"
+                    ) from exc
+            if executable is None:
+                raise ConfigError("stylesheet does not compile", Location(str(path)), "xslt-compile")
+            executable.set_save_xsl_message(True)
+            self._executables[name] = executable
+        self._processor.set_configuration_property(_ALLOWED_PROTOCOLS, "")
+
+    def render_document(self, document: ParsedDocument, options: Options) -> str:
+        """The edition of one parsed document, as a string.
+
+        Raises:
+            RenderError: the stylesheet failed on this document.
+        """
+        executable = self._executables[options.to]
+        text = etree.tostring(document.tree.getroot(), encoding="unicode")
+        make = self._processor.make_string_value
+        executable.set_parameter("style", make(options.style))
+        executable.set_parameter("view", make(options.view))
+        executable.set_parameter("header", self._processor.make_boolean_value(options.header))
+        executable.set_parameter("source-name", make(Path(document.path).name))
+        with _captured_stderr() as captured:
+            try:
+                node = self._processor.parse_xml(xml_text=text)
+                result = executable.transform_to_string(xdm_node=node)
+            except self._api_error as exc:
+                raise self._error(document.path, options, str(exc), captured(), executable) from exc
+        if result is None:
+            raise self._error(document.path, options, "the stylesheet returned nothing", captured(), executable)
+        return str(result)
+
+    def render_file(self, path: str | Path, options: Options) -> str:
+        """Parse ``path`` safely and render it.
+
+        Raises:
+            TeikitError: the file cannot be read, is malformed or hostile, or fails to render.
+        """
+        return self.render_document(parse_file(path), options)
+
+    def _error(self, path: str, options: Options, message: str, stderr: str, executable: object) -> RenderError:
+        messages = [str(item) for item in (executable.get_xsl_messages() or [])]  # type: ignore[attr-defined]
+        executable.clear_xsl_messages()  # type: ignore[attr-defined]
+        detail = " ".join(" ".join([*messages, message.strip()]).split())
+        where = _WHERE_RE.search(stderr) or _WHERE_RE.search(message)
+        code_match = _CODE_RE.search(stderr + " " + message)
+        code = code_match.group(1).replace(":", "-") if code_match else "xslt-error"
+        location = Location(path)
+        if where:
+            stylesheet = str(stylesheet_path(Path(where.group("file")).name))
+            detail += f" (stylesheet {stylesheet}:{where.group('line')}:{where.group('col') or 1})"
+        return RenderError(f"cannot render as {options.to}: {detail}", location, code)
+
+
+@contextlib.contextmanager
+def _captured_stderr() -> Iterator[object]:
+    """Send native file descriptor 2 to a temporary file; yield a function returning what was written."""
+    saved = os.dup(2)
+    with tempfile.TemporaryFile(mode="w+b") as capture:
+        os.dup2(capture.fileno(), 2)
+        content: list[str] = []
+
+        def read() -> str:
+            if not content:
+                capture.flush()
+                capture.seek(0)
+                content.append(capture.read().decode("utf-8", errors="replace"))
+            return content[0]
+
+        try:
+            yield read
+        finally:
+            os.dup2(saved, 2)
+            os.close(saved)
+
+
+def render_paths(
+    paths: list[Path], out_dir: Path | None, options: Options, renderer: Renderer | None = None
+) -> Iterator[tuple[Path, str | None, TeikitError | None]]:
+    """Render each file; yields ``(source, output text or None, error or None)`` in order."""
+    renderer = renderer or Renderer()
+    for path in paths:
+        try:
+            yield path, renderer.render_file(path, options), None
+        except TeikitError as error:
+            yield path, None, error

@@ -1,0 +1,203 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  common.xsl: what the HTML and the text editions share.
+
+  * the parameters of both editions;
+  * id look-up and the metadata of a record (title, date, archival reference,
+    participants), read once per document;
+  * the conventions of the two text styles, as functions: what a reading
+    text and a diplomatic text print before and after an element, and which
+    elements each style leaves out. html.xsl and text.xsl both render through
+    these, so the two editions cannot drift apart;
+  * the numbering of the notes a reading text gathers as footnotes.
+
+  The diplomatic style gives back the transcript's own conventions: brackets
+  exactly as printed, /slash-parentheses/, letter-spaced words, a blank line at
+  a page break. The reading style applies expansions and regularised names,
+  drops the brackets of supplied words and turns editorial notes into
+  numbered footnotes.
+-->
+<xsl:stylesheet version="3.0"
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:xs="http://www.w3.org/2001/XMLSchema"
+    xmlns:map="http://www.w3.org/2005/xpath-functions/map"
+    xmlns:tei="http://www.tei-c.org/ns/1.0"
+    xmlns:tk="urn:teikit:xslt"
+    xmlns:local="urn:teikit:xslt:local"
+    exclude-result-prefixes="#all"
+    expand-text="yes">
+
+  <xsl:param name="style" as="xs:string" select="'reading'">
+    <!-- Text style shown first: 'reading' or 'diplomatic'. -->
+  </xsl:param>
+  <xsl:param name="view" as="xs:string" select="'parallel'">
+    <!-- Columns shown first: 'parallel', 'translation' or 'original'. -->
+  </xsl:param>
+  <xsl:param name="header" as="xs:boolean" select="true()">
+    <!-- Print the record's metadata before the text. -->
+  </xsl:param>
+  <xsl:param name="source-name" as="xs:string" select="''">
+    <!-- File name of the TEI, named in the edition's footer when given. -->
+  </xsl:param>
+
+  <xsl:key name="tk:id" match="*[@xml:id]" use="@xml:id"/>
+
+  <xsl:variable name="tk:styles" as="xs:string+" select="('reading', 'diplomatic')"/>
+
+  <!-- ===== look-ups =============================================================== -->
+
+  <xsl:function name="tk:target" as="element()*">
+    <!-- The elements a pointer attribute names (#id tokens of this document). -->
+    <xsl:param name="pointer" as="attribute()?"/>
+    <xsl:sequence select="for $token in tokenize(normalize-space($pointer))[starts-with(., '#')]
+                          return key('tk:id', substring($token, 2), root($pointer))"/>
+  </xsl:function>
+
+  <xsl:function name="tk:language-name" as="xs:string">
+    <!-- 'Russian' for 'ru': the header's langUsage, else the code itself. -->
+    <xsl:param name="code" as="xs:string?"/>
+    <xsl:param name="context" as="node()"/>
+    <xsl:variable name="language" as="element()?" select="(root($context)//tei:langUsage/tei:language[@ident = $code])[1]"/>
+    <xsl:sequence select="if ($language) then replace(normalize-space($language), '\s*\(.*\)$', '') else string($code)"/>
+  </xsl:function>
+
+  <xsl:function name="tk:title" as="xs:string">
+    <xsl:param name="tei" as="element()"/>
+    <xsl:variable name="titles" as="element()*" select="$tei/tei:teiHeader/tei:fileDesc/tei:titleStmt/tei:title"/>
+    <xsl:sequence select="normalize-space((($titles[@type = 'main'], $titles[not(@type) or @level = 'a'], $titles)[1], 'Untitled record')[1])"/>
+  </xsl:function>
+
+  <xsl:function name="tk:texts" as="element(tei:text)*">
+    <!-- The texts of the record: the members of a group, or the one text. -->
+    <xsl:param name="tei" as="element()"/>
+    <xsl:sequence select="if ($tei/tei:text/tei:group) then $tei/tei:text/tei:group/tei:text else $tei/tei:text"/>
+  </xsl:function>
+
+  <xsl:function name="tk:text-label" as="xs:string">
+    <!-- 'Translation (English)', 'Original (Russian)', or 'Text'. -->
+    <xsl:param name="text" as="element(tei:text)"/>
+    <xsl:variable name="role" as="xs:string" select="if ($text/@type = 'translation') then 'Translation' else if ($text/@type = 'original') then 'Original' else 'Text'"/>
+    <xsl:variable name="lang" as="xs:string?" select="$text/ancestor-or-self::*[@xml:lang][1]/@xml:lang"/>
+    <xsl:sequence select="if ($lang) then $role || ' (' || tk:language-name($lang, $text) || ')' else $role"/>
+  </xsl:function>
+
+  <xsl:function name="tk:lang" as="xs:string?">
+    <xsl:param name="node" as="node()"/>
+    <xsl:sequence select="$node/ancestor-or-self::*[@xml:lang][1]/@xml:lang"/>
+  </xsl:function>
+
+  <!-- ===== the two text styles ============================================================ -->
+
+  <xsl:function name="tk:hidden" as="xs:boolean">
+    <!-- True when $style leaves the element (and its content) out. -->
+    <xsl:param name="e" as="element()"/>
+    <xsl:param name="style" as="xs:string"/>
+    <xsl:variable name="choice" as="element()?" select="$e/parent::tei:choice"/>
+    <xsl:sequence select="
+      if ($style = 'reading') then
+        ($choice and $e/self::tei:abbr and $e/following-sibling::tei:expan)
+        or ($choice and $e/self::tei:orig and $choice/tei:reg)
+        or ($choice and $e/self::tei:sic and $choice/tei:corr)
+        or ($e/self::tei:pc and $e/following-sibling::node()[1][self::tei:pb[@break = 'no']])
+      else
+        ($choice and $e/self::tei:reg[@type = 'slash-parentheses'])
+        or ($choice and $e/self::tei:abbr[tei:am] and $choice/tei:expan[tei:ex])"/>
+  </xsl:function>
+
+  <xsl:function name="tk:before" as="xs:string">
+    <!-- What $style prints before the element's content. -->
+    <xsl:param name="e" as="element()"/>
+    <xsl:param name="style" as="xs:string"/>
+    <xsl:variable name="second-in-choice" as="xs:boolean" select="exists($e/parent::tei:choice) and exists($e/preceding-sibling::*)"/>
+    <xsl:sequence select="
+      if ($style = 'diplomatic') then
+        if ($second-in-choice and not($e/self::tei:expan[tei:ex] or $e/self::tei:reg[@type = 'slash-parentheses'])) then ' ['
+        else if ($e/self::tei:ex or $e/self::tei:supplied or $e/self::tei:gloss or $e/self::tei:note[@place = 'inline'][not(@rend = 'italic')]
+                 or $e/self::tei:closer[@rend = 'brackets']) then '['
+        else ''
+      else
+        if ($second-in-choice and $e/self::tei:abbr) then ' ('
+        else if ($e/self::tei:gloss) then '('
+        else if ($e/self::tei:note[@type = 'physical'][not(@rend = 'italic')]) then '['
+        else ''"/>
+  </xsl:function>
+
+  <xsl:function name="tk:after" as="xs:string">
+    <!-- What $style prints after the element's content. -->
+    <xsl:param name="e" as="element()"/>
+    <xsl:param name="style" as="xs:string"/>
+    <xsl:variable name="second-in-choice" as="xs:boolean" select="exists($e/parent::tei:choice) and exists($e/preceding-sibling::*)"/>
+    <xsl:sequence select="
+      if ($style = 'diplomatic' and $e/self::tei:expan[tei:ex] and $e/parent::tei:choice/tei:abbr/tei:am)
+        then string-join($e/parent::tei:choice/tei:abbr/tei:am)
+      else if ($e/self::tei:unclear[@cert = 'low']) then (if ($style = 'diplomatic') then ' [?]' else ' (?)')
+      else if ($e/self::tei:sic[not(parent::tei:choice)]) then ' [sic]'
+      else if ($style = 'diplomatic') then
+        if ($second-in-choice and not($e/self::tei:expan[tei:ex] or $e/self::tei:reg[@type = 'slash-parentheses'])) then ']'
+        else if ($e/self::tei:ex or $e/self::tei:supplied or $e/self::tei:gloss or $e/self::tei:note[@place = 'inline'][not(@rend = 'italic')]
+                 or $e/self::tei:closer[@rend = 'brackets']) then ']'
+        else ''
+      else
+        if ($second-in-choice and $e/self::tei:abbr) then ')'
+        else if ($e/self::tei:gloss) then ')'
+        else if ($e/self::tei:note[@type = 'physical'][not(@rend = 'italic')]) then ']'
+        else ''"/>
+  </xsl:function>
+
+  <xsl:function name="tk:gap-text" as="xs:string">
+    <!-- How a gap prints: [...], [illegible], [its description], or nothing. -->
+    <xsl:param name="gap" as="element(tei:gap)"/>
+    <xsl:param name="style" as="xs:string"/>
+    <xsl:variable name="desc" as="xs:string" select="normalize-space(string-join($gap/tei:desc, ' '))"/>
+    <xsl:sequence select="
+      if ($gap/@reason = 'not-transcribed') then ''
+      else if ($gap/ancestor::*[@rend = 'brackets'] and $style = 'diplomatic') then $desc
+      else if ($desc) then '[' || $desc || ']'
+      else if ($gap/@reason = 'omitted') then (if ($style = 'diplomatic') then '[...]' else '[…]')
+      else '[' || ($gap/@reason, 'gap')[1] || ']'"/>
+  </xsl:function>
+
+  <xsl:function name="tk:letter-spaced" as="xs:string">
+    <!-- ЗАПИСЬ printed as the typescript spaced it: З А П И С Ь. -->
+    <xsl:param name="text" as="xs:string"/>
+    <xsl:sequence select="string-join(for $word in tokenize(normalize-space($text), ' ')
+                          return string-join(for $c in string-to-codepoints($word) return codepoints-to-string($c), ' '), '  ')"/>
+  </xsl:function>
+
+  <!-- ===== notes ================================================================================ -->
+
+  <xsl:function name="tk:is-note" as="xs:boolean">
+    <!-- Notes a reading text numbers and gathers: footnotes, and the editor's inline notes. -->
+    <xsl:param name="note" as="element()"/>
+    <!-- A description of the physical document stays where it is, in both styles. -->
+    <xsl:sequence select="exists($note/self::tei:note[ancestor::tei:text][@place = ('foot', 'end', 'inline') or not(@place)][not(@type = 'physical')])"/>
+  </xsl:function>
+
+  <xsl:function name="tk:note-numbers" as="map(xs:string, xs:integer)">
+    <!-- Number of each note (by generate-id), counted through the whole record. -->
+    <xsl:param name="tei" as="element()"/>
+    <xsl:variable name="notes" as="element()*" select="$tei//tei:note[tk:is-note(.)]"/>
+    <xsl:sequence select="map:merge(for $n in 1 to count($notes) return map{generate-id($notes[$n]): $n})"/>
+  </xsl:function>
+
+  <xsl:variable name="tk:numbers" as="map(xs:string, xs:integer)" select="tk:note-numbers((//tei:TEI, /*)[1])"/>
+
+  <xsl:function name="tk:is-foot" as="xs:boolean">
+    <!-- A note the transcript itself kept apart (marker in the text, words at the end). -->
+    <xsl:param name="note" as="element()"/>
+    <xsl:sequence select="$note/@place = ('foot', 'end')"/>
+  </xsl:function>
+
+  <!-- ===== participants and names ================================================================ -->
+
+  <xsl:function name="tk:person-label" as="xs:string">
+    <!-- 'Stalin' : a person's name in the first language given. -->
+    <xsl:param name="person" as="element()"/>
+    <xsl:sequence select="normalize-space(($person/tei:persName[not(@type)], $person/tei:persName, $person/tei:orgName, $person/tei:placeName, $person/@xml:id)[1])"/>
+  </xsl:function>
+
+  <xsl:function name="tk:roles" as="xs:string">
+    <xsl:param name="person" as="element()"/>
+    <xsl:sequence select="string-join(tokenize(normalize-space($person/@role)), ', ')"/>
+  </xsl:function>
+</xsl:stylesheet>
