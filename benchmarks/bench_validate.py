@@ -25,7 +25,7 @@ from pathlib import Path
 from lxml import etree
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from corpus import ROOT, generate  # noqa: E402
+from corpus import ROOT, generate
 
 TEI_ALL = ROOT.parent / "shared" / "reference" / "tei_all.rng"
 TEIKIT_RNG = ROOT / "schemas" / "teikit.rng"
@@ -36,7 +36,9 @@ def timed(command: list[str], *, expect_valid: bool = True) -> float:
     completed = subprocess.run(command, capture_output=True, check=False)
     elapsed = time.perf_counter() - start
     if expect_valid and completed.returncode != 0:
-        raise SystemExit(f"{' '.join(command[:4])} ... failed:\n{completed.stdout[-2000:]!r}\n{completed.stderr[-2000:]!r}")
+        raise SystemExit(
+            f"{' '.join(command[:4])} ... failed:\n{completed.stdout[-2000:]!r}\n{completed.stderr[-2000:]!r}"
+        )
     return elapsed
 
 
@@ -66,11 +68,28 @@ def main() -> None:
         size = sum(path.stat().st_size for path in files) / len(files) / 1024
         names = [str(path) for path in files]
         print(f"{len(files)} records, {size:.0f} KiB each on average, {args.jobs} jobs, best of {args.runs}")
-        rows: list[tuple[str, float]] = [("lxml parse only (1 process, the floor)", min(parse_floor(files) for _ in range(args.runs)))]
-        rows.append(("teikit validate (teikit.rng + teikit.sch)", best_of(args.runs, [*teikit, "--jobs", str(args.jobs), str(folder)])))
-        rows.append(("teikit validate --no-schematron (teikit.rng)", best_of(args.runs, [*teikit, "--no-schematron", "--jobs", str(args.jobs), str(folder)])))
+        rows: list[tuple[str, float]] = [
+            ("lxml parse only (1 process, the floor)", min(parse_floor(files) for _ in range(args.runs)))
+        ]
+        rows.append(
+            (
+                "teikit validate (teikit.rng + teikit.sch)",
+                best_of(args.runs, [*teikit, "--jobs", str(args.jobs), str(folder)]),
+            )
+        )
+        rows.append(
+            (
+                "teikit validate --no-schematron (teikit.rng)",
+                best_of(args.runs, [*teikit, "--no-schematron", "--jobs", str(args.jobs), str(folder)]),
+            )
+        )
         if TEI_ALL.is_file():
-            rows.append(("teikit validate --schema tei_all.rng", best_of(args.runs, [*teikit, "--schema", str(TEI_ALL), "--jobs", str(args.jobs), str(folder)])))
+            rows.append(
+                (
+                    "teikit validate --schema tei_all.rng",
+                    best_of(args.runs, [*teikit, "--schema", str(TEI_ALL), "--jobs", str(args.jobs), str(folder)]),
+                )
+            )
         peer = None
         if jing:
             peer = best_of(args.runs, [jing, str(TEIKIT_RNG), *names])

@@ -176,8 +176,7 @@
   <xsl:function name="tk:note-numbers" as="map(xs:string, xs:integer)">
     <!-- Number of each note (by generate-id), counted through the whole record. -->
     <xsl:param name="tei" as="element()"/>
-    <xsl:variable name="notes" as="element()*" select="$tei//tei:note[tk:is-note(.)]"/>
-    <xsl:sequence select="map:merge(for $n in 1 to count($notes) return map{generate-id($notes[$n]): $n})"/>
+    <xsl:sequence select="map:merge($tei//tei:note[tk:is-note(.)] ! map{generate-id(.): position()})"/>
   </xsl:function>
 
   <xsl:variable name="tk:numbers" as="map(xs:string, xs:integer)" select="tk:note-numbers((//tei:TEI, /*)[1])"/>

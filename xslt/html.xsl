@@ -26,7 +26,7 @@
   <xsl:output method="html" html-version="5" encoding="UTF-8" indent="no"/>
 
   <xsl:mode name="tk:block" on-no-match="shallow-skip" on-multiple-match="fail"/>
-  <xsl:mode name="tk:inline" on-no-match="shallow-skip" on-multiple-match="fail"/>
+  <xsl:mode name="tk:inline" on-no-match="text-only-copy" on-multiple-match="fail"/>
 
   <!-- Elements rendered as blocks when met at block level. -->
   <xsl:variable name="local:containers" as="xs:string+"
@@ -131,23 +131,26 @@
     <xsl:param name="left" as="element()"/>
     <xsl:param name="right" as="element()"/>
     <xsl:variable name="right-units" as="element()*" select="local:units($right)"/>
-    <xsl:variable name="index" as="map(xs:string, xs:integer)" select="map:merge(for $n in 1 to count($right-units) return map{generate-id($right-units[$n]): $n})"/>
-    <xsl:variable name="placed" as="xs:integer*" select="for $unit in local:units($left), $target in tk:target($unit/@corresp) return ($index(generate-id($target)), ())[1]"/>
-    <xsl:iterate select="local:units($left)">
+    <xsl:variable name="index" as="map(xs:string, xs:integer)" select="map:merge($right-units ! map{generate-id(.): position()})"/>
+    <xsl:variable name="left-units" as="element()*" select="local:units($left)"/>
+    <xsl:variable name="targets" as="map(xs:string, xs:integer*)"
+        select="map:merge($left-units ! map{generate-id(.): sort(tk:target(@corresp) ! $index(generate-id(.)))})"/>
+    <xsl:variable name="placed" as="map(xs:integer, xs:boolean)" select="map:merge(for $unit in $left-units, $n in $targets(generate-id($unit)) return map{$n: true()}, map{'duplicates': 'use-first'})"/>
+    <xsl:iterate select="$left-units">
       <xsl:param name="last" as="xs:integer" select="0"/>
       <xsl:on-completion>
-        <xsl:for-each select="$right-units[position() gt $last][not($index(generate-id(.)) = $placed)]">
+        <xsl:for-each select="subsequence($right-units, $last + 1)[not(map:contains($placed, $index(generate-id(.))))]">
           <xsl:sequence select="local:row((), ., $left, $right)"/>
         </xsl:for-each>
       </xsl:on-completion>
-      <xsl:variable name="targets" as="xs:integer*" select="sort(for $target in tk:target(@corresp) return $index(generate-id($target)))"/>
-      <xsl:variable name="first" as="xs:integer" select="($targets[1], $last + 1)[1]"/>
-      <xsl:for-each select="$right-units[position() gt $last and position() lt $first][not($index(generate-id(.)) = $placed)]">
+      <xsl:variable name="mine" as="xs:integer*" select="$targets(generate-id(.))"/>
+      <xsl:variable name="first" as="xs:integer" select="($mine[1], $last + 1)[1]"/>
+      <xsl:for-each select="subsequence($right-units, $last + 1, $first - $last - 1)[not(map:contains($placed, $index(generate-id(.))))]">
         <xsl:sequence select="local:row((), ., $left, $right)"/>
       </xsl:for-each>
-      <xsl:sequence select="local:row(., $right-units[position() = $targets], $left, $right)"/>
+      <xsl:sequence select="local:row(., for $n in $mine return $right-units[$n], $left, $right)"/>
       <xsl:next-iteration>
-        <xsl:with-param name="last" select="max(($last, $targets))"/>
+        <xsl:with-param name="last" select="max(($last, $mine))"/>
       </xsl:next-iteration>
     </xsl:iterate>
   </xsl:function>
@@ -422,11 +425,16 @@
                           else if (tk:hidden($e, 'reading')) then 'd' else if (tk:hidden($e, 'diplomatic')) then 'r' else ''"/>
   </xsl:function>
 
-  <xsl:template match="text()" mode="tk:inline" as="text()">
-    <xsl:value-of select="."/>
+  <xsl:template match="*" mode="tk:inline" as="element()" priority="-1">
+    <span class="tei-{local-name()}">
+      <xsl:sequence select="local:lang-attribute(.)"/>
+      <xsl:apply-templates mode="tk:inline"/>
+    </span>
   </xsl:template>
 
-  <xsl:template match="*" mode="tk:inline" as="node()*" priority="-1">
+  <!-- The elements the two styles print differently (see common.xsl). -->
+  <xsl:template match="tei:choice/* | tei:ex | tei:supplied | tei:gloss | tei:note | tei:closer | tei:unclear | tei:sic | tei:pc"
+                mode="tk:inline" as="node()*" priority="-0.75">
     <xsl:variable name="class" as="xs:string" select="local:class(.)"/>
     <xsl:if test="$class ne 'none'">
       <span class="{string-join(('tei-' || local-name(), $class[.]), ' ')}">

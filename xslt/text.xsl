@@ -124,10 +124,12 @@
   <xsl:function name="local:fold" as="xs:string">
     <!-- White space folded; line and page breaks of the block kept. -->
     <xsl:param name="text" as="xs:string"/>
-    <xsl:sequence select="normalize-space(replace($text, '\s+', ' '))
-                          => replace(' ?' || $local:line || ' ?', '&#10;')
-                          => replace(' ?' || $local:page || ' ?', '&#10;&#10;')
-                          => replace('^\n+|\n+$', '')"/>
+    <xsl:sequence select="
+      if (not(contains($text, $local:line) or contains($text, $local:page))) then normalize-space($text)
+      else normalize-space(replace($text, '\s+', ' '))
+           => replace(' ?' || $local:line || ' ?', '&#10;')
+           => replace(' ?' || $local:page || ' ?', '&#10;&#10;')
+           => replace('^\n+|\n+$', '')"/>
   </xsl:function>
 
   <!-- ===== inline ============================================================================= -->
@@ -137,6 +139,12 @@
   </xsl:template>
 
   <xsl:template match="*" mode="tk:plain" as="xs:string*">
+    <xsl:apply-templates mode="tk:plain"/>
+  </xsl:template>
+
+  <!-- The elements the two styles print differently (see common.xsl). -->
+  <xsl:template match="tei:choice/* | tei:ex | tei:supplied | tei:gloss | tei:note | tei:closer | tei:unclear | tei:sic | tei:pc"
+                mode="tk:plain" as="xs:string*" priority="-0.25">
     <xsl:if test="not(tk:hidden(., $style))">
       <xsl:sequence select="tk:before(., $style)"/>
       <xsl:apply-templates mode="tk:plain"/>

@@ -60,6 +60,16 @@ def lang_option(function: F) -> F:
     )(function)
 
 
+def jobs_option(function: F) -> F:
+    return click.option(
+        "-j",
+        "--jobs",
+        type=click.IntRange(min=1),
+        default=None,
+        help="Worker processes (default: one per core).",
+    )(function)
+
+
 @click.group(cls=TeikitGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="teikit")
 def cli() -> None:
@@ -201,16 +211,6 @@ def brackets(records: tuple[Path, ...], fmt: str, text_lang: str, quiet: bool) -
     click.echo(format_rows(rows, fmt), nl=False)
 
 
-def jobs_option(function: F) -> F:
-    return click.option(
-        "-j",
-        "--jobs",
-        type=click.IntRange(min=1),
-        default=None,
-        help="Worker processes (default: one per core).",
-    )(function)
-
-
 @cli.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option(
@@ -308,7 +308,10 @@ def validate(
     type=click.Path(file_okay=False, path_type=Path),
     help="Write NAME.html / NAME.txt / NAME.diplomatic.txt here (needed for several files).",
 )
-def render(paths: tuple[Path, ...], to: str, style: str, view: str, no_header: bool, out_dir: Path | None) -> None:
+@jobs_option
+def render(
+    paths: tuple[Path, ...], to: str, style: str, view: str, no_header: bool, out_dir: Path | None, jobs: int | None
+) -> None:
     """Render TEI files as an HTML edition or a plain-text edition.
 
     The HTML edition is one self-contained page: the record's metadata and
@@ -324,30 +327,24 @@ def render(paths: tuple[Path, ...], to: str, style: str, view: str, no_header: b
       teikit render tei/wilson-111240.xml --to text --style diplomatic
       teikit render tei/ --to text -o editions/
     """
-    from teikit.render import Options, Renderer, output_name
+    from teikit.render import Options, Renderer, render_many
     from teikit.validate import find_xml
 
     files = find_xml(paths)
-    if out_dir is None and len(files) != 1:
-        raise click.UsageError("several files need -o/--out-dir DIR")
     options = Options(to=to, style=style, view=view, header=not no_header)
-    renderer = Renderer()
-    failures = []
-    for path in files:
-        try:
-            result = renderer.render_file(path, options)
-        except TeikitError as error:
-            click.echo(str(error), err=True)
-            failures.append(error)
-            continue
-        if out_dir is None:
-            click.echo(result, nl=False)
+    if out_dir is None:
+        if len(files) != 1:
+            raise click.UsageError("several files need -o/--out-dir DIR")
+        click.echo(Renderer().render_file(files[0], options), nl=False)
+        return
+    codes = [0]
+    for outcome in render_many(files, out_dir, options, jobs=jobs):
+        if outcome.error is not None:
+            click.echo(str(outcome.error), err=True)
+            codes.append(outcome.exit_code)
         else:
-            target = out_dir / output_name(path, options)
-            write_atomic(target, result.encode("utf-8"), force=True)
-            click.echo(f"{target}: written", err=True)
-    if failures:
-        sys.exit(max(error.exit_code for error in failures))
+            click.echo(f"{outcome.target}: written", err=True)
+    sys.exit(max(codes))
 
 
 def main() -> None:

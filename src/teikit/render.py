@@ -25,7 +25,7 @@ from pathlib import Path
 
 from lxml import etree
 
-from teikit.errors import ConfigError, Location, RenderError, TeikitError
+from teikit.errors import ConfigError, Diagnostic, Location, RenderError, TeikitError
 from teikit.resources import stylesheet_path
 from teikit.xmlsafe import ParsedDocument, parse_file
 
@@ -151,13 +151,50 @@ def _captured_stderr() -> Iterator[object]:
             os.close(saved)
 
 
-def render_paths(
-    paths: list[Path], out_dir: Path | None, options: Options, renderer: Renderer | None = None
-) -> Iterator[tuple[Path, str | None, TeikitError | None]]:
-    """Render each file; yields ``(source, output text or None, error or None)`` in order."""
-    renderer = renderer or Renderer()
-    for path in paths:
-        try:
-            yield path, renderer.render_file(path, options), None
-        except TeikitError as error:
-            yield path, None, error
+@dataclass(frozen=True)
+class RenderJob:
+    """One file to render and where to write the edition."""
+
+    source: str
+    target: str
+    options: Options
+
+
+@dataclass(frozen=True)
+class RenderOutcome:
+    """What became of a :class:`RenderJob`: written, or the error and its exit code."""
+
+    source: str
+    target: str
+    error: Diagnostic | None = None
+    exit_code: int = 0
+
+
+def renderer_factory() -> dict[str, object]:
+    """Worker set-up: one compiled :class:`Renderer` per process."""
+    return {"renderer": Renderer()}
+
+
+def render_job(job: RenderJob) -> RenderOutcome:
+    """Render one file and write it atomically (runs in a worker; never raises for a bad file)."""
+    from teikit.serialize import write_atomic
+    from teikit.workers import worker_state
+
+    renderer = worker_state()["renderer"]
+    assert isinstance(renderer, Renderer)
+    try:
+        result = renderer.render_file(job.source, job.options)
+        write_atomic(Path(job.target), result.encode("utf-8"), force=True)
+    except TeikitError as error:
+        return RenderOutcome(job.source, job.target, error.as_diagnostic(), error.exit_code)
+    return RenderOutcome(job.source, job.target)
+
+
+def render_many(
+    paths: list[Path], out_dir: Path, options: Options, *, jobs: int | None = None
+) -> Iterator[RenderOutcome]:
+    """Render every file into ``out_dir``, on all cores; outcomes in the order given."""
+    from teikit.workers import run_parallel
+
+    work = [RenderJob(str(path), str(out_dir / output_name(path, options)), options) for path in paths]
+    yield from run_parallel(work, render_job, renderer_factory, jobs=jobs)
