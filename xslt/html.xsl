@@ -171,9 +171,7 @@
     <xsl:param name="text" as="element()"/>
     <xsl:param name="class" as="xs:string"/>
     <div class="tk-cell {$class}">
-      <xsl:if test="tk:lang($text)">
-        <xsl:attribute name="lang" select="tk:lang($text)"/>
-      </xsl:if>
+      <xsl:sequence select="local:lang-attribute($text/ancestor-or-self::*[@xml:lang][1])"/>
       <xsl:apply-templates select="$units" mode="tk:block"/>
     </div>
   </xsl:function>
@@ -340,7 +338,6 @@
 
   <xsl:template match="tei:sp" mode="tk:block" as="element()">
     <xsl:variable name="first" as="element()?" select="(tei:p | tei:ab)[1]"/>
-    <xsl:variable name="who" as="element()?" select="tk:target(@who)[1]"/>
     <div class="tk-sp">
       <xsl:sequence select="local:anchor(.)"/>
       <p class="tk-turn">

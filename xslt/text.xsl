@@ -118,14 +118,15 @@
     <xsl:variable name="parts" as="xs:string*">
       <xsl:apply-templates select="$e" mode="tk:plain"/>
     </xsl:variable>
-    <xsl:sequence select="local:fold(string-join($parts))"/>
+    <xsl:variable name="text" as="xs:string" select="string-join($parts)"/>
+    <xsl:sequence select="if (contains($text, '&#x2028;') or contains($text, '&#x2029;')) then local:fold($text) else normalize-space($text)"/>
   </xsl:function>
 
   <xsl:function name="local:fold" as="xs:string">
     <!-- White space folded; line and page breaks of the block kept. -->
     <xsl:param name="text" as="xs:string"/>
     <xsl:sequence select="
-      if (not(contains($text, $local:line) or contains($text, $local:page))) then normalize-space($text)
+      if (not(contains($text, '&#x2028;') or contains($text, '&#x2029;'))) then normalize-space($text)
       else normalize-space(replace($text, '\s+', ' '))
            => replace(' ?' || $local:line || ' ?', '&#10;')
            => replace(' ?' || $local:page || ' ?', '&#10;&#10;')
@@ -192,7 +193,7 @@
   <xsl:function name="local:notes" as="xs:string*">
     <xsl:param name="text" as="element()"/>
     <xsl:variable name="notes" as="element()*" select="$text//tei:note[tk:is-note(.)][if ($style = 'reading') then true() else tk:is-foot(.)]
-                                                        [not(ancestor::tei:text[1] ne $text)]"/>
+                                                        [ancestor::tei:text[1] is $text]"/>
     <xsl:if test="$notes and $style = 'reading'">
       <xsl:sequence select="'Notes'"/>
     </xsl:if>

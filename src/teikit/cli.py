@@ -80,6 +80,7 @@ def cli() -> None:
     brackets  list every editorial bracket of a transcript and how it is encoded
     validate  check TEI against teikit's RELAX NG and Schematron (or another schema)
     render    publish TEI as an HTML edition or a plain-text edition (XSLT 3.0)
+    build     a whole folder of TEI into an edition site, incrementally, on all cores
 
     Run 'teikit COMMAND --help' for the options and an example of each.
     """
@@ -345,6 +346,72 @@ def render(
         else:
             click.echo(f"{outcome.target}: written", err=True)
     sys.exit(max(codes))
+
+
+@cli.command()
+@click.argument("tei_dir", required=False, default="tei", type=click.Path(file_okay=False, path_type=Path))
+@click.option(
+    "-o",
+    "--out",
+    "site",
+    default="site",
+    show_default=True,
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Folder of the site.",
+)
+@click.option("--force", is_flag=True, help="Rebuild every record, changed or not.")
+@click.option("--fail-fast", is_flag=True, help="Stop at the first invalid record.")
+@click.option("--title", default="Edition", show_default=True, help="Title of the site's index page.")
+@jobs_option
+def build(tei_dir: Path, site: Path, force: bool, fail_fast: bool, title: str, jobs: int | None) -> None:
+    """Build an edition site from a folder of TEI records.
+
+    Every record is validated (teikit.rng + teikit.sch) and, if valid,
+    rendered to HTML and text; the site gets an index of the records
+    (sortable, searchable from the file system), a persons index and a
+    search index. Records unchanged since the last build are skipped
+    (content hashes in SITE/.teikit-manifest.json); an invalid record is
+    reported with its file:line:col and left out, the others are still
+    built. Exit status 1 if any record is invalid.
+
+    \b
+    Examples:
+      teikit build                      # tei/ -> site/, then open site/index.html
+      teikit build tei/ -o public/ --title "Sino-Soviet records"
+      teikit build --force --jobs 2
+    """
+    from teikit.build import build_site
+
+    tty = sys.stderr.isatty()
+    step = 1
+
+    def progress(outcome: object, done: int, total: int) -> None:
+        nonlocal step
+        status = getattr(outcome, "status", "")
+        if status == "failed":
+            for diagnostic in getattr(outcome, "diagnostics", []):
+                click.echo(("\r\033[K" if tty else "") + str(diagnostic), err=True)
+        if tty:
+            width = 30
+            filled = width * done // max(total, 1)
+            click.echo(
+                f"\r[{'#' * filled}{'.' * (width - filled)}] {done}/{total} {getattr(outcome, 'key', '')[:40]:<40}",
+                err=True,
+                nl=False,
+            )
+            if done == total:
+                click.echo("", err=True)
+        elif done == total or done % max(1, total // 20) == 0 or status == "failed":
+            click.echo(f"[{done}/{total}] {status} {getattr(outcome, 'key', '')}", err=True)
+
+    report = build_site(tei_dir, site, force=force, jobs=jobs, fail_fast=fail_fast, title=title, progress=progress)
+    built, skipped, failed = (len(report.of(status)) for status in ("built", "skipped", "failed"))
+    stopped = " (stopped at the first failure)" if report.stopped else ""
+    click.echo(
+        f"built {built}, skipped {skipped}, failed {failed} in {report.seconds:.1f} s{stopped}: {site / 'index.html'}",
+        err=True,
+    )
+    sys.exit(report.exit_code)
 
 
 def main() -> None:

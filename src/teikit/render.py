@@ -19,7 +19,7 @@ import contextlib
 import os
 import re
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -90,22 +90,38 @@ class Renderer:
         Raises:
             RenderError: the stylesheet failed on this document.
         """
-        executable = self._executables[options.to]
-        text = etree.tostring(document.tree.getroot(), encoding="unicode")
+        return self.render_editions(document, [options])[0]
+
+    def render_editions(self, document: ParsedDocument, editions: list[Options]) -> list[str]:
+        """Several editions of one document, Saxon parsing it once.
+
+        Raises:
+            RenderError: a stylesheet failed on this document.
+        """
+        text = _saxon_input(document)
         make = self._processor.make_string_value
-        executable.set_parameter("style", make(options.style))
-        executable.set_parameter("view", make(options.view))
-        executable.set_parameter("header", self._processor.make_boolean_value(options.header))
-        executable.set_parameter("source-name", make(Path(document.path).name))
+        results = []
         with _captured_stderr() as captured:
             try:
                 node = self._processor.parse_xml(xml_text=text)
-                result = executable.transform_to_string(xdm_node=node)
             except self._api_error as exc:
-                raise self._error(document.path, options, str(exc), captured(), executable) from exc
-        if result is None:
-            raise self._error(document.path, options, "the stylesheet returned nothing", captured(), executable)
-        return str(result)
+                raise RenderError(
+                    f"Saxon cannot read the document: {exc}", Location(document.path), "xslt-input"
+                ) from exc
+            for options in editions:
+                executable = self._executables[options.to]
+                executable.set_parameter("style", make(options.style))
+                executable.set_parameter("view", make(options.view))
+                executable.set_parameter("header", self._processor.make_boolean_value(options.header))
+                executable.set_parameter("source-name", make(Path(document.path).name))
+                try:
+                    result = executable.transform_to_string(xdm_node=node)
+                except self._api_error as exc:
+                    raise self._error(document.path, options, str(exc), captured(), executable) from exc
+                if result is None:
+                    raise self._error(document.path, options, "the stylesheet returned nothing", captured(), executable)
+                results.append(str(result))
+        return results
 
     def render_file(self, path: str | Path, options: Options) -> str:
         """Parse ``path`` safely and render it.
@@ -129,11 +145,31 @@ class Renderer:
         return RenderError(f"cannot render as {options.to}: {detail}", location, code)
 
 
-@contextlib.contextmanager
-def _captured_stderr() -> Iterator[object]:
-    """Send native file descriptor 2 to a temporary file; yield a function returning what was written."""
-    saved = os.dup(2)
-    with tempfile.TemporaryFile(mode="w+b") as capture:
+def _saxon_input(document: ParsedDocument) -> str:
+    """The document as text for Saxon: the file's own text when it is plain UTF-8
+    without a DOCTYPE (already checked by the hardened parser), else lxml's
+    serialisation of what it parsed."""
+    docinfo = document.tree.docinfo
+    if not docinfo.doctype and (docinfo.encoding or "UTF-8").upper() in ("UTF-8", "UTF8"):
+        try:
+            return document.data.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            pass
+    return etree.tostring(document.tree.getroot(), encoding="unicode")
+
+
+class _StderrCapture:
+    """Native file descriptor 2, sent to one reusable temporary file while Saxon runs."""
+
+    def __init__(self) -> None:
+        self._file = tempfile.TemporaryFile(mode="w+b")  # noqa: SIM115 - kept open for the life of the process
+
+    @contextlib.contextmanager
+    def __call__(self) -> Iterator[Callable[[], str]]:
+        capture = self._file
+        capture.seek(0)
+        capture.truncate()
+        saved = os.dup(2)
         os.dup2(capture.fileno(), 2)
         content: list[str] = []
 
@@ -149,6 +185,9 @@ def _captured_stderr() -> Iterator[object]:
         finally:
             os.dup2(saved, 2)
             os.close(saved)
+
+
+_captured_stderr = _StderrCapture()
 
 
 @dataclass(frozen=True)

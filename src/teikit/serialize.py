@@ -76,6 +76,23 @@ def to_bytes(tree: etree._ElementTree, processing_instructions: Sequence[str] = 
     return (head + body + "\n").encode("utf-8")
 
 
+def _current_umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+_UMASK = _current_umask()
+
+
+def _mode_for(path: Path) -> int:
+    """The mode a new file gets from the umask, or the mode of the file it replaces."""
+    try:
+        return path.stat().st_mode & 0o7777
+    except OSError:
+        return 0o666 & ~_UMASK
+
+
 def refuse_overwrite(path: Path) -> None:
     """Raise when ``path`` exists: the user's file is never replaced silently.
 
@@ -90,8 +107,12 @@ def refuse_overwrite(path: Path) -> None:
         )
 
 
-def write_atomic(path: Path, data: bytes, *, force: bool = False) -> None:
+def write_atomic(path: Path, data: bytes, *, force: bool = False, durable: bool = True) -> None:
     """Write ``data`` to ``path`` through a temporary file and a rename.
+
+    ``durable`` also flushes the data to the disk before the rename, so that
+    even a power cut leaves the old or the new file; without it (outputs that
+    a rebuild recreates), a killed process still leaves one or the other.
 
     Raises:
         OutputExistsError: ``path`` exists and ``force`` is false.
@@ -103,10 +124,12 @@ def write_atomic(path: Path, data: bytes, *, force: bool = False) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
         handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
         try:
+            os.fchmod(handle, _mode_for(path))
             with os.fdopen(handle, "wb") as stream:
                 stream.write(data)
                 stream.flush()
-                os.fsync(stream.fileno())
+                if durable:
+                    os.fsync(stream.fileno())
             os.replace(temporary, path)
         except BaseException:
             Path(temporary).unlink(missing_ok=True)

@@ -63,7 +63,11 @@ def run_parallel(
     size = chunk_size or max(1, min(32, len(items) // (jobs * 6) or 1))
     chunks = [items[index : index + size] for index in range(0, len(items), size)]
     context = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(jobs, mp_context=context, initializer=_initialize, initargs=(factory,)) as pool:
+    pool = ProcessPoolExecutor(jobs, mp_context=context, initializer=_initialize, initargs=(factory,))
+    try:
         futures = [pool.submit(_run_chunk, task, chunk) for chunk in chunks]
         for future in futures:
             yield from future.result()
+    finally:
+        # Stopped early (--fail-fast, Ctrl-C): drop what has not started.
+        pool.shutdown(wait=True, cancel_futures=True)

@@ -1,0 +1,213 @@
+"""Build an edition site from a folder of TEI: validate, render, index; incrementally.
+
+Input: a folder of TEI records. Output, in the site folder, for each valid
+record ``KEY.html`` (the HTML edition), ``KEY.txt`` (the reading text) and
+``tei/KEY.xml`` (the TEI itself); then ``index.html``, ``persons.html`` and
+the search index (:mod:`teikit.site`).
+
+* Incremental: a record whose bytes, and the toolchain, are unchanged since
+  the last build (:mod:`teikit.manifest`) is skipped.
+* Parallel: records are validated and rendered in worker processes, each with
+  its own compiled schemas and stylesheets (:mod:`teikit.workers`).
+* Safe: every file is written to a temporary name and renamed; the manifest
+  is written last. A build killed part-way leaves each output old or new,
+  never truncated; the next build finishes the job.
+* An invalid record is reported with its places and left out of the site;
+  every valid record is still built, unless ``fail_fast`` asks to stop.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from teikit.catalog import CatalogEntry, catalog_entry
+from teikit.errors import Diagnostic, InputError, Location, TeikitError
+from teikit.manifest import Manifest, RecordState, sha256, toolchain_fingerprint
+from teikit.render import Options, Renderer
+from teikit.serialize import write_atomic
+from teikit.site import SITE_FILES, site_files, write_site_files
+from teikit.validate import Validator
+from teikit.workers import run_parallel, worker_state
+from teikit.xmlsafe import parse_document, read_xml_bytes
+
+HTML = Options(to="html")
+TEXT = Options(to="text", style="reading")
+
+
+@dataclass(frozen=True)
+class BuildJob:
+    """One record to build: its TEI file, its key in the site, the site folder."""
+
+    source: str
+    key: str
+    site: str
+
+
+@dataclass
+class BuildOutcome:
+    """The result of one record: built, skipped or failed, with what it produced or why not."""
+
+    key: str
+    source: str
+    status: str
+    tei_hash: str = ""
+    outputs: list[str] = field(default_factory=list)
+    entry: dict[str, object] = field(default_factory=dict)
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+
+
+@dataclass
+class BuildReport:
+    """Everything a build did."""
+
+    outcomes: list[BuildOutcome] = field(default_factory=list)
+    seconds: float = 0.0
+    stopped: bool = False
+
+    def of(self, status: str) -> list[BuildOutcome]:
+        return [outcome for outcome in self.outcomes if outcome.status == status]
+
+    @property
+    def exit_code(self) -> int:
+        return 1 if self.of("failed") else 0
+
+
+Progress = Callable[[BuildOutcome, int, int], None]
+
+
+def outputs_of(key: str) -> list[str]:
+    """The files a record makes, relative to the site folder."""
+    return [f"{key}.html", f"{key}.txt", f"tei/{key}.xml"]
+
+
+def record_key(path: Path, root: Path) -> str:
+    """``tei/sub/record.xml`` -> ``sub__record``: unique, and safe as a file name."""
+    return "__".join(path.relative_to(root).with_suffix("").parts)
+
+
+def worker_factory() -> dict[str, object]:
+    """Set-up of a build worker: schemas and stylesheets compiled once."""
+    return {"validator": Validator(), "renderer": Renderer()}
+
+
+def build_record(job: BuildJob) -> BuildOutcome:
+    """Validate, render and index one record (runs in a worker; never raises for a bad record)."""
+    state = worker_state()
+    validator, renderer = state["validator"], state["renderer"]
+    assert isinstance(validator, Validator) and isinstance(renderer, Renderer)
+    outcome = BuildOutcome(job.key, job.source, "failed")
+    try:
+        data = read_xml_bytes(job.source)
+        outcome.tei_hash = sha256(data)
+        document = parse_document(data, job.source)
+        outcome.diagnostics = validator.check_document(document)
+        if any(diagnostic.level == "error" for diagnostic in outcome.diagnostics):
+            return outcome
+        html, text = renderer.render_editions(document, [HTML, TEXT])
+        site = Path(job.site)
+        for name, content in zip(outputs_of(job.key), (html.encode("utf-8"), text.encode("utf-8"), data), strict=True):
+            write_atomic(site / name, content, force=True, durable=False)
+        outcome.entry = catalog_entry(document.tree.getroot(), job.key).as_dict()
+    except TeikitError as error:
+        outcome.diagnostics.append(error.as_diagnostic())
+        return outcome
+    outcome.status = "built"
+    outcome.outputs = outputs_of(job.key)
+    return outcome
+
+
+def find_records(tei_dir: Path) -> list[Path]:
+    """The TEI files of a folder, at any depth, hidden ones left out, in a stable order.
+
+    Raises:
+        InputError: the folder does not exist.
+    """
+    if not tei_dir.is_dir():
+        raise InputError("no such folder of TEI records", Location(str(tei_dir)), "input-missing")
+    return sorted(
+        path
+        for path in tei_dir.rglob("*.xml")
+        if path.is_file() and not any(part.startswith(".") for part in path.relative_to(tei_dir).parts)
+    )
+
+
+def build_site(
+    tei_dir: Path,
+    site: Path,
+    *,
+    force: bool = False,
+    jobs: int | None = None,
+    fail_fast: bool = False,
+    title: str = "Edition",
+    progress: Progress | None = None,
+) -> BuildReport:
+    """Build (or bring up to date) the site of the records in ``tei_dir`` (see the module doc).
+
+    Raises:
+        InputError: ``tei_dir`` is missing.
+        ConfigError: teikit's schemas or stylesheets are broken.
+    """
+    started = time.perf_counter()
+    report = BuildReport()
+    records = find_records(tei_dir)
+    site.mkdir(parents=True, exist_ok=True)
+    _remove_debris(site)
+    previous = Manifest.load(site)
+    current = Manifest(toolchain=toolchain_fingerprint())
+    same_toolchain = previous.toolchain == current.toolchain and not force
+    jobs_to_run: list[BuildJob] = []
+    for path in records:
+        key = record_key(path, tei_dir)
+        known = previous.records.get(key)
+        try:
+            digest = sha256(path.read_bytes()) if known is not None and same_toolchain else ""
+        except OSError:
+            digest = ""
+        if known is not None and digest == known.tei_hash and all((site / name).is_file() for name in known.outputs):
+            current.records[key] = known
+            report.outcomes.append(BuildOutcome(key, str(path), "skipped", known.tei_hash, known.outputs, known.entry))
+        else:
+            jobs_to_run.append(BuildJob(str(path), key, str(site)))
+    total = len(jobs_to_run)
+    outcomes = run_parallel(jobs_to_run, build_record, worker_factory, jobs=jobs) if jobs_to_run else iter(())
+    for done, outcome in enumerate(outcomes, start=1):
+        report.outcomes.append(outcome)
+        if outcome.status == "built":
+            current.records[outcome.key] = RecordState(outcome.tei_hash, outcome.outputs, outcome.entry)
+        if progress is not None:
+            progress(outcome, done, total)
+        if fail_fast and outcome.status == "failed":
+            report.stopped = True
+            break
+    if report.stopped:
+        # Records not reached keep what the last build made of them.
+        for key, state in previous.records.items():
+            current.records.setdefault(key, state)
+    else:
+        _remove_stale(site, previous, current)
+    current.title = title
+    unchanged = current == previous and all((site / name).is_file() for name in SITE_FILES)
+    if not unchanged:
+        entries = [CatalogEntry.from_dict(state.entry) for state in current.records.values() if state.entry]
+        write_site_files(site, site_files(entries, title))
+        current.save(site)
+    report.seconds = time.perf_counter() - started
+    return report
+
+
+def _remove_stale(site: Path, previous: Manifest, current: Manifest) -> None:
+    """Delete the outputs of records that are gone or now invalid."""
+    keep = {name for state in current.records.values() for name in state.outputs}
+    for state in previous.records.values():
+        for name in state.outputs:
+            if name not in keep:
+                (site / name).unlink(missing_ok=True)
+
+
+def _remove_debris(site: Path) -> None:
+    """Temporary files an interrupted build left behind (never a finished output)."""
+    for debris in site.rglob(".*.tmp"):
+        debris.unlink(missing_ok=True)

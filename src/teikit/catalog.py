@@ -1,0 +1,123 @@
+"""What the edition's index says about a record, read from its TEI.
+
+Input: a parsed TEI document. Output: a :class:`CatalogEntry` (title, date,
+archival reference, languages, summary, participants, names) as plain data,
+so that it can travel from a worker process and be stored in the build
+manifest. Works on TEI from other projects too: what a header lacks stays
+empty.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+from lxml import etree
+
+NS = {"t": "http://www.tei-c.org/ns/1.0"}
+XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+
+
+@dataclass
+class PersonEntry:
+    """A participant of one record."""
+
+    ident: str
+    names: list[str]
+    roles: list[str]
+
+
+@dataclass
+class CatalogEntry:
+    """One row of the index and the words the search looks at."""
+
+    key: str
+    title: str
+    date: str = ""
+    date_text: str = ""
+    reference: str = ""
+    languages: list[str] = field(default_factory=list)
+    summary: str = ""
+    persons: list[PersonEntry] = field(default_factory=list)
+    names: list[str] = field(default_factory=list)
+    keywords: list[str] = field(default_factory=list)
+
+    def as_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> CatalogEntry:
+        persons = [PersonEntry(**person) for person in data.get("persons", [])]
+        return cls(**{**data, "persons": persons})
+
+
+def _text(node: etree._Element | None) -> str:
+    return " ".join("".join(node.itertext()).split()) if node is not None else ""
+
+
+def _first(root: etree._Element, *paths: str) -> etree._Element | None:
+    for path in paths:
+        found = root.xpath(path, namespaces=NS)
+        if found:
+            return found[0]  # type: ignore[no-any-return]
+    return None
+
+
+def catalog_entry(root: etree._Element, key: str) -> CatalogEntry:
+    """The index entry of one record (``key``: its file name without ``.xml``)."""
+    header = _first(root, "/t:TEI/t:teiHeader", "//t:teiHeader")
+    if header is None:
+        return CatalogEntry(key=key, title=key)
+    title = (
+        _text(
+            _first(
+                header,
+                "t:fileDesc/t:titleStmt/t:title[@type='main']",
+                "t:fileDesc/t:titleStmt/t:title[@level='a']",
+                "t:fileDesc/t:titleStmt/t:title",
+            )
+        )
+        or key
+    )
+    date_element = _first(
+        header,
+        "t:profileDesc/t:creation/t:date",
+        ".//t:correspAction[@type='sent']/t:date",
+        "t:fileDesc/t:titleStmt/t:title//t:date",
+    )
+    date = ""
+    if date_element is not None:
+        date = date_element.get("when") or date_element.get("notBefore") or date_element.get("from") or ""
+    entry = CatalogEntry(key=key, title=title, date=date, date_text=_text(date_element))
+    entry.reference = _reference(header)
+    entry.languages = [
+        language.get("ident", "")
+        for language in header.xpath("t:profileDesc/t:langUsage/t:language[@ident]", namespaces=NS)
+    ] or sorted({text.get(XML_LANG, "") for text in root.xpath("//t:text[@xml:lang]", namespaces=NS)})
+    entry.summary = _text(_first(header, "t:profileDesc/t:abstract"))
+    for person in header.xpath("t:profileDesc/t:particDesc//t:person", namespaces=NS):
+        names = [_text(name) for name in person.xpath("t:persName", namespaces=NS) if _text(name)]
+        entry.persons.append(PersonEntry(person.get(XML_ID, ""), names, (person.get("role") or "").split()))
+    for named in header.xpath(
+        "t:fileDesc/t:sourceDesc//t:person | t:fileDesc/t:sourceDesc//t:place | t:fileDesc/t:sourceDesc//t:org",
+        namespaces=NS,
+    ):
+        entry.names.extend(_text(name) for name in named.xpath("t:persName | t:placeName | t:orgName", namespaces=NS))
+    entry.keywords = [_text(term) for term in header.xpath("t:profileDesc/t:textClass//t:term", namespaces=NS)]
+    return entry
+
+
+def _reference(header: etree._Element) -> str:
+    identifier = _first(header, ".//t:msDesc/t:msIdentifier")
+    if identifier is None:
+        return ""
+    parts = [_text(_first(identifier, "t:repository", "t:institution"))]
+    for idno in identifier.xpath("t:idno", namespaces=NS):
+        kind = idno.get("type", "")
+        parts.append(f"{kind} {_text(idno)}" if kind in ("fond", "opis", "delo") else _text(idno))
+    locus = _first(header, ".//t:msItem/t:locus")
+    if locus is not None and locus.get("from"):
+        to = locus.get("to") or locus.get("from")
+        parts.append(f"leaves {locus.get('from')}" + (f"–{to}" if to != locus.get("from") else ""))
+    return ", ".join(part for part in parts if part)
