@@ -43,7 +43,9 @@ def main() -> None:
             command = [sys.executable, "-m", "teikit", "build", str(tei), "-o", str(site), "--jobs", str(jobs)]
             cold = timed(command)
             warm = min(timed(command) for _ in range(3))
-            print(f"--jobs {jobs}: cold {cold:6.2f} s = {args.count / cold:6.1f} records/s;  warm {warm:5.2f} s = {args.count / warm:7.0f} records/s")
+            print(
+                f"--jobs {jobs}: cold {cold:6.2f} s = {args.count / cold:6.1f} records/s;  warm {warm:5.2f} s = {args.count / warm:7.0f} records/s"
+            )
 
 
 if __name__ == "__main__":

@@ -55,3 +55,34 @@ def generate(count: int, folder: Path, *, source: Path | None = None) -> list[Pa
         tree.write(str(target), xml_declaration=True, encoding="UTF-8")
         written.append(target)
     return written
+
+
+def large_record(megabytes: float, target: Path, *, source: Path | None = None) -> Path:
+    """One valid record of about ``megabytes`` MB: the seed's turns repeated, ids and links renumbered."""
+    source = source or ROOT / "tei" / "wilson-111240.xml"
+    base = source.stat().st_size
+    _write_copies(source, target, 1)
+    per_copy = max(1, target.stat().st_size - base)
+    return _write_copies(source, target, max(0, round((megabytes * 1024 * 1024 - base) / per_copy)))
+
+
+def _write_copies(source: Path, target: Path, copies: int) -> Path:
+    parser = etree.XMLParser(resolve_entities=False, no_network=True)
+    tree = etree.parse(str(source), parser)
+    for text in tree.getroot().xpath("/t:TEI/t:text/t:group/t:text", namespaces=TEI_NS):
+        turns = text.xpath(".//t:sp", namespaces=TEI_NS)
+        parent = turns[-1].getparent()
+        children = list(parent)
+        after = children.index(turns[-1]) + 1
+        clones = []
+        for copy in range(1, copies + 1):
+            for turn in turns:
+                clone = etree.fromstring(etree.tostring(turn))
+                clone.tail = turn.tail
+                clone.set(XML_ID, f"{turn.get(XML_ID)}-c{copy}")
+                if clone.get("corresp"):
+                    clone.set("corresp", f"{clone.get('corresp')}-c{copy}")
+                clones.append(clone)
+        parent[:] = children[:after] + clones + children[after:]
+    tree.write(str(target), xml_declaration=True, encoding="UTF-8")
+    return target

@@ -40,7 +40,15 @@ def test_builds_the_bundled_edition(tmp_path: Path) -> None:
     site = tmp_path / "site"
     report = build_site(ROOT / "tei", site, jobs=1)
     assert [outcome.status for outcome in report.outcomes] == ["built"]
-    for name in ("index.html", "persons.html", "search-index.json", "search-index.js", "wilson-111240.html", "wilson-111240.txt", "tei/wilson-111240.xml"):
+    for name in (
+        "index.html",
+        "persons.html",
+        "search-index.json",
+        "search-index.js",
+        "wilson-111240.html",
+        "wilson-111240.txt",
+        "tei/wilson-111240.xml",
+    ):
         assert (site / name).is_file(), name
     index = (site / "index.html").read_text(encoding="utf-8")
     parser = html5lib.HTMLParser(strict=True)
@@ -63,7 +71,9 @@ def test_second_run_skips_and_one_change_rebuilds_one(tmp_path: Path) -> None:
     second = build_site(tei, site, jobs=1)
     assert len(second.of("skipped")) == 5 and not second.of("built")
     assert {path: path.stat().st_mtime_ns for path in site.rglob("*") if path.is_file()} == stamps
-    paths[2].write_text(paths[2].read_text(encoding="utf-8").replace("Port Arthur", "Port Arthur (Lüshun)", 1), encoding="utf-8")
+    paths[2].write_text(
+        paths[2].read_text(encoding="utf-8").replace("Port Arthur", "Port Arthur (Lüshun)", 1), encoding="utf-8"
+    )
     third = build_site(tei, site, jobs=1)
     assert [outcome.key for outcome in third.of("built")] == ["record-002"]
     assert len(third.of("skipped")) == 4

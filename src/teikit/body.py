@@ -59,6 +59,7 @@ def build_text(parts: list[Part], encoder: InlineEncoder, alignment: Alignment) 
 
 
 def _part_text(part: Part, encoder: InlineEncoder, alignment: Alignment) -> etree._Element:
+    encoder.base_script = rules.LANGUAGE_SCRIPTS.get(part.lang, "Latin")
     text = etree.Element(tei("text"), type=part.role)
     text.set(f"{{{XML_NS}}}lang", part.lang)
     text.set(f"{{{XML_NS}}}id", encoder.new_id(part.role))
@@ -78,6 +79,7 @@ def _part_text(part: Part, encoder: InlineEncoder, alignment: Alignment) -> etre
         div.append(element)
     if not len(div):
         etree.SubElement(div, tei("p"))
+    encoder.base_script = "Latin"
     return text
 
 

@@ -192,6 +192,12 @@ def _take(text: str, part: str) -> int:
     return len(text) - len(stripped) + len(part) if part and stripped.endswith(part) else 0
 
 
+def _wrapping(text: str, part: str, **data: str) -> Decision | None:
+    """A decision that wraps ``part`` (the words before the bracket), or none if they are not there."""
+    take = _take(text, part)
+    return Decision(take_before=take, data=dict(data)) if take > len(text) - len(text.rstrip(" ")) else None
+
+
 # --- matchers -------------------------------------------------------------------
 
 
@@ -206,7 +212,7 @@ def _uncertain(site: Site) -> Decision | None:
         return None
     name = trailing_name(site.before, 3)
     word = name or (re.search(r"[\w'’-]+ $", site.before) or [""])[0].strip()
-    return Decision(take_before=_take(site.before, word)) if word else None
+    return _wrapping(site.before, word)
 
 
 def _omitted(site: Site) -> Decision | None:
@@ -221,7 +227,7 @@ def _sic(site: Site) -> Decision | None:
     if not SIC_RE.match(site.content.strip()) or not site.before.endswith(" "):
         return None
     word = (re.search(r"[\w'’-]+ $", site.before) or [""])[0].strip()
-    return Decision(take_before=_take(site.before, word)) if word else None
+    return _wrapping(site.before, word)
 
 
 def _expansion_in_word(site: Site) -> Decision | None:
@@ -243,8 +249,7 @@ def _physical(site: Site) -> Decision | None:
 def _abbreviation_expanded(site: Site) -> Decision | None:
     if not site.before.endswith(" ") or not site.content[:1].isupper() or ACRONYM_RE.match(site.content.strip()):
         return None
-    acronyms = trailing_acronyms(site.before)
-    return Decision(take_before=_take(site.before, acronyms)) if acronyms else None
+    return _wrapping(site.before, trailing_acronyms(site.before))
 
 
 def _abbreviation_introduced(site: Site) -> Decision | None:
@@ -256,9 +261,8 @@ def _abbreviation_introduced(site: Site) -> Decision | None:
     for size in range(1, min(len(words), 8) + 1):
         phrase = " ".join(words[-size:])
         if _initials(phrase) == letters.upper():
-            return Decision(take_before=_take(site.before, phrase))
-    name = trailing_name(site.before, 6)
-    return Decision(take_before=_take(site.before, name)) if name else None
+            return _wrapping(site.before, phrase)
+    return _wrapping(site.before, trailing_name(site.before, 6))
 
 
 def _identification_before(site: Site) -> Decision | None:
@@ -288,10 +292,7 @@ def _variant_name(site: Site) -> Decision | None:
         return None
     if re.match(r" [A-ZА-ЯЁ]", site.after):
         return None
-    name = trailing_name(site.before, 4)
-    if not name:
-        return None
-    return Decision(take_before=_take(site.before, name))
+    return _wrapping(site.before, trailing_name(site.before, 4))
 
 
 def _supplied_date(site: Site) -> Decision | None:

@@ -53,6 +53,7 @@ class EncodingContext:
     brackets: list[BracketRecord] = field(default_factory=list)
     warnings: list[Diagnostic] = field(default_factory=list)
     ids: set[str] = field(default_factory=set)
+    languages: list[str] = field(default_factory=list)
     _names: re.Pattern[str] | None = None
     _refs: dict[str, tuple[str, str]] = field(default_factory=dict)
 
@@ -63,6 +64,13 @@ class EncodingContext:
             ident = f"{base}-{counter}"
         self.ids.add(ident)
         return ident
+
+    def script_language(self, script: str) -> str:
+        """``xml:lang`` for words in ``script``: a language of the record written in it, else ``und-Xxxx``."""
+        for code in self.languages:
+            if rules.LANGUAGE_SCRIPTS.get(code) == script:
+                return code
+        return f"und-{rules.SCRIPT_SUBTAGS[script]}"
 
     def warn(self, message: str, code: str, location: Location | None) -> None:
         self.warnings.append(Diagnostic("warning", message, code, location))

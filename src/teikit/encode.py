@@ -55,7 +55,9 @@ def encode(transcript: Transcript, *, text_lang: str = "en", registry: RuleRegis
     meta = read_meta(transcript, text_lang)
     parts, repaired = build_parts(transcript.body, text_lang, meta.original_lang)
     people = find_people(parts)
-    context = EncodingContext(transcript.path, people=people, footnotes=transcript.footnotes)
+    context = EncodingContext(
+        transcript.path, people=people, footnotes=transcript.footnotes, languages=[text_lang, *meta.original_langs]
+    )
     context.ids.update({ARCHIVE_ID, HAND_ID, *(person.ident for person in people)})
     translators = translator_ids(meta, context)
     context.resp = f"#{translators[0]}" if translators else f"#{ARCHIVE_ID}"
@@ -72,5 +74,7 @@ def encode(transcript: Transcript, *, text_lang: str = "en", registry: RuleRegis
     root = etree.Element(tei("TEI"), nsmap={None: "http://www.tei-c.org/ns/1.0"})
     root.append(header)
     root.append(text)
+    for message, code, location in meta.problems:
+        context.warn(message, code, location)
     warnings = [*alignment.warnings, *context.warnings]
     return Encoded(etree.ElementTree(root), warnings, context.brackets, repaired)

@@ -253,7 +253,7 @@ def _profile_desc(
         seen.add(part.lang)
     for code in meta.original_langs:
         if code not in seen:
-            name = rules.LANGUAGE_NAMES.get(code, code)
+            name = rules.LANGUAGE_NAMES.get(code) or meta.language_names.get(code, code)
             _sub(lang_usage, "language", f"{name} (language of the original, not transcribed here)", ident=code)
             seen.add(code)
     if hand_used:

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 
 from lxml import etree
 
+from teikit import rules
 from teikit.brackets import BracketRule, Decision, Pieces, RuleRegistry, Site, trailing_name
 from teikit.context import BracketRecord, EncodingContext
 from teikit.errors import Location
@@ -69,6 +70,12 @@ _EMPHASIS_RE = re.compile(r"(?<![\w*])(\*\*|\*)(?=\S)(.+?)(?<=\S)\1(?![\w*])", r
 _SLASH_RE = re.compile(r"(?<=[^\W\d_])/([a-zа-яё]{1,4})/|(?<![\w/])/([A-ZА-ЯЁ][\w.'’ -]{0,40}?[\w.])/(?![\w/])")
 _URL_RE = re.compile(r"<(https?://[^\s<>]+)>")
 _BREAKS_RE = re.compile(f"[{LINE_BREAK}{PAGE_BREAK}{PAGE_BREAK_IN_WORD}]")
+_SCRIPT_RUN_RE = re.compile(
+    "|".join(
+        rf"(?P<{name}>[{chars}][{chars}\u0300-\u036f]*(?:[\s'’-]+[{chars}][{chars}\u0300-\u036f]*)*)"
+        for name, chars in rules.SCRIPT_RANGES.items()
+    )
+)
 
 
 def scan(text: str) -> list[Span]:
@@ -114,12 +121,14 @@ class InlineEncoder:
         self.context = context
         self.registry = registry or RuleRegistry()
         self.resp = context.resp
+        self.base_script = "Latin"
         self._text_rules: Sequence[
             tuple[re.Pattern[str] | Callable[[], re.Pattern[str] | None], Callable[..., None]]
         ] = (
             (_BREAKS_RE, self._break),
             (_URL_RE, self._url),
             (_SLASH_RE, self._slash),
+            (_SCRIPT_RUN_RE, self._foreign),
             (context.name_pattern, self._name),
         )
 
@@ -296,6 +305,16 @@ class InlineEncoder:
         self._plain(reg, text[offset : offset + len(inner)], link, _LEVEL_AFTER_SLASH)
         append_text(reg, ")")
 
+    def _foreign(self, parent: etree._Element, text: SourceText, match: re.Match[str], link: bool) -> None:
+        """Words in another script than the text's get the language (or the script) they are in."""
+        script = next(name for name, group in match.groupdict().items() if group)
+        if script == self.base_script:
+            self._plain(parent, text[match.start() : match.end()], link, _LEVEL_AFTER_FOREIGN)
+            return
+        foreign = self.sub(parent, "foreign")
+        foreign.set(f"{{{XML_NS}}}lang", self.context.script_language(script))
+        self._plain(foreign, text[match.start() : match.end()], link, _LEVEL_AFTER_FOREIGN)
+
     def _name(self, parent: etree._Element, text: SourceText, match: re.Match[str], link: bool) -> None:
         found = self.context.name_ref(match.group())
         if found is None:
@@ -307,6 +326,7 @@ class InlineEncoder:
 
 
 _LEVEL_AFTER_SLASH = 3
+_LEVEL_AFTER_FOREIGN = 4
 
 
 def _take_hyphen(parent: etree._Element) -> None:

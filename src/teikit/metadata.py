@@ -13,10 +13,11 @@ from dataclasses import dataclass, field
 
 from teikit import rules
 from teikit.citation import ArchivalReference, parse_reference
-from teikit.errors import TranscriptError
+from teikit.errors import Location, TranscriptError
 from teikit.read import Transcript, find_date
 from teikit.source import SourceText
 
+_URL_RE = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://[^\s<>\"{}|\\^`\[\]]+$")
 _PUBLISHER_RE = re.compile(
     r"^(?:the\s+)?(?P<org>[A-Z][\w ]+?)\s+welcomes\s+reuse\s+of\s+(?P<coll>Digital Archive)\b", re.I
 )
@@ -49,6 +50,8 @@ class RecordMeta:
     rights: str = ""
     uploaded: str = ""
     contents: list[str] = field(default_factory=list)
+    problems: list[tuple[str, str, Location]] = field(default_factory=list)
+    language_names: dict[str, str] = field(default_factory=dict)
 
     @property
     def original_lang(self) -> str | None:
@@ -56,13 +59,13 @@ class RecordMeta:
 
 
 def language_code(name: str) -> str:
-    """``Russian`` -> ``ru``; an unknown name is kept, lower-cased, as a private code."""
+    """``Russian`` -> ``ru``; ``ru`` stays; a name teikit does not know is ``und`` (undetermined)."""
     cleaned = name.strip().lower()
     if cleaned in rules.LANGUAGES:
         return rules.LANGUAGES[cleaned]
     if re.fullmatch(r"[a-z]{2,3}", cleaned):
         return cleaned
-    return "x-" + re.sub(r"[^a-z0-9]+", "-", cleaned).strip("-")[:8] if cleaned else "und"
+    return "und"
 
 
 def read_meta(transcript: Transcript, text_lang: str = "en") -> RecordMeta:
@@ -79,7 +82,13 @@ def read_meta(transcript: Transcript, text_lang: str = "en") -> RecordMeta:
     found = find_date(date_field) if date_field else None
     if found:
         meta.date, meta.date_text = found[0], date_field
-    meta.url = transcript.value("URL")
+    url = transcript.value("URL")
+    if url and _URL_RE.match(url):
+        meta.url = url
+    elif url:
+        meta.problems.append(
+            ("the URL field is not a URL; left out of the TEI", "bad-url", transcript.fields["URL"].location(0))
+        )
     meta.record_id = transcript.value("Record ID") or _record_id_from_url(meta.url)
     if transcript.fields.get("Summary") is not None and transcript.value("Summary"):
         meta.summary = transcript.fields["Summary"].strip()
@@ -90,7 +99,9 @@ def read_meta(transcript: Transcript, text_lang: str = "en") -> RecordMeta:
     meta.translators = [_person_name(match.group("name")) for match in rules.TRANSLATOR_RE.finditer(citation_text)]
     if not meta.translators and transcript.value("Translated by"):
         meta.translators = [transcript.value("Translated by")]
-    meta.original_langs = [language_code(name) for name in transcript.values("Original Language")]
+    names = transcript.values("Original Language")
+    meta.original_langs = [language_code(name) for name in names]
+    meta.language_names = {language_code(name): name for name in names}
     archive = transcript.values("Original Archive")
     meta.reference = parse_reference(citation_text, archive[0] if archive else "")
     meta.publisher = _publisher(citation_text, transcript.value("Rights"))

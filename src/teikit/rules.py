@@ -339,3 +339,27 @@ ORG_WORD_RE: Final = re.compile(
     re.I,
 )
 """``People's Liberation Army``: words that make a name an organisation."""
+
+# --- Scripts inside a text --------------------------------------------------------
+
+SCRIPT_RANGES: Final = {
+    "Cyrillic": "\u0400-\u052f",
+    "Greek": "\u0370-\u03ff",
+    "Han": "\u3400-\u4dbf\u4e00-\u9fff\u3040-\u30ff",
+    "Hangul": "\uac00-\ud7af\u1100-\u11ff",
+    "Arabic": "\u0600-\u06ff\u0750-\u077f",
+    "Hebrew": "\u0590-\u05ff",
+    "Devanagari": "\u0900-\u097f",
+}
+"""Unicode blocks of the scripts whose words in another script's text get ``xml:lang``."""
+
+SCRIPT_SUBTAGS: Final = {
+    "Cyrillic": "Cyrl",
+    "Greek": "Grek",
+    "Han": "Hani",
+    "Hangul": "Hang",
+    "Arabic": "Arab",
+    "Hebrew": "Hebr",
+    "Devanagari": "Deva",
+}
+"""ISO 15924 codes: a run whose language is not known is ``und-Cyrl``, ``und-Hani``…"""

@@ -64,6 +64,15 @@ class _Rule:
     lets: list[tuple[str, str]]
     checks: list[_Check] = field(default_factory=list)
 
+    def failing(self, test: str) -> str:
+        """The XPath of the context nodes for which ``test`` holds.
+
+        The predicate is put on each branch of the context (``a[t] | b[t]``,
+        not ``(a | b)[t]``): libxml2 merges node sets slowly, and the branches
+        filtered first are small or empty.
+        """
+        return " | ".join(f"({branch})[{test}]" for branch in split_union(self.context))
+
 
 def split_union(expression: str) -> list[str]:
     """Split an XPath/pattern at its top-level ``|`` (not inside brackets, parentheses or quotes)."""
@@ -211,10 +220,10 @@ class Schematron:
             for rule in rules:
                 failing = [check.failing for check in rule.checks if not check.per_node]
                 if failing:
-                    branches.append(f"({rule.context})[{' or '.join(failing)}]")
+                    branches.append(rule.failing(" or ".join(failing)))
         self._any_failure = etree.XPath(" | ".join(branches), namespaces=self.namespaces) if branches else None
         self._set_checks = [
-            (check, etree.XPath(f"({rule.context})[{check.failing}]", namespaces=self.namespaces))
+            (check, etree.XPath(rule.failing(check.failing), namespaces=self.namespaces))
             for rules in self.rules
             for rule in rules
             for check in rule.checks

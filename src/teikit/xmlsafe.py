@@ -98,6 +98,7 @@ def parse_document(data: bytes, path: str) -> ParsedDocument:
             exc._teikit_source = data  # type: ignore[attr-defined]
             raise _syntax_error(exc, entries, path) from None
     _refuse_hostile(tree, path)
+    diagnostics.extend(_stylesheet_instructions(tree, path))
     return ParsedDocument(path, tree, data, diagnostics)
 
 
@@ -124,6 +125,12 @@ def _syntax_error(exc: etree.XMLSyntaxError, entries: list[etree._LogEntry], pat
     if first is not None and first.type_name == "ERR_TAG_NAME_MISMATCH":
         column = _tag_start(exc, line, column)
     hint = _hint(first.type_name if first is not None else "", message)
+    if "entity" in message.lower() or "ENTITY" in (first.type_name if first is not None else ""):
+        return XMLInputError(
+            f"entities are refused: {message} (teikit never expands entities; write the characters themselves)",
+            Location(path, line or 1, max(column, 1)),
+            "xml-entity",
+        )
     return XMLInputError(f"malformed XML: {message}{hint}", Location(path, line or 1, max(column, 1)), "xml-malformed")
 
 
@@ -148,6 +155,24 @@ def _hint(type_name: str, message: str) -> str:
     if "Excessive depth" in message or "huge" in message.lower():
         return " (the document exceeds teikit's safety limits)"
     return ""
+
+
+def _stylesheet_instructions(tree: etree._ElementTree, path: str) -> list[Diagnostic]:
+    """An ``<?xml-stylesheet?>`` is never applied (teikit renders with its own stylesheets): say so."""
+    found = []
+    node = tree.getroot().getprevious()
+    while node is not None:
+        if isinstance(node, etree._ProcessingInstruction) and node.target == "xml-stylesheet":
+            found.append(
+                Diagnostic(
+                    "warning",
+                    "the xml-stylesheet instruction is ignored: teikit renders with its own stylesheets and never loads this one",
+                    "xml-stylesheet",
+                    Location(path, node.sourceline or 1, 1),
+                )
+            )
+        node = node.getprevious()
+    return found[::-1]
 
 
 def _refuse_hostile(tree: etree._ElementTree, path: str) -> None:

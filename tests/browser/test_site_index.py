@@ -49,7 +49,9 @@ def test_table_search_and_links(page, site: Path, artifacts: Path) -> None:  # t
     assert page.locator("h1").inner_text().startswith("Record of Conversation between I.V. Stalin")
     page.go_back()
     for link in ("text", "TEI"):
-        href = page.locator(f"#records tbody tr[data-key='wilson-111240'] td.files a:text-is('{link}')").get_attribute("href")
+        href = page.locator(f"#records tbody tr[data-key='wilson-111240'] td.files a:text-is('{link}')").get_attribute(
+            "href"
+        )
         assert (site / href).is_file()
     page.click("nav a:text-is('Persons')")
     assert "Fedorenko" in page.locator("main").inner_text()

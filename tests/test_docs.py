@@ -1,0 +1,42 @@
+"""Documentation cannot drift: every command has help with an example and a place in README; CI runs README's tests."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from teikit import formats, report
+from teikit.brackets import RULES
+from teikit.cli import REPORT_FORMATS, VALIDATE_FORMATS, cli
+
+ROOT = Path(__file__).resolve().parent.parent
+README = (ROOT / "README.md").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("name", sorted(cli.commands))
+def test_every_command_teaches_with_an_example(name: str) -> None:
+    result = CliRunner().invoke(cli, [name, "--help"])
+    assert result.exit_code == 0
+    assert re.search(r"Examples?:\n\s+teikit " + name, result.output), result.output
+    assert f"teikit {name}" in README
+
+
+def test_ci_runs_the_test_command_readme_gives() -> None:
+    commands = re.findall(r"```sh\n(.*?)\n```", README, re.S)
+    test_command = next(command for command in commands if "pytest" in command)
+    assert test_command.strip() in (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+
+
+def test_readme_documents_every_bracket_rule_and_exit_code() -> None:
+    for rule in RULES:
+        assert f"`{rule.name}`" in README, rule.name
+    for code in ("| 0 |", "| 1 |", "| 2 |", "| 3 |"):
+        assert code in README
+
+
+def test_command_formats_match_the_library() -> None:
+    assert REPORT_FORMATS == report.FORMATS
+    assert VALIDATE_FORMATS == formats.FORMATS

@@ -1,0 +1,101 @@
+"""Properties of convert on generated transcripts: never a traceback, valid TEI or a clear error, no word lost.
+
+The default run tries a few hundred transcripts; ``python -m pytest -m slow``
+runs the same properties on 10,000.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+
+from helpers import ADDED_XPATH, xpath
+from strategies import transcript
+from teikit.encode import encode
+from teikit.errors import TeikitError
+from teikit.read import decode_transcript, parse_transcript
+from teikit.serialize import to_bytes
+from teikit.validate import Validator
+from teikit.xmlsafe import parse_document
+
+VALIDATOR = Validator()
+ALNUM_RE = re.compile(r"[^\W_]", re.UNICODE)
+
+
+def characters(text: str) -> Counter[str]:
+    """Letters and digits of a text: what must survive conversion, whatever the markup."""
+    return Counter(ALNUM_RE.findall(text))
+
+
+def body_of(source: str, path: str) -> str:
+    transcript = parse_transcript(decode_transcript(source.encode("utf-8"), path), path)
+    lines = decode_transcript(source.encode("utf-8"), path).split("\n")
+    first = min((block.location.line for block in transcript.body), default=len(lines) + 1)
+    return "\n".join(lines[first - 1 :])
+
+
+def check(source: str) -> None:
+    path = "generated.md"
+    try:
+        transcript = parse_transcript(decode_transcript(source.encode("utf-8"), path), path)
+        encoded = encode(transcript)
+    except TeikitError as error:
+        # A clear error: one line naming the file, a reason and a rule id.
+        assert str(error).startswith(path) and "[" in str(error)
+        return
+    data = to_bytes(encoded.tree)
+    document = parse_document(data, path)
+    errors = [str(d) for d in VALIDATOR.check_document(document) if d.level == "error"]
+    assert not errors, errors
+    produced = tei_characters(document.tree.getroot())
+    expected = characters(body_of(source, path))
+    assert produced == expected, (expected - produced, produced - expected)
+
+
+def tei_characters(root) -> Counter[str]:  # type: ignore[no-untyped-def]
+    from lxml import etree
+
+    copy = etree.fromstring(etree.tostring(root))
+    for added in xpath(copy, ADDED_XPATH):
+        tail, parent, previous = added.tail, added.getparent(), added.getprevious()
+        parent.remove(added)
+        if tail and previous is not None:
+            previous.tail = (previous.tail or "") + tail
+        elif tail:
+            parent.text = (parent.text or "") + tail
+    text = xpath(copy, "/t:TEI/t:text")[0]
+    counts = characters(" ".join(text.itertext()))
+    for number in xpath(text, ".//t:note[@place='foot']/@n"):
+        for char in number:
+            counts[char] += 2
+    # A [sic] of the transcript is the element itself (the renderers print "[sic]").
+    for _sic in xpath(text, ".//t:sic[not(parent::t:choice)]"):
+        counts.update("sic")
+    return counts
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@given(transcript())
+def test_convert_never_crashes_and_loses_nothing(source: str) -> None:
+    check(source)
+
+
+@pytest.mark.slow
+@settings(max_examples=10_000, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@given(transcript())
+def test_convert_never_crashes_and_loses_nothing_10000(source: str) -> None:
+    check(source)
+
+
+def test_unicode_is_kept_exactly_as_transcribed() -> None:
+    decomposed = "Caf" + "e\u0301"  # e + combining acute accent
+    precomposed = "Caf\u00e9"
+    source = f"Title: {precomposed} and {decomposed}\n\nThe {precomposed} meets the {decomposed}.\n"
+    encoded = encode(parse_transcript(source, "u.txt"))
+    text = to_bytes(encoded.tree).decode("utf-8")
+    assert "The Café meets the Cafe\u0301." in text
+    assert unicodedata.normalize("NFC", decomposed) != decomposed  # the test input really differs
