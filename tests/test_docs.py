@@ -40,3 +40,10 @@ def test_readme_documents_every_bracket_rule_and_exit_code() -> None:
 def test_command_formats_match_the_library() -> None:
     assert REPORT_FORMATS == report.FORMATS
     assert VALIDATE_FORMATS == formats.FORMATS
+
+
+def test_ci_examples_are_real() -> None:
+    workflow = (ROOT / "examples" / "ci" / "github-actions.yml").read_text(encoding="utf-8")
+    assert "teikit validate tei/ --format github" in workflow
+    hooks = (ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8")
+    assert "id: teikit-validate" in hooks and "entry: teikit validate" in hooks
