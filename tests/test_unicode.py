@@ -27,7 +27,10 @@ def _root(source: str):  # type: ignore[no-untyped-def]
 
 def test_runs_of_other_scripts_get_xml_lang() -> None:
     root = _root(MIXED)
-    found = {element.text: element.get("{http://www.w3.org/XML/1998/namespace}lang") for element in xpath(root, "//t:text//t:foreign")}
+    found = {
+        element.text: element.get("{http://www.w3.org/XML/1998/namespace}lang")
+        for element in xpath(root, "//t:text//t:foreign")
+    }
     assert found == {
         "毛泽东": "zh",  # the record's original language is written in Han characters
         "Сталин": "und-Cyrl",  # Cyrillic, language not stated by the record
