@@ -60,7 +60,8 @@ def _first(root: etree._Element, *paths: str) -> etree._Element | None:
     for path in paths:
         found = root.xpath(path, namespaces=NS)
         if found:
-            return found[0]  # type: ignore[no-any-return]
+            element: etree._Element = found[0]
+            return element
     return None
 
 

@@ -101,6 +101,6 @@ def _junit(results: Sequence[FileResult]) -> str:
         first = (result.errors or result.diagnostics)[0]
         failure = etree.SubElement(case, "failure", message=first.message, type=first.code)
         failure.text = "\n".join(str(diagnostic) for diagnostic in result.diagnostics)
-    return etree.tostring(
-        suites, encoding="unicode", pretty_print=True, doctype='<?xml version="1.0" encoding="UTF-8"?>'
+    return str(
+        etree.tostring(suites, encoding="unicode", pretty_print=True, doctype='<?xml version="1.0" encoding="UTF-8"?>')
     )

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from teikit import rules
@@ -117,9 +118,9 @@ def speaker_map(first: Part, second: Part) -> dict[str, str]:
         if one.person and other.person:
             votes[(other.person, one.person)] += 1
     mapping: dict[str, str] = {}
-    for (other, one), _count in votes.most_common():
-        if other not in mapping and one not in mapping.values():
-            mapping[other] = one
+    for (theirs, ours), _count in votes.most_common():
+        if theirs not in mapping and ours not in mapping.values():
+            mapping[theirs] = ours
     return mapping
 
 
@@ -181,8 +182,8 @@ def _match_known(name: str, people: dict[str, Person]) -> str | None:
 
 
 def _align_mentions(
-    main: list[Mention], other: list[Mention], lang: str, people: dict[str, Person], person_for
-) -> None:  # type: ignore[no-untyped-def]
+    main: list[Mention], other: list[Mention], lang: str, people: dict[str, Person], person_for: Callable[[str], Person]
+) -> None:
     """Give the original's names to the translation's people, list position by list position."""
     for one, two in zip(main, other, strict=False):
         key = _match_known(one.name, people)

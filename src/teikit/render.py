@@ -155,7 +155,7 @@ def _saxon_input(document: ParsedDocument) -> str:
             return document.data.decode("utf-8-sig")
         except UnicodeDecodeError:
             pass
-    return etree.tostring(document.tree.getroot(), encoding="unicode")
+    return str(etree.tostring(document.tree.getroot(), encoding="unicode"))
 
 
 class _StderrCapture:

@@ -19,7 +19,7 @@ checked only by the first rule whose context matches it, as ISO requires.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -209,7 +209,7 @@ class Schematron:
             for name, value in known:
                 if not _top_level_only(expression, name):
                     return test, True
-                expression = re.sub(rf"\${re.escape(name)}(?![\w.-])", lambda _m, value=value: f"({value})", expression)
+                expression = re.sub(rf"\${re.escape(name)}(?![\w.-])", _literal(f"({value})"), expression)
         per_node = bool(_CURRENT_RE.search(expression) or _VARIABLE_RE.search(expression))
         return (test if per_node else expression), per_node
 
@@ -283,7 +283,7 @@ class Schematron:
     def _finding(self, check: _Check, node: object) -> Finding:
         """Build the message of a failed check at ``node`` (an element, or an attribute)."""
         attribute = getattr(node, "attrname", None) if getattr(node, "is_attribute", False) else None
-        element = node.getparent() if attribute is not None else node  # type: ignore[attr-defined]
+        element: etree._Element = node.getparent() if attribute is not None else node  # type: ignore[attr-defined]
         variables = self._variables(check, element) if attribute is None else {}
         parts: list[str] = [check.message.text or ""]
         for child in check.message:
@@ -309,9 +309,9 @@ class Schematron:
         """``value-of``: relative to an attribute context only ``.``, ``name()`` and ``../…`` are understood."""
         if attribute is not None:
             if select.strip() == ".":
-                return element.get(attribute, "")
+                return str(element.get(attribute, ""))
             if select.strip() in ("name()", "local-name()"):
-                return etree.QName(attribute).localname
+                return str(etree.QName(attribute).localname)
             select = select[3:] if select.startswith("../") else select
         value = element.xpath(
             _CURRENT_RE.sub("$current", select), namespaces=self.namespaces, current=element, **variables
@@ -323,6 +323,15 @@ def _node_key(node: object) -> object:
     if getattr(node, "is_attribute", False):
         return (node.getparent(), node.attrname)  # type: ignore[attr-defined]
     return node
+
+
+def _literal(text: str) -> Callable[[re.Match[str]], str]:
+    """A replacement for ``re.sub`` that inserts ``text`` as it is (no backslash processing)."""
+
+    def replace(_match: re.Match[str]) -> str:
+        return text
+
+    return replace
 
 
 def _as_string(value: object) -> str:

@@ -73,7 +73,7 @@ def to_bytes(tree: etree._ElementTree, processing_instructions: Sequence[str] = 
     indent(root)
     body = etree.tostring(root, encoding="unicode")
     head = '<?xml version="1.0" encoding="UTF-8"?>\n' + "".join(f"{pi}\n" for pi in processing_instructions)
-    return (head + body + "\n").encode("utf-8")
+    return (head + str(body) + "\n").encode("utf-8")
 
 
 def _current_umask() -> int:

@@ -16,6 +16,7 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
+from dataclasses import dataclass, field
 from html import escape
 from pathlib import Path
 
@@ -170,40 +171,44 @@ def _person_key(names: list[str]) -> str:
     return re.sub(r"\W+", " ", (names[0] if names else "").lower()).strip()
 
 
+@dataclass
+class _Participant:
+    """A person across the collection: every name form, every role, every record."""
+
+    names: list[str] = field(default_factory=list)
+    roles: list[str] = field(default_factory=list)
+    records: list[tuple[CatalogEntry, str]] = field(default_factory=list)
+
+
 def persons_page(entries: list[CatalogEntry], title: str) -> str:
     """``persons.html``: participants across the collection, merged by name."""
-    people: dict[str, dict[str, object]] = {}
+    people: dict[str, _Participant] = {}
     for entry in sorted(entries, key=_sort_key):
         for person in entry.persons:
             key = _person_key(person.names)
             if not key:
                 continue
-            record = people.setdefault(key, {"names": [], "roles": [], "records": []})
-            for name in person.names:
-                if name not in record["names"]:  # type: ignore[operator]
-                    record["names"].append(name)  # type: ignore[attr-defined]
-            for role in person.roles:
-                if role not in record["roles"]:  # type: ignore[operator]
-                    record["roles"].append(role)  # type: ignore[attr-defined]
-            record["records"].append((entry, person.ident))  # type: ignore[attr-defined]
+            participant = people.setdefault(key, _Participant())
+            participant.names.extend(name for name in person.names if name not in participant.names)
+            participant.roles.extend(role for role in person.roles if role not in participant.roles)
+            participant.records.append((entry, person.ident))
     items = []
     for key in sorted(people):
-        person = people[key]
-        names = person["names"]
+        participant = people[key]
         links = ", ".join(
             f'<a href="{escape(entry.key)}.html#{escape(ident)}">{escape(entry.date_text or entry.date or entry.key)}</a>'
-            for entry, ident in person["records"]  # type: ignore[attr-defined]
+            for entry, ident in participant.records
         )
-        roles = ", ".join(person["roles"])  # type: ignore[arg-type]
+        roles = ", ".join(participant.roles)
         items.append(
-            f"<li><strong>{escape(names[0])}</strong>"  # type: ignore[index]
-            + "".join(f" · {escape(name)}" for name in names[1:])  # type: ignore[index]
+            f"<li><strong>{escape(participant.names[0])}</strong>"
+            + "".join(f" · {escape(name)}" for name in participant.names[1:])
             + (f' <span class="roles">{escape(roles)}</span>' if roles else "")
             + f"<br>{links}</li>"
         )
     body = (
         f'<header role="banner"><h1>Persons — {escape(title)}</h1>{_nav("persons.html")}</header>\n<main>\n'
-        f'<ul class="persons">\n' + "\n".join(items) + "\n</ul>\n</main>"
+        '<ul class="persons">\n' + "\n".join(items) + "\n</ul>\n</main>"
     )
     return _page(f"Persons — {title}", body)
 

@@ -77,7 +77,7 @@ class Validator:
         self.relaxng = _compile_relaxng(self.schema_path)
         if schematron is None:
             schematron = schema_path("teikit.sch") if schema is None else False
-        self.schematron = Schematron(schematron) if schematron not in (False, True) and schematron else None
+        self.schematron = Schematron(schematron) if isinstance(schematron, (str, Path)) else None
 
     @cached_property
     def grammar(self) -> GrammarInfo:

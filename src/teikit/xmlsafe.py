@@ -95,7 +95,7 @@ def parse_document(data: bytes, path: str) -> ParsedDocument:
             tree = etree.ElementTree(etree.fromstring(data, hardened_parser(recover=True)))
             diagnostics = [_duplicate_id(entry, path) for entry in entries]
         else:
-            exc._teikit_source = data  # type: ignore[attr-defined]
+            exc._teikit_source = data
             raise _syntax_error(exc, entries, path) from None
     _refuse_hostile(tree, path)
     diagnostics.extend(_stylesheet_instructions(tree, path))
