@@ -199,6 +199,22 @@ def test_footnote_marker_takes_its_text() -> None:
     )
 
 
+def test_second_marker_of_a_footnote_points_to_it() -> None:
+    produced, _ = encode_inline("in Chequers[1] and Bonn[1] here", footnotes={"1": "BArch."})
+    assert produced == (
+        'in Chequers<note place="foot" n="1" xml:id="fn1">BArch.</note>'
+        ' and Bonn<ref type="note" target="#fn1">1</ref> here'
+    )
+
+
+def test_footnote_citing_itself_ends() -> None:
+    produced, _ = encode_inline("in Chequers[2] here", footnotes={"2": "See also [2], as above."})
+    assert produced == (
+        'in Chequers<note place="foot" n="2" xml:id="fn2">See also <ref type="note" target="#fn2">2</ref>'
+        ", as above.</note> here"
+    )
+
+
 def test_slash_alias() -> None:
     produced, context = encode_inline("Shi Zhe /Karskii/.")
     assert produced == 'Shi Zhe <choice><orig>/Karskii/</orig><reg type="slash-parentheses">(Karskii)</reg></choice>.'

@@ -30,3 +30,14 @@ def test_committed_edition_is_valid_tei_all(tei_all: etree.RelaxNG) -> None:
     assert files, "tei/ holds no TEI"
     for path in files:
         _check(tei_all, etree.parse(str(path)).getroot())
+
+
+def test_repeated_and_self_citing_footnotes_are_valid_tei_all(tei_all: etree.RelaxNG, tmp_path: Path) -> None:
+    record = tmp_path / "notes.md"
+    record.write_text(
+        "Title: Notes\n\nMet at Chequers[1], then at Chequers[1] again[2].\n\n"
+        "[1] A country house.\n[2] As in note [2] and [1].\n"
+    )
+    encoded, root = convert(record)
+    assert [row.rule for row in encoded.brackets].count("footnote") == 5
+    _check(tei_all, root)

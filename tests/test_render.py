@@ -128,6 +128,22 @@ def test_sample_records_render(renderer: Renderer, records: list[Path], tmp_path
         assert text.strip()
 
 
+def test_repeated_footnote_marker_renders_as_the_same_note(renderer: Renderer, tmp_path: Path) -> None:
+    from helpers import convert
+    from teikit.serialize import to_bytes
+
+    record = tmp_path / "notes.md"
+    record.write_text("Title: Notes\n\nMet at Chequers[1], then at Chequers[1] again.\n\n[1] A country house.\n")
+    target = tmp_path / "notes.xml"
+    target.write_bytes(to_bytes(convert(record)[0].tree))
+    diplomatic = renderer.render_file(target, Options(to="text", style="diplomatic", header=False))
+    assert "Met at Chequers[1], then at Chequers[1] again." in diplomatic
+    assert diplomatic.count("A country house.") == 1
+    page = renderer.render_file(target, Options(to="html"))
+    assert page.count('href="#tk-fn-1"') == 4  # reading and diplomatic marker, twice
+    assert page.count("A country house.") == 1
+
+
 def test_external_entity_does_not_leak(renderer: Renderer, tmp_path: Path) -> None:
     secret = tmp_path / "secret.txt"
     secret.write_text("TOP-SECRET-PASSWORD-1234", encoding="utf-8")

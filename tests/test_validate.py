@@ -162,6 +162,13 @@ SCHEMATRON_CASES = [
         "teikit-corresp-symmetric",
         'corresp="#ru-sp5"',
     ),
+    Case(
+        "note marker points to a turn",
+        '<gloss resp="#danny-rozas">tungsten',
+        '<ref type="note" target="#en-sp2">1</ref><gloss resp="#danny-rozas">tungsten',
+        "teikit-note-ref",
+        '<ref type="note" target="#en-sp2">',
+    ),
     Case("duplicate id", '<p xml:id="en-p1"', '<p xml:id="en-sp1"', "teikit-unique-id", 'xml:id="en-sp1" who='),
     Case(
         "creation date disagrees with title",

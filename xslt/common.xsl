@@ -173,6 +173,12 @@
     <xsl:sequence select="exists($note/self::tei:note[ancestor::tei:text][@place = ('foot', 'end', 'inline') or not(@place)][not(@type = 'physical')])"/>
   </xsl:function>
 
+  <xsl:function name="tk:referenced-note" as="element()?">
+    <!-- The note a <ref type="note" target="#id"> points to, when it is a numbered note of the record. -->
+    <xsl:param name="ref" as="element()"/>
+    <xsl:sequence select="id(substring($ref/@target, 2), $ref)[self::tei:note][tk:is-note(.)]"/>
+  </xsl:function>
+
   <xsl:function name="tk:note-numbers" as="map(xs:string, xs:integer)">
     <!-- Number of each note (by generate-id), counted through the whole record. -->
     <xsl:param name="tei" as="element()"/>

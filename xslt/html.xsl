@@ -550,6 +550,20 @@
     <a href="{if (matches($target, '^(https?:|#)')) then $target else '#'}"><xsl:apply-templates mode="tk:inline"/></a>
   </xsl:template>
 
+  <xsl:template match="tei:ref[@type = 'note']" mode="tk:inline" as="node()*" priority="1">
+    <!-- A second marker of a note already printed: the same number, linking to the same note. -->
+    <xsl:variable name="n" as="xs:integer?" select="tk:referenced-note(.) ! $tk:numbers(generate-id())"/>
+    <xsl:choose>
+      <xsl:when test="empty($n)">
+        <xsl:next-match/>
+      </xsl:when>
+      <xsl:otherwise>
+        <sup class="tk-fnref r"><a href="#tk-fn-{$n}" role="doc-noteref" aria-label="note {$n}">{$n}</a></sup>
+        <sup class="tk-fnref d"><a href="#tk-fn-{$n}" role="doc-noteref" aria-label="note {$n}">[{normalize-space()}]</a></sup>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
   <xsl:template match="tei:note" mode="tk:inline" as="node()*">
     <xsl:variable name="n" as="xs:integer?" select="$tk:numbers(generate-id())"/>
     <xsl:choose>

@@ -169,6 +169,12 @@
     <xsl:sequence select="tk:gap-text(., $style)"/>
   </xsl:template>
 
+  <xsl:template match="tei:ref[@type = 'note']" mode="tk:plain" as="xs:string*">
+    <xsl:variable name="note" as="element()?" select="tk:referenced-note(.)"/>
+    <xsl:sequence select="if (empty($note)) then string(.)
+                          else '[' || (if ($style = 'diplomatic') then normalize-space() else $tk:numbers(generate-id($note))) || ']'"/>
+  </xsl:template>
+
   <xsl:template match="tei:note" mode="tk:plain" as="xs:string*">
     <xsl:choose>
       <xsl:when test="not(tk:is-note(.))">

@@ -38,13 +38,13 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import Protocol
+from typing import Protocol, TypeAlias, Union
 
 from lxml import etree
 
 from teikit.source import SourceText
 
-Node = etree._Element | str
+Node: TypeAlias = Union[etree._Element, str]  # noqa: UP007 - lxml is untyped, the alias must stay a runtime Union
 
 
 class Emitter(Protocol):
@@ -63,6 +63,10 @@ class Emitter(Protocol):
     def entity(self, kind: str, names: Sequence[str]) -> str | None: ...
 
     def footnote(self, number: str) -> SourceText | None: ...
+
+    def placed_footnote(self, number: str) -> str | None: ...
+
+    def place_footnote(self, number: str, ident: str) -> None: ...
 
 
 @dataclass(frozen=True)
@@ -330,8 +334,16 @@ def _fill(out: Emitter, tag: str, text: SourceText, link: bool = True, **attribu
 
 def _build_footnote(out: Emitter, pieces: Pieces, decision: Decision) -> list[Node]:
     number = pieces.content.text.strip()
+    placed = out.placed_footnote(number)
+    if placed is not None:
+        # The note's words are already in the text (a second marker, or a note citing itself): point to them.
+        ref = out.element("ref", type="note", target=f"#{placed}")
+        ref.text = number
+        return [ref]
     note = out.element("note", place="foot", n=number)
-    note.set("{http://www.w3.org/XML/1998/namespace}id", out.new_id(f"fn{number}"))
+    ident = out.new_id(f"fn{number}")
+    note.set("{http://www.w3.org/XML/1998/namespace}id", ident)
+    out.place_footnote(number, ident)
     text = out.footnote(number)
     if text is not None:
         out.fill(note, text)

@@ -49,6 +49,7 @@ class EncodingContext:
     resp: str = "#archive"
     people: list[Person] = field(default_factory=list)
     footnotes: dict[str, SourceText] = field(default_factory=dict)
+    placed_footnotes: dict[str, str] = field(default_factory=dict)
     entities: dict[str, Entity] = field(default_factory=dict)
     brackets: list[BracketRecord] = field(default_factory=list)
     warnings: list[Diagnostic] = field(default_factory=list)

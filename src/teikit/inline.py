@@ -154,6 +154,12 @@ class InlineEncoder:
     def footnote(self, number: str) -> SourceText | None:
         return self.context.footnotes.get(number)
 
+    def placed_footnote(self, number: str) -> str | None:
+        return self.context.placed_footnotes.get(number)
+
+    def place_footnote(self, number: str, ident: str) -> None:
+        self.context.placed_footnotes[number] = ident
+
     def new_id(self, base: str) -> str:
         return self.context.unique_id(base)
 
