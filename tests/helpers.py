@@ -47,8 +47,8 @@ def source_body_words(path: Path, first_body_line: int) -> Counter[str]:
     return Counter(WORD_RE.findall(text))
 
 
-def tei_text_words(root: etree._Element) -> Counter[str]:
-    """Words of the TEI ``<text>`` (what teikit adds beside the transcript's words excluded)."""
+def transcript_part(root: etree._Element) -> etree._Element:
+    """A copy of the TEI ``<text>`` without what teikit adds beside the transcript's words."""
     copy = etree.fromstring(etree.tostring(root))
     for added in xpath(copy, ADDED_XPATH):
         tail, parent, previous = added.tail, added.getparent(), added.getprevious()
@@ -57,7 +57,12 @@ def tei_text_words(root: etree._Element) -> Counter[str]:
             previous.tail = (previous.tail or "") + tail
         elif tail:
             parent.text = (parent.text or "") + tail
-    text = xpath(copy, "/t:TEI/t:text")[0]
+    return xpath(copy, "/t:TEI/t:text")[0]
+
+
+def tei_text_words(root: etree._Element) -> Counter[str]:
+    """Words of the TEI ``<text>`` (what teikit adds beside the transcript's words excluded)."""
+    text = transcript_part(root)
     words = Counter(WORD_RE.findall(" ".join(text.itertext())))
     # A footnote's number stands in note/@n, for its marker and for the line that gave its text.
     for number in xpath(text, ".//t:note[@place='foot']/@n"):

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from hypothesis import strategies as st
 
+from teikit.rules import HEADER_LABELS
+
 LATIN = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
 WORD_ALPHABETS = [
     LATIN,
@@ -74,24 +76,10 @@ def paragraph(draw: st.DrawFn) -> str:
     return text
 
 
-LABELS = [
-    "Date",
-    "Title",
-    "URL",
-    "Record ID",
-    "Summary",
-    "Source",
-    "Original Language",
-    "Original Archive",
-    "Authors",
-    "Rights",
-]
-
-
 @st.composite
 def labelled_header(draw: st.DrawFn) -> str:
     fields = {"Title": draw(sentence()).replace("\n", " ") or "Untitled"}
-    for label in draw(st.lists(st.sampled_from(LABELS), max_size=6, unique=True)):
+    for label in draw(st.lists(st.sampled_from(HEADER_LABELS), max_size=6, unique=True)):
         value = draw(
             st.one_of(
                 sentence(),

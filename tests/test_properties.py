@@ -12,8 +12,9 @@ from collections import Counter
 
 import pytest
 from hypothesis import HealthCheck, given, settings
+from lxml import etree
 
-from helpers import ADDED_XPATH, xpath
+from helpers import transcript_part, xpath
 from strategies import transcript
 from teikit.encode import encode
 from teikit.errors import TeikitError
@@ -56,18 +57,8 @@ def check(source: str) -> None:
     assert produced == expected, (expected - produced, produced - expected)
 
 
-def tei_characters(root) -> Counter[str]:  # type: ignore[no-untyped-def]
-    from lxml import etree
-
-    copy = etree.fromstring(etree.tostring(root))
-    for added in xpath(copy, ADDED_XPATH):
-        tail, parent, previous = added.tail, added.getparent(), added.getprevious()
-        parent.remove(added)
-        if tail and previous is not None:
-            previous.tail = (previous.tail or "") + tail
-        elif tail:
-            parent.text = (parent.text or "") + tail
-    text = xpath(copy, "/t:TEI/t:text")[0]
+def tei_characters(root: etree._Element) -> Counter[str]:
+    text = transcript_part(root)
     counts = characters(" ".join(text.itertext()))
     for number in xpath(text, ".//t:note[@place='foot']/@n"):
         for char in number:
