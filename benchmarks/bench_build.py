@@ -4,7 +4,12 @@ Cold: an empty site folder, every record validated and rendered (HTML and
 reading text) and the indexes written. Warm: the same command again with
 nothing changed, which must only hash the records and compare. Prints
 records per second; the goals are 100 records/s cold on 2 cores and a warm
-build of 1,000 records in under a second. Run on demand:
+build of 1,000 records in under a second.
+
+The peer is the pipeline TEI projects script today, each tool called once
+over the whole folder: jing with teikit.rng, then Saxon-HE Java with the
+same HTML and text stylesheets (it has no Schematron, index or search step,
+and no incremental mode: its warm build is its cold build). Run on demand:
 
     python benchmarks/bench_build.py [-n 1000]
 """
@@ -12,22 +17,13 @@ build of 1,000 records in under a second. Run on demand:
 from __future__ import annotations
 
 import argparse
-import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from corpus import generate
-
-
-def timed(command: list[str]) -> float:
-    start = time.perf_counter()
-    completed = subprocess.run(command, capture_output=True, check=False)
-    if completed.returncode != 0:
-        raise SystemExit(completed.stderr.decode(errors="replace")[-3000:])
-    return time.perf_counter() - start
+from corpus import ROOT, generate
+from peers import TEIKIT_RNG, jing, saxon, timed
 
 
 def main() -> None:
@@ -38,14 +34,31 @@ def main() -> None:
         tei = Path(temporary) / "tei"
         generate(args.count, tei)
         print(f"{args.count} records")
+        rates: dict[str, float] = {}
         for jobs in (1, 2):
             site = Path(temporary) / f"site-{jobs}"
             command = [sys.executable, "-m", "teikit", "build", str(tei), "-o", str(site), "--jobs", str(jobs)]
             cold = timed(command)
             warm = min(timed(command) for _ in range(3))
+            rates[f"--jobs {jobs}"] = cold
             print(
-                f"--jobs {jobs}: cold {cold:6.2f} s = {args.count / cold:6.1f} records/s;  warm {warm:5.2f} s = {args.count / warm:7.0f} records/s"
+                f"teikit build --jobs {jobs}: cold {cold:6.2f} s = {args.count / cold:6.1f} records/s;"
+                f"  warm {warm:5.2f} s = {args.count / warm:7.0f} records/s"
             )
+        steps = [
+            jing(TEIKIT_RNG, sorted(tei.glob("*.xml"))),
+            saxon(ROOT / "xslt" / "html.xsl", tei, Path(temporary) / "peer-html"),
+            saxon(ROOT / "xslt" / "text.xsl", tei, Path(temporary) / "peer-text"),
+        ]
+        if not all(steps):
+            print("jing or Saxon-HE Java not found (Debian 'jing', 'libsaxonhe-java'): no peer to compare with")
+            return
+        peer = sum(timed(step) for step in steps if step)
+        print(
+            f"peer: jing + Saxon-HE Java (html, text), one call each: {peer:6.2f} s = {args.count / peer:6.1f} records/s"
+        )
+        for name, cold in rates.items():
+            print(f"teikit build {name} cold is {peer / cold:4.2f}x the peer's speed")
 
 
 if __name__ == "__main__":

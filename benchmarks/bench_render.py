@@ -13,25 +13,13 @@ from __future__ import annotations
 
 import argparse
 import os
-import shutil
-import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from corpus import ROOT, generate
-
-SAXON_JARS = [Path("/usr/share/java/Saxon-HE.jar"), *sorted(Path("/usr/share/java").glob("Saxon-HE-*.jar"))]
-
-
-def timed(command: list[str]) -> float:
-    start = time.perf_counter()
-    completed = subprocess.run(command, capture_output=True, check=False)
-    if completed.returncode != 0:
-        raise SystemExit(f"{' '.join(command[:6])} ... failed:\n{completed.stderr.decode(errors='replace')[-3000:]}")
-    return time.perf_counter() - start
+from peers import saxon, timed
 
 
 def main() -> None:
@@ -40,8 +28,6 @@ def main() -> None:
     options.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
     options.add_argument("--sample", type=int, default=10, help="files timed one Saxon call each")
     args = options.parse_args()
-    java = shutil.which("java")
-    jar = next((jar for jar in SAXON_JARS if jar.is_file()), None)
     with tempfile.TemporaryDirectory() as temporary:
         folder = Path(temporary) / "records"
         files = generate(args.count, folder)
@@ -66,39 +52,15 @@ def main() -> None:
                 ]
             )
             rows.setdefault("teikit render (saxonche)", {})[to] = seconds / len(files)
-            if java and jar:
-                stylesheet = ROOT / "xslt" / f"{to}.xsl"
+            stylesheet = ROOT / "xslt" / f"{to}.xsl"
+            batch_out = Path(temporary) / f"saxon-{to}"
+            batch = saxon(stylesheet, folder, batch_out)
+            if batch:
                 sample = files[: args.sample]
-                single = sum(
-                    timed(
-                        [
-                            java,
-                            "-cp",
-                            str(jar),
-                            "net.sf.saxon.Transform",
-                            f"-s:{path}",
-                            f"-xsl:{stylesheet}",
-                            f"-o:{Path(temporary) / 'one.out'}",
-                        ]
-                    )
-                    for path in sample
-                )
+                single = sum(timed(saxon(stylesheet, path, Path(temporary) / "one.out") or []) for path in sample)
                 rows.setdefault("Saxon-HE Java, one call per file", {})[to] = single / len(sample)
-                batch_out = Path(temporary) / f"saxon-{to}"
-                batch_out.mkdir()
-                seconds = timed(
-                    [
-                        java,
-                        "-cp",
-                        str(jar),
-                        "net.sf.saxon.Transform",
-                        f"-s:{folder}",
-                        f"-xsl:{stylesheet}",
-                        f"-o:{batch_out}",
-                    ]
-                )
-                rows.setdefault("Saxon-HE Java, one batch call", {})[to] = seconds / len(files)
-        if not (java and jar):
+                rows.setdefault("Saxon-HE Java, one batch call", {})[to] = timed(batch) / len(files)
+        if len(rows) == 1:
             print("Saxon-HE for Java not found (Debian package 'libsaxonhe-java'): no peer to compare with")
         ours = rows["teikit render (saxonche)"]
         for name, values in rows.items():

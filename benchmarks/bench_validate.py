@@ -15,8 +15,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import shutil
-import subprocess
 import sys
 import tempfile
 import time
@@ -25,25 +23,8 @@ from pathlib import Path
 from lxml import etree
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from corpus import ROOT, generate
-
-TEI_ALL = ROOT.parent / "shared" / "reference" / "tei_all.rng"
-TEIKIT_RNG = ROOT / "schemas" / "teikit.rng"
-
-
-def timed(command: list[str], *, expect_valid: bool = True) -> float:
-    start = time.perf_counter()
-    completed = subprocess.run(command, capture_output=True, check=False)
-    elapsed = time.perf_counter() - start
-    if expect_valid and completed.returncode != 0:
-        raise SystemExit(
-            f"{' '.join(command[:4])} ... failed:\n{completed.stdout[-2000:]!r}\n{completed.stderr[-2000:]!r}"
-        )
-    return elapsed
-
-
-def best_of(runs: int, command: list[str]) -> float:
-    return min(timed(command) for _ in range(runs))
+from corpus import generate
+from peers import TEI_ALL, TEIKIT_RNG, best_of, jing
 
 
 def parse_floor(files: list[Path]) -> float:
@@ -60,13 +41,11 @@ def main() -> None:
     options.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
     options.add_argument("--runs", type=int, default=3, help="best of N runs per command")
     args = options.parse_args()
-    jing = shutil.which("jing")
     teikit = [sys.executable, "-m", "teikit", "validate"]
     with tempfile.TemporaryDirectory() as temporary:
         folder = Path(temporary) / "records"
         files = generate(args.count, folder)
         size = sum(path.stat().st_size for path in files) / len(files) / 1024
-        names = [str(path) for path in files]
         print(f"{len(files)} records, {size:.0f} KiB each on average, {args.jobs} jobs, best of {args.runs}")
         rows: list[tuple[str, float]] = [
             ("lxml parse only (1 process, the floor)", min(parse_floor(files) for _ in range(args.runs)))
@@ -91,11 +70,12 @@ def main() -> None:
                 )
             )
         peer = None
-        if jing:
-            peer = best_of(args.runs, [jing, str(TEIKIT_RNG), *names])
+        jing_teikit = jing(TEIKIT_RNG, files)
+        if jing_teikit:
+            peer = best_of(args.runs, jing_teikit)
             rows.append(("jing teikit.rng (one batch call)  <- peer", peer))
             if TEI_ALL.is_file():
-                rows.append(("jing tei_all.rng (one batch call)", best_of(args.runs, [jing, str(TEI_ALL), *names])))
+                rows.append(("jing tei_all.rng (one batch call)", best_of(args.runs, jing(TEI_ALL, files) or [])))
         else:
             print("jing not found (Debian package 'jing'): no peer to compare with")
         width = max(len(name) for name, _ in rows)

@@ -3,7 +3,8 @@
 Each generated record is a copy of a record in ``tei/`` with variations that
 keep it valid: words of the running text replaced by other words of the
 record, some translation/original turn pairs left out (both sides, so links
-stay symmetric), the title and dates shifted. Deterministic for a given index.
+stay symmetric), the title numbered and the record identifier made unique.
+Deterministic for a given index.
 """
 
 from __future__ import annotations
@@ -32,7 +33,7 @@ def _vary(root: etree._Element, rng: random.Random, index: int) -> None:
         for element in [turn, *others]:
             element.getparent().remove(element)
     for title in root.xpath("//t:titleStmt/t:title", namespaces=TEI_NS):
-        title.text = f"[{index:04d}] " if False else (title.text or "")
+        title.text = f"(copy {index}) {title.text or ''}"
     for idno in root.xpath("//t:idno[@type='record']", namespaces=TEI_NS):
         idno.text = f"{idno.text}-{index}"
 
