@@ -47,9 +47,11 @@ def main() -> None:
                 [python, "-m", "teikit", "render", str(record), "--to", "text", "-o", temporary],
             ),
         ]
+        floor = None
         for name, command in steps:
             seconds, megabytes = measured(command)
-            print(f"{name:<30} {seconds:7.2f} s   peak {megabytes:6d} MB")
+            floor = floor or seconds
+            print(f"{name:<30} {seconds:7.2f} s  ({seconds / floor:4.1f}x the parse)   peak {megabytes:6d} MB")
 
 
 if __name__ == "__main__":
