@@ -550,6 +550,24 @@
     <a href="{if (matches($target, '^(https?:|#)')) then $target else '#'}"><xsl:apply-templates mode="tk:inline"/></a>
   </xsl:template>
 
+  <xsl:function name="local:noteref" as="element()">
+    <!-- A note marker of the reading ('r') or diplomatic ('d') view, linking to note $n; only a note's
+         first marker carries the id its back-link returns to. -->
+    <xsl:param name="view" as="xs:string"/>
+    <xsl:param name="n" as="xs:integer"/>
+    <xsl:param name="shown" as="xs:string"/>
+    <xsl:param name="label" as="xs:anyAtomicType"/>
+    <xsl:param name="id" as="xs:string?"/>
+    <sup class="tk-fnref {$view}">
+      <a href="#tk-fn-{$n}" role="doc-noteref" aria-label="note {$label}">
+        <xsl:if test="exists($id)">
+          <xsl:attribute name="id" select="$id"/>
+        </xsl:if>
+        <xsl:sequence select="$shown"/>
+      </a>
+    </sup>
+  </xsl:function>
+
   <xsl:template match="tei:ref[@type = 'note']" mode="tk:inline" as="node()*" priority="1">
     <!-- A second marker of a note already printed: the same number, linking to the same note. -->
     <xsl:variable name="n" as="xs:integer?" select="tk:referenced-note(.) ! $tk:numbers(generate-id())"/>
@@ -558,8 +576,8 @@
         <xsl:next-match/>
       </xsl:when>
       <xsl:otherwise>
-        <sup class="tk-fnref r"><a href="#tk-fn-{$n}" role="doc-noteref" aria-label="note {$n}">{$n}</a></sup>
-        <sup class="tk-fnref d"><a href="#tk-fn-{$n}" role="doc-noteref" aria-label="note {$n}">[{normalize-space()}]</a></sup>
+        <xsl:sequence select="local:noteref('r', $n, string($n), $n, ())"/>
+        <xsl:sequence select="local:noteref('d', $n, '[' || normalize-space() || ']', $n, ())"/>
       </xsl:otherwise>
     </xsl:choose>
   </xsl:template>
@@ -571,11 +589,11 @@
         <span class="tk-note-inline">[<xsl:apply-templates mode="tk:inline"/>]</span>
       </xsl:when>
       <xsl:when test="tk:is-foot(.)">
-        <sup class="tk-fnref r"><a href="#tk-fn-{$n}" id="tk-fnref-{$n}" role="doc-noteref" aria-label="note {$n}">{$n}</a></sup>
-        <sup class="tk-fnref d"><a href="#tk-fn-{$n}" id="tk-fnref-d-{$n}" role="doc-noteref" aria-label="note {($n, @n)[last()]}">[{(@n, $n)[1]}]</a></sup>
+        <xsl:sequence select="local:noteref('r', $n, string($n), $n, 'tk-fnref-' || $n)"/>
+        <xsl:sequence select="local:noteref('d', $n, '[' || (@n, $n)[1] || ']', ($n, @n)[last()], 'tk-fnref-d-' || $n)"/>
       </xsl:when>
       <xsl:otherwise>
-        <sup class="tk-fnref r"><a href="#tk-fn-{$n}" id="tk-fnref-{$n}" role="doc-noteref" aria-label="note {$n}">{$n}</a></sup>
+        <xsl:sequence select="local:noteref('r', $n, string($n), $n, 'tk-fnref-' || $n)"/>
         <span class="tk-note-inline d">
           <xsl:sequence select="local:decorated(., tk:inline-children(.))"/>
         </span>
