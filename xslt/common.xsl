@@ -49,8 +49,22 @@
   <xsl:function name="tk:target" as="element()*">
     <!-- The elements a pointer attribute names (#id tokens of this document). -->
     <xsl:param name="pointer" as="attribute()?"/>
-    <xsl:sequence select="for $token in tokenize(normalize-space($pointer))[starts-with(., '#')]
-                          return key('tk:id', substring($token, 2), root($pointer))"/>
+    <xsl:sequence select="tk:pointer-ids($pointer) ! key('tk:id', ., root($pointer))"/>
+  </xsl:function>
+
+  <xsl:function name="tk:link" as="xs:string?">
+    <!-- "#id" of the first element a pointer attribute names, if there is one: a link within the page. -->
+    <xsl:param name="pointer" as="attribute()?"/>
+    <xsl:sequence select="if (starts-with($pointer, '#') and not(contains($pointer, ' ')))
+                          then (if (key('tk:id', substring($pointer, 2), root($pointer))) then string($pointer) else ())
+                          else tk:target($pointer)[1] ! ('#' || @xml:id)"/>
+  </xsl:function>
+
+  <xsl:function name="tk:pointer-ids" as="xs:string*">
+    <!-- The ids a pointer attribute names: 'a' and 'b' of "#a #b" (tokens of other documents left out). -->
+    <xsl:param name="pointer" as="attribute()?"/>
+    <xsl:sequence select="if (starts-with($pointer, '#') and not(contains($pointer, ' '))) then substring($pointer, 2)
+                          else tokenize(normalize-space($pointer))[starts-with(., '#')] ! substring(., 2)"/>
   </xsl:function>
 
   <xsl:function name="tk:language-name" as="xs:string">
@@ -93,55 +107,64 @@
     <xsl:param name="e" as="element()"/>
     <xsl:param name="style" as="xs:string"/>
     <xsl:variable name="choice" as="element()?" select="$e/parent::tei:choice"/>
+    <xsl:variable name="joined" as="xs:boolean" select="exists($e/self::tei:pc) and exists($e/following-sibling::node()[1][self::tei:pb[@break = 'no']])"/>
     <xsl:sequence select="
-      if ($style = 'reading') then
-        ($choice and $e/self::tei:abbr and $e/following-sibling::tei:expan)
-        or ($choice and $e/self::tei:orig and $choice/tei:reg)
-        or ($choice and $e/self::tei:sic and $choice/tei:corr)
-        or ($e/self::tei:pc and $e/following-sibling::node()[1][self::tei:pb[@break = 'no']])
+      if (empty($choice)) then $style = 'reading' and $joined
+      else if ($style = 'reading') then
+        ($e/self::tei:abbr and $e/following-sibling::tei:expan)
+        or ($e/self::tei:orig and $choice/tei:reg)
+        or ($e/self::tei:sic and $choice/tei:corr)
+        or $joined
       else
-        ($choice and $e/self::tei:reg[@type = 'slash-parentheses'])
-        or ($choice and $e/self::tei:abbr[tei:am] and $choice/tei:expan[tei:ex])"/>
+        $e/self::tei:reg[@type = 'slash-parentheses']
+        or ($e/self::tei:abbr[tei:am] and $choice/tei:expan[tei:ex])"/>
+  </xsl:function>
+
+  <xsl:function name="tk:signs" as="xs:string+">
+    <!-- What $style prints before and after the element's content: (before, after). One function
+         answers both, so an element is classified once (this runs for every bracketed word). -->
+    <xsl:param name="e" as="element()"/>
+    <xsl:param name="style" as="xs:string"/>
+    <xsl:variable name="name" as="xs:string" select="if (namespace-uri($e) eq 'http://www.tei-c.org/ns/1.0') then local-name($e) else ''"/>
+    <xsl:variable name="second-in-choice" as="xs:boolean" select="exists($e/parent::tei:choice) and exists($e/preceding-sibling::*)"/>
+    <xsl:variable name="after" as="xs:string?" select="
+      if ($name = 'unclear' and $e/@cert = 'low') then (if ($style = 'diplomatic') then ' [?]' else ' (?)')
+      else if ($name = 'sic' and empty($e/parent::tei:choice)) then ' [sic]'
+      else ()"/>
+    <xsl:choose>
+      <xsl:when test="$style = 'diplomatic'">
+        <xsl:variable name="bracket" as="xs:string" select="
+          if ($second-in-choice and not(($name = 'expan' and $e/tei:ex) or ($name = 'reg' and $e/@type = 'slash-parentheses'))) then ' ['
+          else if ($name = ('ex', 'supplied', 'gloss') or ($name = 'note' and $e/@place = 'inline' and not($e/@rend = 'italic'))
+                   or ($name = 'closer' and $e/@rend = 'brackets')) then '['
+          else ''"/>
+        <xsl:sequence select="$bracket,
+          if ($name = 'expan' and $e/tei:ex and $e/parent::tei:choice/tei:abbr/tei:am) then string-join($e/parent::tei:choice/tei:abbr/tei:am)
+          else ($after, if ($bracket) then ']' else '')[1]"/>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:variable name="signs" as="xs:string+" select="
+          if ($second-in-choice and $name = 'abbr') then (' (', ')')
+          else if ($name = 'gloss') then ('(', ')')
+          else if ($name = 'note' and $e/@type = 'physical' and not($e/@rend = 'italic')) then ('[', ']')
+          else ('', '')"/>
+        <xsl:sequence select="$signs[1], ($after, $signs[2])[1]"/>
+      </xsl:otherwise>
+    </xsl:choose>
   </xsl:function>
 
   <xsl:function name="tk:before" as="xs:string">
     <!-- What $style prints before the element's content. -->
     <xsl:param name="e" as="element()"/>
     <xsl:param name="style" as="xs:string"/>
-    <xsl:variable name="second-in-choice" as="xs:boolean" select="exists($e/parent::tei:choice) and exists($e/preceding-sibling::*)"/>
-    <xsl:sequence select="
-      if ($style = 'diplomatic') then
-        if ($second-in-choice and not($e/self::tei:expan[tei:ex] or $e/self::tei:reg[@type = 'slash-parentheses'])) then ' ['
-        else if ($e/self::tei:ex or $e/self::tei:supplied or $e/self::tei:gloss or $e/self::tei:note[@place = 'inline'][not(@rend = 'italic')]
-                 or $e/self::tei:closer[@rend = 'brackets']) then '['
-        else ''
-      else
-        if ($second-in-choice and $e/self::tei:abbr) then ' ('
-        else if ($e/self::tei:gloss) then '('
-        else if ($e/self::tei:note[@type = 'physical'][not(@rend = 'italic')]) then '['
-        else ''"/>
+    <xsl:sequence select="tk:signs($e, $style)[1]"/>
   </xsl:function>
 
   <xsl:function name="tk:after" as="xs:string">
     <!-- What $style prints after the element's content. -->
     <xsl:param name="e" as="element()"/>
     <xsl:param name="style" as="xs:string"/>
-    <xsl:variable name="second-in-choice" as="xs:boolean" select="exists($e/parent::tei:choice) and exists($e/preceding-sibling::*)"/>
-    <xsl:sequence select="
-      if ($style = 'diplomatic' and $e/self::tei:expan[tei:ex] and $e/parent::tei:choice/tei:abbr/tei:am)
-        then string-join($e/parent::tei:choice/tei:abbr/tei:am)
-      else if ($e/self::tei:unclear[@cert = 'low']) then (if ($style = 'diplomatic') then ' [?]' else ' (?)')
-      else if ($e/self::tei:sic[not(parent::tei:choice)]) then ' [sic]'
-      else if ($style = 'diplomatic') then
-        if ($second-in-choice and not($e/self::tei:expan[tei:ex] or $e/self::tei:reg[@type = 'slash-parentheses'])) then ']'
-        else if ($e/self::tei:ex or $e/self::tei:supplied or $e/self::tei:gloss or $e/self::tei:note[@place = 'inline'][not(@rend = 'italic')]
-                 or $e/self::tei:closer[@rend = 'brackets']) then ']'
-        else ''
-      else
-        if ($second-in-choice and $e/self::tei:abbr) then ')'
-        else if ($e/self::tei:gloss) then ')'
-        else if ($e/self::tei:note[@type = 'physical'][not(@rend = 'italic')]) then ']'
-        else ''"/>
+    <xsl:sequence select="tk:signs($e, $style)[2]"/>
   </xsl:function>
 
   <xsl:function name="tk:gap-text" as="xs:string">

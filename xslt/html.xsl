@@ -14,6 +14,7 @@
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
     xmlns:xs="http://www.w3.org/2001/XMLSchema"
     xmlns:map="http://www.w3.org/2005/xpath-functions/map"
+    xmlns:array="http://www.w3.org/2005/xpath-functions/array"
     xmlns:tei="http://www.tei-c.org/ns/1.0"
     xmlns:tk="urn:teikit:xslt"
     xmlns:local="urn:teikit:xslt:local"
@@ -23,7 +24,7 @@
   <xsl:import href="common.xsl"/>
   <xsl:include href="html/assets.xsl"/>
 
-  <xsl:output method="html" html-version="5" encoding="UTF-8" indent="no"/>
+  <xsl:output method="html" html-version="5" encoding="UTF-8" indent="no" escape-uri-attributes="no" include-content-type="no"/>
 
   <xsl:mode name="tk:block" on-no-match="shallow-skip" on-multiple-match="fail"/>
   <xsl:mode name="tk:inline" on-no-match="text-only-copy" on-multiple-match="fail"/>
@@ -39,7 +40,7 @@
     <xsl:document>
       <html lang="{$main-lang}">
         <head>
-          <meta charset="utf-8"/>
+          <meta charset="UTF-8"/>
           <meta name="viewport" content="width=device-width, initial-scale=1"/>
           <meta name="generator" content="teikit"/>
           <title>{tk:title($tei)}</title>
@@ -131,24 +132,31 @@
     <xsl:param name="left" as="element()"/>
     <xsl:param name="right" as="element()"/>
     <xsl:variable name="right-units" as="element()*" select="local:units($right)"/>
-    <xsl:variable name="index" as="map(xs:string, xs:integer)" select="map:merge($right-units ! map{generate-id(.): position()})"/>
     <xsl:variable name="left-units" as="element()*" select="local:units($left)"/>
-    <xsl:variable name="targets" as="map(xs:string, xs:integer*)"
-        select="map:merge($left-units ! map{generate-id(.): sort(tk:target(@corresp) ! $index(generate-id(.)))})"/>
-    <xsl:variable name="placed" as="map(xs:integer, xs:boolean)" select="map:merge(for $unit in $left-units, $n in $targets(generate-id($unit)) return map{$n: true()}, map{'duplicates': 'use-first'})"/>
-    <xsl:iterate select="$left-units">
+    <!-- Where each original unit stands, by its xml:id: @corresp points at xml:ids. -->
+    <xsl:variable name="index" as="map(xs:string, xs:integer)"
+        select="map:merge(for $n in 1 to count($right-units) return $right-units[$n]/@xml:id ! map{string(.): $n}, map{'duplicates': 'use-first'})"/>
+    <xsl:variable name="targets" as="array(xs:integer*)"
+        select="array:join($left-units ! [sort(distinct-values(tk:pointer-ids(@corresp) ! $index(.)))])"/>
+    <xsl:variable name="placed" as="map(xs:integer, xs:boolean)" select="map:merge(array:flatten($targets) ! map{.: true()}, map{'duplicates': 'use-first'})"/>
+    <xsl:variable name="left-lang" as="attribute()?" select="local:lang-attribute($left/ancestor-or-self::*[@xml:lang][1])"/>
+    <xsl:variable name="right-lang" as="attribute()?" select="local:lang-attribute($right/ancestor-or-self::*[@xml:lang][1])"/>
+    <xsl:iterate select="1 to count($left-units)">
       <xsl:param name="last" as="xs:integer" select="0"/>
       <xsl:on-completion>
-        <xsl:for-each select="subsequence($right-units, $last + 1)[not(map:contains($placed, $index(generate-id(.))))]">
-          <xsl:sequence select="local:row((), ., $left, $right)"/>
+        <xsl:for-each select="$last + 1 to count($right-units)">
+          <xsl:if test="not(map:contains($placed, .))">
+            <xsl:sequence select="local:row((), $right-units[current()], $left-lang, $right-lang)"/>
+          </xsl:if>
         </xsl:for-each>
       </xsl:on-completion>
-      <xsl:variable name="mine" as="xs:integer*" select="$targets(generate-id(.))"/>
-      <xsl:variable name="first" as="xs:integer" select="($mine[1], $last + 1)[1]"/>
-      <xsl:for-each select="subsequence($right-units, $last + 1, $first - $last - 1)[not(map:contains($placed, $index(generate-id(.))))]">
-        <xsl:sequence select="local:row((), ., $left, $right)"/>
+      <xsl:variable name="mine" as="xs:integer*" select="$targets(.)"/>
+      <xsl:for-each select="$last + 1 to ($mine[1], $last + 1)[1] - 1">
+        <xsl:if test="not(map:contains($placed, .))">
+          <xsl:sequence select="local:row((), $right-units[current()], $left-lang, $right-lang)"/>
+        </xsl:if>
       </xsl:for-each>
-      <xsl:sequence select="local:row(., for $n in $mine return $right-units[$n], $left, $right)"/>
+      <xsl:sequence select="local:row($left-units[current()], $right-units[position() = $mine], $left-lang, $right-lang)"/>
       <xsl:next-iteration>
         <xsl:with-param name="last" select="max(($last, $mine))"/>
       </xsl:next-iteration>
@@ -158,11 +166,17 @@
   <xsl:function name="local:row" as="element()">
     <xsl:param name="left-units" as="element()*"/>
     <xsl:param name="right-units" as="element()*"/>
-    <xsl:param name="left" as="element()"/>
-    <xsl:param name="right" as="element()"/>
+    <xsl:param name="left-lang" as="attribute()?"/>
+    <xsl:param name="right-lang" as="attribute()?"/>
     <div class="tk-row tk-pair">
-      <xsl:sequence select="local:cell($left-units, $left, 'tk-translation')"/>
-      <xsl:sequence select="local:cell($right-units, $right, 'tk-original')"/>
+      <div class="tk-cell tk-translation">
+        <xsl:sequence select="$left-lang"/>
+        <xsl:apply-templates select="$left-units" mode="tk:block"/>
+      </div>
+      <div class="tk-cell tk-original">
+        <xsl:sequence select="$right-lang"/>
+        <xsl:apply-templates select="$right-units" mode="tk:block"/>
+      </div>
     </div>
   </xsl:function>
 
@@ -331,7 +345,7 @@
     <div class="tk-{local-name()}">
       <xsl:sequence select="local:anchor(.)"/>
       <p>
-        <xsl:sequence select="local:decorated(., tk:inline-children(.))"/>
+        <xsl:call-template name="local:decorated"/>
       </p>
     </div>
   </xsl:template>
@@ -386,11 +400,6 @@
 
   <!-- ===== inline ======================================================================================= -->
 
-  <xsl:function name="tk:inline-children" as="node()*">
-    <xsl:param name="e" as="element()"/>
-    <xsl:apply-templates select="$e/node()" mode="tk:inline"/>
-  </xsl:function>
-
   <xsl:function name="local:text-by-style" as="node()*">
     <!-- Text that differs by style: once if the same, else a reading and a diplomatic span. -->
     <xsl:param name="reading" as="xs:string"/>
@@ -406,14 +415,15 @@
     </xsl:choose>
   </xsl:function>
 
-  <xsl:function name="local:decorated" as="node()*">
-    <!-- The element's content with each style's signs before and after it. -->
-    <xsl:param name="e" as="element()"/>
-    <xsl:param name="content" as="node()*"/>
-    <xsl:sequence select="local:text-by-style(tk:before($e, 'reading'), tk:before($e, 'diplomatic'))"/>
-    <xsl:sequence select="$content"/>
-    <xsl:sequence select="local:text-by-style(tk:after($e, 'reading'), tk:after($e, 'diplomatic'))"/>
-  </xsl:function>
+  <xsl:template name="local:decorated">
+    <!-- The context element's content with each style's signs before and after it (written straight
+         to the output: a function would build the content apart, then copy it). -->
+    <xsl:variable name="reading" as="xs:string+" select="tk:signs(., 'reading')"/>
+    <xsl:variable name="diplomatic" as="xs:string+" select="tk:signs(., 'diplomatic')"/>
+    <xsl:sequence select="local:text-by-style($reading[1], $diplomatic[1])"/>
+    <xsl:apply-templates mode="tk:inline"/>
+    <xsl:sequence select="local:text-by-style($reading[2], $diplomatic[2])"/>
+  </xsl:template>
 
   <xsl:function name="local:class" as="xs:string">
     <!-- 'r' or 'd' for content one style leaves out, '' otherwise. -->
@@ -436,16 +446,16 @@
     <xsl:if test="$class ne 'none'">
       <span class="{string-join(('tei-' || local-name(), $class[.]), ' ')}">
         <xsl:sequence select="local:lang-attribute(.)"/>
-        <xsl:sequence select="local:decorated(., tk:inline-children(.))"/>
+        <xsl:call-template name="local:decorated"/>
       </span>
     </xsl:if>
   </xsl:template>
 
   <xsl:template match="tei:persName[@ref] | tei:placeName[@ref] | tei:orgName[@ref] | tei:name[@ref] | tei:rs[@ref]" mode="tk:inline" as="element()">
-    <xsl:variable name="target" as="element()?" select="tk:target(@ref)[1]"/>
+    <xsl:variable name="href" as="xs:string?" select="tk:link(@ref)"/>
     <xsl:choose>
-      <xsl:when test="$target">
-        <a class="tk-name tei-{local-name()}" href="#{$target/@xml:id}">
+      <xsl:when test="exists($href)">
+        <a class="tk-name tei-{local-name()}" href="{$href}">
           <xsl:apply-templates mode="tk:inline"/>
         </a>
       </xsl:when>
@@ -456,10 +466,10 @@
   </xsl:template>
 
   <xsl:template match="tei:speaker" mode="tk:inline" as="element()">
-    <xsl:variable name="who" as="element()?" select="tk:target(parent::tei:sp/@who)[1]"/>
+    <xsl:variable name="href" as="xs:string?" select="tk:link(parent::tei:sp/@who)"/>
     <xsl:choose>
-      <xsl:when test="$who">
-        <a class="tk-speaker" href="#{$who/@xml:id}"><xsl:apply-templates mode="tk:inline"/></a>
+      <xsl:when test="exists($href)">
+        <a class="tk-speaker" href="{$href}"><xsl:apply-templates mode="tk:inline"/></a>
       </xsl:when>
       <xsl:otherwise>
         <strong class="tk-speaker"><xsl:apply-templates mode="tk:inline"/></strong>
@@ -509,11 +519,13 @@
         <!-- comr. beside comr[ade]: only the reading text could show it, and it shows the expansion. -->
       </xsl:when>
       <xsl:otherwise>
-        <xsl:sequence select="local:text-by-style(tk:before(., 'reading'), tk:before(., 'diplomatic'))"/>
+        <xsl:variable name="reading" as="xs:string+" select="tk:signs(., 'reading')"/>
+        <xsl:variable name="diplomatic" as="xs:string+" select="tk:signs(., 'diplomatic')"/>
+        <xsl:sequence select="local:text-by-style($reading[1], $diplomatic[1])"/>
         <abbr class="{string-join(('tei-abbr', $class[.]), ' ')}" title="{normalize-space(parent::tei:choice/tei:expan)}">
-          <xsl:sequence select="tk:inline-children(.)"/>
+          <xsl:apply-templates mode="tk:inline"/>
         </abbr>
-        <xsl:sequence select="local:text-by-style(tk:after(., 'reading'), tk:after(., 'diplomatic'))"/>
+        <xsl:sequence select="local:text-by-style($reading[2], $diplomatic[2])"/>
       </xsl:otherwise>
     </xsl:choose>
   </xsl:template>
@@ -522,7 +534,7 @@
     <xsl:variable name="class" as="xs:string" select="local:class(.)"/>
     <xsl:if test="$class ne 'none'">
       <span class="{string-join(('tk-' || local-name(), $class[.]), ' ')}" title="{local:title(.)}">
-        <xsl:sequence select="local:decorated(., tk:inline-children(.))"/>
+        <xsl:call-template name="local:decorated"/>
       </span>
     </xsl:if>
   </xsl:template>
@@ -595,7 +607,7 @@
       <xsl:otherwise>
         <xsl:sequence select="local:noteref('r', $n, string($n), $n, 'tk-fnref-' || $n)"/>
         <span class="tk-note-inline d">
-          <xsl:sequence select="local:decorated(., tk:inline-children(.))"/>
+          <xsl:call-template name="local:decorated"/>
         </span>
       </xsl:otherwise>
     </xsl:choose>

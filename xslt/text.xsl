@@ -123,14 +123,15 @@
   </xsl:function>
 
   <xsl:function name="local:fold" as="xs:string">
-    <!-- White space folded; line and page breaks of the block kept. -->
+    <!-- White space folded; the block's line and page breaks kept, none at either end. Patterns are
+         literals, compiled once: a pattern built at run time is compiled again on every call. -->
     <xsl:param name="text" as="xs:string"/>
-    <xsl:sequence select="
-      if (not(contains($text, '&#x2028;') or contains($text, '&#x2029;'))) then normalize-space($text)
-      else normalize-space(replace($text, '\s+', ' '))
-           => replace(' ?' || $local:line || ' ?', '&#10;')
-           => replace(' ?' || $local:page || ' ?', '&#10;&#10;')
-           => replace('^\n+|\n+$', '')"/>
+    <xsl:variable name="pages" as="xs:string*" select="tokenize($text, '&#x2029;')"/>
+    <xsl:variable name="lines" as="xs:string*" select="
+      for $n in 1 to count($pages)
+      return ((if ($n gt 1) then '' else ()), tokenize($pages[$n], '&#x2028;') ! normalize-space(.))"/>
+    <xsl:variable name="kept" as="xs:integer*" select="index-of($lines ! boolean(.), true())"/>
+    <xsl:sequence select="if (empty($kept)) then '' else string-join(subsequence($lines, $kept[1], $kept[last()] - $kept[1] + 1), '&#10;')"/>
   </xsl:function>
 
   <!-- ===== inline ============================================================================= -->

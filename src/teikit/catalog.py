@@ -10,6 +10,7 @@ empty.
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
+from functools import cache
 from typing import Any
 
 from lxml import etree
@@ -56,9 +57,20 @@ def _text(node: etree._Element | None) -> str:
     return " ".join("".join(node.itertext()).split()) if node is not None else ""
 
 
+@cache
+def _compiled(path: str) -> etree.XPath:
+    """Each path compiled once per process: a build reads the same paths in every record."""
+    return etree.XPath(path, namespaces=NS)
+
+
+def _select(node: etree._Element, path: str) -> list[Any]:
+    result = _compiled(path)(node)
+    return result if isinstance(result, list) else []
+
+
 def _first(root: etree._Element, *paths: str) -> etree._Element | None:
     for path in paths:
-        found = root.xpath(path, namespaces=NS)
+        found = _select(root, path)
         if found:
             element: etree._Element = found[0]
             return element
@@ -93,19 +105,17 @@ def catalog_entry(root: etree._Element, key: str) -> CatalogEntry:
     entry = CatalogEntry(key=key, title=title, date=date, date_text=_text(date_element))
     entry.reference = _reference(header)
     entry.languages = [
-        language.get("ident", "")
-        for language in header.xpath("t:profileDesc/t:langUsage/t:language[@ident]", namespaces=NS)
-    ] or sorted({text.get(XML_LANG, "") for text in root.xpath("//t:text[@xml:lang]", namespaces=NS)})
+        language.get("ident", "") for language in _select(header, "t:profileDesc/t:langUsage/t:language[@ident]")
+    ] or sorted({text.get(XML_LANG, "") for text in _select(root, "//t:text[@xml:lang]")})
     entry.summary = _text(_first(header, "t:profileDesc/t:abstract"))
-    for person in header.xpath("t:profileDesc/t:particDesc//t:person", namespaces=NS):
-        names = [_text(name) for name in person.xpath("t:persName", namespaces=NS) if _text(name)]
+    for person in _select(header, "t:profileDesc/t:particDesc//t:person"):
+        names = [_text(name) for name in _select(person, "t:persName") if _text(name)]
         entry.persons.append(PersonEntry(person.get(XML_ID, ""), names, (person.get("role") or "").split()))
-    for named in header.xpath(
-        "t:fileDesc/t:sourceDesc//t:person | t:fileDesc/t:sourceDesc//t:place | t:fileDesc/t:sourceDesc//t:org",
-        namespaces=NS,
+    for named in _select(
+        header, "t:fileDesc/t:sourceDesc//t:person | t:fileDesc/t:sourceDesc//t:place | t:fileDesc/t:sourceDesc//t:org"
     ):
-        entry.names.extend(_text(name) for name in named.xpath("t:persName | t:placeName | t:orgName", namespaces=NS))
-    entry.keywords = [_text(term) for term in header.xpath("t:profileDesc/t:textClass//t:term", namespaces=NS)]
+        entry.names.extend(_text(name) for name in _select(named, "t:persName | t:placeName | t:orgName"))
+    entry.keywords = [_text(term) for term in _select(header, "t:profileDesc/t:textClass//t:term")]
     return entry
 
 
@@ -114,7 +124,7 @@ def _reference(header: etree._Element) -> str:
     if identifier is None:
         return ""
     parts = [_text(_first(identifier, "t:repository", "t:institution"))]
-    for idno in identifier.xpath("t:idno", namespaces=NS):
+    for idno in _select(identifier, "t:idno"):
         kind = idno.get("type", "")
         parts.append(f"{kind} {_text(idno)}" if kind in ("fond", "opis", "delo") else _text(idno))
     locus = _first(header, ".//t:msItem/t:locus")

@@ -69,6 +69,7 @@ class Renderer:
         self._processor = PySaxonProcessor(license=False)
         compiler = self._processor.new_xslt30_processor()
         self._executables = {}
+        self._parameters: dict[str, dict[str, object]] = {}
         for name, filename in _STYLESHEETS.items():
             path = stylesheet_path(filename)
             with _captured_stderr() as captured:
@@ -99,7 +100,6 @@ class Renderer:
             RenderError: a stylesheet failed on this document.
         """
         text = _saxon_input(document)
-        make = self._processor.make_string_value
         results = []
         with _captured_stderr() as captured:
             try:
@@ -110,10 +110,7 @@ class Renderer:
                 ) from exc
             for options in editions:
                 executable = self._executables[options.to]
-                executable.set_parameter("style", make(options.style))
-                executable.set_parameter("view", make(options.view))
-                executable.set_parameter("header", self._processor.make_boolean_value(options.header))
-                executable.set_parameter("source-name", make(Path(document.path).name))
+                self._set_parameters(options.to, options, Path(document.path).name)
                 try:
                     result = executable.transform_to_string(xdm_node=node)
                 except self._api_error as exc:
@@ -122,6 +119,20 @@ class Renderer:
                     raise self._error(document.path, options, "the stylesheet returned nothing", captured(), executable)
                 results.append(str(result))
         return results
+
+    def _set_parameters(self, name: str, options: Options, source_name: str) -> None:
+        """Pass the stylesheet parameters that differ from the previous call (each call crosses into Saxon)."""
+        wanted = {"style": options.style, "view": options.view, "header": options.header, "source-name": source_name}
+        current = self._parameters.setdefault(name, {})
+        for key, value in wanted.items():
+            if current.get(key) != value:
+                made = (
+                    self._processor.make_boolean_value(value)
+                    if isinstance(value, bool)
+                    else self._processor.make_string_value(value)
+                )
+                self._executables[name].set_parameter(key, made)
+                current[key] = value
 
     def render_file(self, path: str | Path, options: Options) -> str:
         """Parse ``path`` safely and render it.

@@ -60,7 +60,8 @@ def run_parallel(
         for item in items:
             yield task(item)
         return
-    size = chunk_size or max(1, min(32, len(items) // (jobs * 6) or 1))
+    # Small chunks: the last ones end close together, so no core idles while another finishes a long one.
+    size = chunk_size or max(1, min(8, len(items) // (jobs * 8) or 1))
     chunks = [items[index : index + size] for index in range(0, len(items), size)]
     context = multiprocessing.get_context("spawn")
     pool = ProcessPoolExecutor(jobs, mp_context=context, initializer=_initialize, initargs=(factory,))
