@@ -156,7 +156,7 @@
           <xsl:sequence select="local:row((), $right-units[current()], $left-lang, $right-lang)"/>
         </xsl:if>
       </xsl:for-each>
-      <xsl:sequence select="local:row($left-units[current()], $right-units[position() = $mine], $left-lang, $right-lang)"/>
+      <xsl:sequence select="local:row($left-units[current()], (for $n in $mine return $right-units[$n]), $left-lang, $right-lang)"/>
       <xsl:next-iteration>
         <xsl:with-param name="last" select="max(($last, $mine))"/>
       </xsl:next-iteration>
@@ -245,19 +245,19 @@
         <ul class="tk-participants">
           <xsl:for-each select="$people">
             <li>
-              <xsl:sequence select="local:anchor(.)"/>
+              <xsl:if test="@xml:id"><xsl:attribute name="id" select="@xml:id"/></xsl:if>
               <strong class="tk-person">{tk:person-label(.)}</strong>
               <xsl:for-each select="tei:persName[not(@type)][position() gt 1]">
                 <xsl:text> · </xsl:text>
                 <span>
-                  <xsl:sequence select="local:lang-attribute(.)"/>
+                  <xsl:if test="@xml:lang"><xsl:attribute name="lang" select="@xml:lang"/></xsl:if>
                   <xsl:value-of select="normalize-space(.)"/>
                 </span>
               </xsl:for-each>
               <xsl:for-each select="tei:persName[@type = 'alias']">
                 <xsl:text> (</xsl:text>
                 <span>
-                  <xsl:sequence select="local:lang-attribute(.)"/>
+                  <xsl:if test="@xml:lang"><xsl:attribute name="lang" select="@xml:lang"/></xsl:if>
                   <xsl:value-of select="normalize-space(.)"/>
                 </span>
                 <xsl:text>)</xsl:text>
@@ -276,7 +276,7 @@
         <ul class="tk-names">
           <xsl:for-each select="$named">
             <li>
-              <xsl:sequence select="local:anchor(.)"/>
+              <xsl:if test="@xml:id"><xsl:attribute name="id" select="@xml:id"/></xsl:if>
               <xsl:value-of select="string-join((tei:persName, tei:placeName, tei:orgName) ! normalize-space(.), ' / ')"/>
             </li>
           </xsl:for-each>
@@ -313,14 +313,14 @@
 
   <xsl:template match="*[local-name() = $local:containers]" mode="tk:block" as="element()">
     <div class="tei-{local-name()}">
-      <xsl:sequence select="local:anchor(.)"/>
+      <xsl:if test="@xml:id"><xsl:attribute name="id" select="@xml:id"/></xsl:if>
       <xsl:apply-templates select="*" mode="tk:block"/>
     </div>
   </xsl:template>
 
   <xsl:template match="tei:head" mode="tk:block" as="element()">
     <h3 class="tk-head">
-      <xsl:sequence select="local:anchor(.)"/>
+      <xsl:if test="@xml:id"><xsl:attribute name="id" select="@xml:id"/></xsl:if>
       <xsl:choose>
         <xsl:when test="@rend = 'letter-spaced'">
           <span class="r tk-letter-spaced">{normalize-space(.)}</span>
@@ -336,14 +336,14 @@
   <xsl:template match="tei:p | tei:ab | tei:l | tei:stage | tei:trailer | tei:byline | tei:dateline | tei:salute | tei:signed | tei:label"
                 mode="tk:block" as="element()">
     <p class="tk-{local-name()}">
-      <xsl:sequence select="local:anchor(.)"/>
+      <xsl:if test="@xml:id"><xsl:attribute name="id" select="@xml:id"/></xsl:if>
       <xsl:apply-templates mode="tk:inline"/>
     </p>
   </xsl:template>
 
   <xsl:template match="tei:opener | tei:closer" mode="tk:block" as="element()">
     <div class="tk-{local-name()}">
-      <xsl:sequence select="local:anchor(.)"/>
+      <xsl:if test="@xml:id"><xsl:attribute name="id" select="@xml:id"/></xsl:if>
       <p>
         <xsl:call-template name="local:decorated"/>
       </p>
@@ -351,9 +351,9 @@
   </xsl:template>
 
   <xsl:template match="tei:sp" mode="tk:block" as="element()">
-    <xsl:variable name="first" as="element()?" select="(tei:p | tei:ab)[1]"/>
+    <xsl:variable name="first" as="element()?" select="*[self::tei:p or self::tei:ab][1]"/>
     <div class="tk-sp">
-      <xsl:sequence select="local:anchor(.)"/>
+      <xsl:if test="@xml:id"><xsl:attribute name="id" select="@xml:id"/></xsl:if>
       <p class="tk-turn">
         <xsl:apply-templates select="if ($first) then $first/preceding-sibling::node() else node()" mode="tk:inline"/>
         <xsl:if test="$first">
@@ -386,7 +386,7 @@
   <xsl:template match="*" mode="tk:block" as="element()" priority="-1">
     <!-- Anything else at block level: a generic block keeping its name as a class. -->
     <div class="tei-{local-name()}">
-      <xsl:sequence select="local:anchor(.)"/>
+      <xsl:if test="@xml:id"><xsl:attribute name="id" select="@xml:id"/></xsl:if>
       <xsl:choose>
         <xsl:when test="text()[normalize-space()] or not(*)">
           <p><xsl:apply-templates mode="tk:inline"/></p>
@@ -434,7 +434,7 @@
 
   <xsl:template match="*" mode="tk:inline" as="element()" priority="-1">
     <span class="tei-{local-name()}">
-      <xsl:sequence select="local:lang-attribute(.)"/>
+      <xsl:if test="@xml:lang"><xsl:attribute name="lang" select="@xml:lang"/></xsl:if>
       <xsl:apply-templates mode="tk:inline"/>
     </span>
   </xsl:template>
@@ -445,7 +445,7 @@
     <xsl:variable name="class" as="xs:string" select="local:class(.)"/>
     <xsl:if test="$class ne 'none'">
       <span class="{string-join(('tei-' || local-name(), $class[.]), ' ')}">
-        <xsl:sequence select="local:lang-attribute(.)"/>
+        <xsl:if test="@xml:lang"><xsl:attribute name="lang" select="@xml:lang"/></xsl:if>
         <xsl:call-template name="local:decorated"/>
       </span>
     </xsl:if>
