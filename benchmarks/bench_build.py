@@ -6,6 +6,9 @@ nothing changed, which must only hash the records and compare. Prints
 records per second; the goals are 100 records/s cold on 2 cores and a warm
 build of 1,000 records in under a second.
 
+The floor (floor.py) is the same pipeline with stylesheets that only copy
+the text: what this toolchain (lxml, saxonche) costs before any edition logic.
+
 The peer is the pipeline TEI projects script today, each tool called once
 over the whole folder: jing with teikit.rng, then Saxon-HE Java with the
 same HTML and text stylesheets (it has no Schematron, index or search step,
@@ -24,6 +27,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from corpus import ROOT, generate
 from peers import TEIKIT_RNG, jing, saxon, timed
+
+FLOOR = Path(__file__).resolve().parent / "floor.py"
 
 
 def main() -> None:
@@ -45,6 +50,12 @@ def main() -> None:
                 f"teikit build --jobs {jobs}: cold {cold:6.2f} s = {args.count / cold:6.1f} records/s;"
                 f"  warm {warm:5.2f} s = {args.count / warm:7.0f} records/s"
             )
+        floor = timed([sys.executable, str(FLOOR), str(tei), str(Path(temporary) / "floor"), "--jobs", "2"])
+        print(
+            f"floor: the same pipeline with stylesheets that only copy the text (floor.py), --jobs 2:"
+            f" {floor:6.2f} s = {args.count / floor:6.1f} records/s"
+        )
+        print(f"teikit build --jobs 2 cold is {floor / rates['--jobs 2']:4.2f}x the floor's speed")
         steps = [
             jing(TEIKIT_RNG, sorted(tei.glob("*.xml"))),
             saxon(ROOT / "xslt" / "html.xsl", tei, Path(temporary) / "peer-html"),

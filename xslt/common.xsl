@@ -153,20 +153,6 @@
     </xsl:choose>
   </xsl:function>
 
-  <xsl:function name="tk:before" as="xs:string">
-    <!-- What $style prints before the element's content. -->
-    <xsl:param name="e" as="element()"/>
-    <xsl:param name="style" as="xs:string"/>
-    <xsl:sequence select="tk:signs($e, $style)[1]"/>
-  </xsl:function>
-
-  <xsl:function name="tk:after" as="xs:string">
-    <!-- What $style prints after the element's content. -->
-    <xsl:param name="e" as="element()"/>
-    <xsl:param name="style" as="xs:string"/>
-    <xsl:sequence select="tk:signs($e, $style)[2]"/>
-  </xsl:function>
-
   <xsl:function name="tk:gap-text" as="xs:string">
     <!-- How a gap prints: [...], [illegible], [its description], or nothing. -->
     <xsl:param name="gap" as="element(tei:gap)"/>

@@ -148,9 +148,10 @@
   <xsl:template match="tei:choice/* | tei:ex | tei:supplied | tei:gloss | tei:note | tei:closer | tei:unclear | tei:sic | tei:pc"
                 mode="tk:plain" as="xs:string*" priority="-0.25">
     <xsl:if test="not(tk:hidden(., $style))">
-      <xsl:sequence select="tk:before(., $style)"/>
+      <xsl:variable name="signs" as="xs:string+" select="tk:signs(., $style)"/>
+      <xsl:sequence select="$signs[1]"/>
       <xsl:apply-templates mode="tk:plain"/>
-      <xsl:sequence select="tk:after(., $style)"/>
+      <xsl:sequence select="$signs[2]"/>
     </xsl:if>
   </xsl:template>
 
