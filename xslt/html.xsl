@@ -29,10 +29,6 @@
   <xsl:mode name="tk:block" on-no-match="shallow-skip" on-multiple-match="fail"/>
   <xsl:mode name="tk:inline" on-no-match="text-only-copy" on-multiple-match="fail"/>
 
-  <!-- Elements rendered as blocks when met at block level. -->
-  <xsl:variable name="local:containers" as="xs:string+"
-      select="('body', 'front', 'back', 'group', 'div', 'div1', 'div2', 'div3', 'div4', 'postscript', 'floatingText', 'lg', 'figure', 'listBibl')"/>
-
   <xsl:template match="/" as="document-node()">
     <xsl:variable name="tei" as="element()" select="(//tei:TEI, *)[1]"/>
     <xsl:variable name="texts" as="element()*" select="tk:texts($tei)"/>
@@ -311,7 +307,9 @@
 
   <!-- ===== blocks ===================================================================================== -->
 
-  <xsl:template match="*[local-name() = $local:containers]" mode="tk:block" as="element()">
+  <!-- Containers: rendered as blocks when met at block level, whatever their namespace. Named one by
+       one, not by a predicate: a predicate would be tried on every element before its own rule. -->
+  <xsl:template match="*:body | *:front | *:back | *:group | *:div | *:div1 | *:div2 | *:div3 | *:div4 | *:postscript | *:floatingText | *:lg | *:figure | *:listBibl" mode="tk:block" as="element()">
     <div class="tei-{local-name()}">
       <xsl:if test="@xml:id"><xsl:attribute name="id" select="@xml:id"/></xsl:if>
       <xsl:apply-templates select="*" mode="tk:block"/>
@@ -428,8 +426,9 @@
   <xsl:function name="local:class" as="xs:string">
     <!-- 'r' or 'd' for content one style leaves out, '' otherwise. -->
     <xsl:param name="e" as="element()"/>
-    <xsl:sequence select="if (tk:hidden($e, 'reading') and tk:hidden($e, 'diplomatic')) then 'none'
-                          else if (tk:hidden($e, 'reading')) then 'd' else if (tk:hidden($e, 'diplomatic')) then 'r' else ''"/>
+    <xsl:variable name="reading" as="xs:boolean" select="tk:hidden($e, 'reading')"/>
+    <xsl:variable name="diplomatic" as="xs:boolean" select="tk:hidden($e, 'diplomatic')"/>
+    <xsl:sequence select="if ($reading and $diplomatic) then 'none' else if ($reading) then 'd' else if ($diplomatic) then 'r' else ''"/>
   </xsl:function>
 
   <xsl:template match="*" mode="tk:inline" as="element()" priority="-1">
