@@ -144,6 +144,34 @@ def test_repeated_footnote_marker_renders_as_the_same_note(renderer: Renderer, t
     assert page.count("A country house.") == 1
 
 
+@pytest.mark.parametrize(
+    ("who", "href"),
+    [
+        ("#stalin", "#stalin"),
+        ("#stalin\n", "#stalin"),
+        ("\t#stalin", "#stalin"),
+        ("#mao-zedong #stalin", "#mao-zedong"),
+        ("#nobody", None),
+    ],
+)
+def test_speaker_links_to_the_first_person_its_turn_names(
+    renderer: Renderer, tmp_path: Path, who: str, href: str | None
+) -> None:
+    """Pointers written by hand may carry stray white space or name several people: the link goes to the first."""
+    source = SEED_TEI.read_text(encoding="utf-8")
+    first_turn = re.search(r'<sp xml:id="[^"]+" who="([^"]+)"', source)
+    assert first_turn
+    escaped = who.replace("\n", "&#10;").replace("\t", "&#9;")
+    start, end = first_turn.span(1)
+    target = tmp_path / "pointer.xml"
+    target.write_text(source[:start] + escaped + source[end:], encoding="utf-8")
+    page = renderer.render_file(target, Options(to="html"))
+    speaker = re.search(r'<(a|strong) class="tk-speaker"(?: href="([^"]*)")?>', page)
+    assert speaker
+    assert speaker.group(2) == href
+    assert speaker.group(1) == ("a" if href else "strong")
+
+
 def test_external_entity_does_not_leak(renderer: Renderer, tmp_path: Path) -> None:
     secret = tmp_path / "secret.txt"
     secret.write_text("TOP-SECRET-PASSWORD-1234", encoding="utf-8")

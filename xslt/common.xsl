@@ -56,7 +56,7 @@
     <!-- "#id" of the first element a pointer attribute names, if there is one: a link within the page. -->
     <xsl:param name="pointer" as="attribute()?"/>
     <xsl:sequence select="if (starts-with($pointer, '#') and not(contains($pointer, ' ')))
-                          then (if (key('tk:id', substring($pointer, 2), root($pointer))) then string($pointer) else ())
+                          then id(substring($pointer, 2), $pointer)[1] ! ('#' || @xml:id)
                           else tk:target($pointer)[1] ! ('#' || @xml:id)"/>
   </xsl:function>
 
