@@ -85,8 +85,15 @@ def test_html_is_valid_html5(renderer: Renderer) -> None:
     assert "<script>" in page and "<style>" in page and "src=" not in page
 
 
-def test_every_turn_shares_a_row_with_its_counterpart(renderer: Renderer) -> None:
-    page = renderer.render_file(SEED_TEI, Options(to="html"))
+@pytest.mark.parametrize(("before", "after"), [("", ""), ("", "&#10;"), ("&#9; ", " ")])
+def test_every_turn_shares_a_row_with_its_counterpart(
+    renderer: Renderer, tmp_path: Path, before: str, after: str
+) -> None:
+    """Also when an archivist's hand-edited @corresp carries stray white space around the pointer."""
+    source = re.sub(r'corresp="(#[^"]+)"', rf'corresp="{before}\1{after}"', SEED_TEI.read_text(encoding="utf-8"))
+    target = tmp_path / "padded.xml"
+    target.write_text(source, encoding="utf-8")
+    page = renderer.render_file(target, Options(to="html"))
     document = html5lib.parse(page, namespaceHTMLElements=False)
     rows = [
         row

@@ -53,7 +53,9 @@
   </xsl:function>
 
   <xsl:function name="tk:link" as="xs:string?">
-    <!-- "#id" of the first element a pointer attribute names, if there is one: a link within the page. -->
+    <!-- "#id" of the first element a pointer attribute names, if there is one: a link within the page.
+         A single pointer goes to id(), which splits on white space as tk:target does; this runs for
+         every speaker and name. -->
     <xsl:param name="pointer" as="attribute()?"/>
     <xsl:sequence select="if (starts-with($pointer, '#') and not(contains($pointer, ' ')))
                           then id(substring($pointer, 2), $pointer)[1] ! ('#' || @xml:id)
@@ -63,8 +65,7 @@
   <xsl:function name="tk:pointer-ids" as="xs:string*">
     <!-- The ids a pointer attribute names: 'a' and 'b' of "#a #b" (tokens of other documents left out). -->
     <xsl:param name="pointer" as="attribute()?"/>
-    <xsl:sequence select="if (starts-with($pointer, '#') and not(contains($pointer, ' '))) then substring($pointer, 2)
-                          else tokenize(normalize-space($pointer))[starts-with(., '#')] ! substring(., 2)"/>
+    <xsl:sequence select="tokenize(normalize-space($pointer))[starts-with(., '#')] ! substring(., 2)"/>
   </xsl:function>
 
   <xsl:function name="tk:language-name" as="xs:string">

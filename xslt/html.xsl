@@ -241,19 +241,19 @@
         <ul class="tk-participants">
           <xsl:for-each select="$people">
             <li>
-              <xsl:if test="@xml:id"><xsl:attribute name="id" select="@xml:id"/></xsl:if>
+              <xsl:call-template name="local:id"/>
               <strong class="tk-person">{tk:person-label(.)}</strong>
               <xsl:for-each select="tei:persName[not(@type)][position() gt 1]">
                 <xsl:text> · </xsl:text>
                 <span>
-                  <xsl:if test="@xml:lang"><xsl:attribute name="lang" select="@xml:lang"/></xsl:if>
+                  <xsl:call-template name="local:lang"/>
                   <xsl:value-of select="normalize-space(.)"/>
                 </span>
               </xsl:for-each>
               <xsl:for-each select="tei:persName[@type = 'alias']">
                 <xsl:text> (</xsl:text>
                 <span>
-                  <xsl:if test="@xml:lang"><xsl:attribute name="lang" select="@xml:lang"/></xsl:if>
+                  <xsl:call-template name="local:lang"/>
                   <xsl:value-of select="normalize-space(.)"/>
                 </span>
                 <xsl:text>)</xsl:text>
@@ -272,7 +272,7 @@
         <ul class="tk-names">
           <xsl:for-each select="$named">
             <li>
-              <xsl:if test="@xml:id"><xsl:attribute name="id" select="@xml:id"/></xsl:if>
+              <xsl:call-template name="local:id"/>
               <xsl:value-of select="string-join((tei:persName, tei:placeName, tei:orgName) ! normalize-space(.), ' / ')"/>
             </li>
           </xsl:for-each>
@@ -281,12 +281,19 @@
     </section>
   </xsl:template>
 
-  <xsl:function name="local:anchor" as="attribute()?">
-    <xsl:param name="e" as="element()"/>
-    <xsl:if test="$e/@xml:id">
-      <xsl:attribute name="id" select="$e/@xml:id"/>
+  <xsl:template name="local:id">
+    <!-- The context element's xml:id as the HTML id (a template: it writes the attribute in place). -->
+    <xsl:if test="@xml:id">
+      <xsl:attribute name="id" select="@xml:id"/>
     </xsl:if>
-  </xsl:function>
+  </xsl:template>
+
+  <xsl:template name="local:lang">
+    <!-- The context element's xml:lang as the HTML lang. -->
+    <xsl:if test="@xml:lang">
+      <xsl:attribute name="lang" select="@xml:lang"/>
+    </xsl:if>
+  </xsl:template>
 
   <xsl:function name="local:lang-attribute" as="attribute()?">
     <xsl:param name="e" as="element()?"/>
@@ -311,14 +318,14 @@
        one, not by a predicate: a predicate would be tried on every element before its own rule. -->
   <xsl:template match="*:body | *:front | *:back | *:group | *:div | *:div1 | *:div2 | *:div3 | *:div4 | *:postscript | *:floatingText | *:lg | *:figure | *:listBibl" mode="tk:block" as="element()">
     <div class="tei-{local-name()}">
-      <xsl:if test="@xml:id"><xsl:attribute name="id" select="@xml:id"/></xsl:if>
+      <xsl:call-template name="local:id"/>
       <xsl:apply-templates select="*" mode="tk:block"/>
     </div>
   </xsl:template>
 
   <xsl:template match="tei:head" mode="tk:block" as="element()">
     <h3 class="tk-head">
-      <xsl:if test="@xml:id"><xsl:attribute name="id" select="@xml:id"/></xsl:if>
+      <xsl:call-template name="local:id"/>
       <xsl:choose>
         <xsl:when test="@rend = 'letter-spaced'">
           <span class="r tk-letter-spaced">{normalize-space(.)}</span>
@@ -334,14 +341,14 @@
   <xsl:template match="tei:p | tei:ab | tei:l | tei:stage | tei:trailer | tei:byline | tei:dateline | tei:salute | tei:signed | tei:label"
                 mode="tk:block" as="element()">
     <p class="tk-{local-name()}">
-      <xsl:if test="@xml:id"><xsl:attribute name="id" select="@xml:id"/></xsl:if>
+      <xsl:call-template name="local:id"/>
       <xsl:apply-templates mode="tk:inline"/>
     </p>
   </xsl:template>
 
   <xsl:template match="tei:opener | tei:closer" mode="tk:block" as="element()">
     <div class="tk-{local-name()}">
-      <xsl:if test="@xml:id"><xsl:attribute name="id" select="@xml:id"/></xsl:if>
+      <xsl:call-template name="local:id"/>
       <p>
         <xsl:call-template name="local:decorated"/>
       </p>
@@ -351,7 +358,7 @@
   <xsl:template match="tei:sp" mode="tk:block" as="element()">
     <xsl:variable name="first" as="element()?" select="*[self::tei:p or self::tei:ab][1]"/>
     <div class="tk-sp">
-      <xsl:if test="@xml:id"><xsl:attribute name="id" select="@xml:id"/></xsl:if>
+      <xsl:call-template name="local:id"/>
       <p class="tk-turn">
         <xsl:apply-templates select="if ($first) then $first/preceding-sibling::node() else node()" mode="tk:inline"/>
         <xsl:if test="$first">
@@ -384,7 +391,7 @@
   <xsl:template match="*" mode="tk:block" as="element()" priority="-1">
     <!-- Anything else at block level: a generic block keeping its name as a class. -->
     <div class="tei-{local-name()}">
-      <xsl:if test="@xml:id"><xsl:attribute name="id" select="@xml:id"/></xsl:if>
+      <xsl:call-template name="local:id"/>
       <xsl:choose>
         <xsl:when test="text()[normalize-space()] or not(*)">
           <p><xsl:apply-templates mode="tk:inline"/></p>
@@ -433,7 +440,7 @@
 
   <xsl:template match="*" mode="tk:inline" as="element()" priority="-1">
     <span class="tei-{local-name()}">
-      <xsl:if test="@xml:lang"><xsl:attribute name="lang" select="@xml:lang"/></xsl:if>
+      <xsl:call-template name="local:lang"/>
       <xsl:apply-templates mode="tk:inline"/>
     </span>
   </xsl:template>
@@ -444,7 +451,7 @@
     <xsl:variable name="class" as="xs:string" select="local:class(.)"/>
     <xsl:if test="$class ne 'none'">
       <span class="{string-join(('tei-' || local-name(), $class[.]), ' ')}">
-        <xsl:if test="@xml:lang"><xsl:attribute name="lang" select="@xml:lang"/></xsl:if>
+        <xsl:call-template name="local:lang"/>
         <xsl:call-template name="local:decorated"/>
       </span>
     </xsl:if>
