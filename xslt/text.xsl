@@ -26,7 +26,8 @@
   <xsl:mode name="tk:blocks" on-no-match="shallow-skip" on-multiple-match="fail"/>
   <xsl:mode name="tk:plain" on-no-match="shallow-skip" on-multiple-match="fail"/>
 
-  <!-- Sentinels for breaks inside a block, resolved by local:fold. -->
+  <!-- Sentinels for breaks inside a block, resolved by local:fold (which names the same two characters
+       as literal patterns). -->
   <xsl:variable name="local:line" as="xs:string" select="'&#x2028;'"/>
   <xsl:variable name="local:page" as="xs:string" select="'&#x2029;'"/>
 
