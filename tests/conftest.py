@@ -1,4 +1,4 @@
-"""Shared fixtures: the bundled seed, the shared corpus, tei_all, golden files."""
+"""Shared fixtures: the bundled seed, the shared corpus, tei_all."""
 
 from __future__ import annotations
 
@@ -12,15 +12,6 @@ SEED = ROOT / "examples" / "records" / "wilson-111240.md"
 SHARED = ROOT.parent / "shared"
 CORPUS = SHARED / "corpus"
 TEI_ALL = SHARED / "reference" / "tei_all.rng"
-
-
-def pytest_addoption(parser: pytest.Parser) -> None:
-    parser.addoption("--update-golden", action="store_true", help="rewrite the golden files from the current output")
-
-
-@pytest.fixture(scope="session")
-def update_golden(request: pytest.FixtureRequest) -> bool:
-    return bool(request.config.getoption("--update-golden"))
 
 
 @pytest.fixture(scope="session")
