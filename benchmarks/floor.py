@@ -17,13 +17,13 @@ import argparse
 import sys
 from pathlib import Path
 
-from teikit.build import find_records
-from teikit.catalog import catalog_entry
-from teikit.manifest import sha256
-from teikit.serialize import write_atomic
-from teikit.validate import Validator
-from teikit.workers import run_parallel, worker_state
-from teikit.xmlsafe import parse_document, read_xml_bytes
+from teikit.check.validate import Validator
+from teikit.core.serialize import write_atomic
+from teikit.core.workers import run_parallel, worker_state
+from teikit.core.xmlsafe import parse_document, read_xml_bytes
+from teikit.publish.build import find_records
+from teikit.publish.catalog import catalog_entry
+from teikit.publish.manifest import sha256
 
 _HEAD = (
     '<xsl:stylesheet version="3.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"'

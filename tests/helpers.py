@@ -8,9 +8,9 @@ from pathlib import Path
 
 from lxml import etree
 
-from teikit.encode import Encoded, encode
-from teikit.read import read_transcript
-from teikit.serialize import to_bytes
+from teikit.convert.encode import Encoded, encode
+from teikit.convert.read import read_transcript
+from teikit.core.serialize import to_bytes
 
 NS = {"t": "http://www.tei-c.org/ns/1.0"}
 T = "{http://www.tei-c.org/ns/1.0}"

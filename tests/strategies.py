@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from hypothesis import strategies as st
 
-from teikit.rules import HEADER_LABELS
+from teikit.convert.rules import HEADER_LABELS
 
 LATIN = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
 WORD_ALPHABETS = [

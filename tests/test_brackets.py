@@ -9,11 +9,11 @@ import pytest
 from lxml import etree
 
 from helpers import convert, xpath
-from teikit.brackets import RULES, BracketRule, Decision, RuleRegistry
-from teikit.context import EncodingContext
-from teikit.inline import InlineEncoder, tei
-from teikit.people import Person
-from teikit.source import SourceText
+from teikit.convert.brackets import RULES, BracketRule, Decision, RuleRegistry
+from teikit.convert.context import EncodingContext
+from teikit.convert.inline import InlineEncoder, tei
+from teikit.convert.people import Person
+from teikit.convert.source import SourceText
 
 NS_RE = re.compile(r' xmlns="[^"]*"')
 

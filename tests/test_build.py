@@ -14,9 +14,9 @@ import html5lib
 import pytest
 from click.testing import CliRunner
 
-from teikit.build import build_site
 from teikit.cli import cli
-from teikit.manifest import MANIFEST_NAME
+from teikit.publish.build import build_site
+from teikit.publish.manifest import MANIFEST_NAME
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED_TEI = ROOT / "tei" / "wilson-111240.xml"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from teikit.citation import parse_reference
+from teikit.convert.citation import parse_reference
 
 SEED = (
     "“Record of Conversation …,” December 16, 1949, History and Public Policy Program Digital Archive, "

@@ -75,9 +75,9 @@ def test_github_annotations(folder: Path) -> None:
 
 
 def test_github_escapes_special_characters() -> None:
-    from teikit.errors import Diagnostic, Location
-    from teikit.formats import render
-    from teikit.validate import FileResult
+    from teikit.check.formats import render
+    from teikit.check.validate import FileResult
+    from teikit.core.errors import Diagnostic, Location
 
     result = FileResult("a,b:c.xml", [Diagnostic("error", "50% done\nnext", "rule", Location("a,b:c.xml", 3, 4))])
     assert render([result], "github") == "::error file=a%2Cb%3Ac.xml,line=3,col=4,title=rule::50%25 done%0Anext\n"

@@ -8,9 +8,10 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from teikit import formats, report
-from teikit.brackets import RULES
+from teikit.check import formats
 from teikit.cli import REPORT_FORMATS, VALIDATE_FORMATS, cli
+from teikit.convert import report
+from teikit.convert.brackets import RULES
 
 ROOT = Path(__file__).resolve().parent.parent
 README = (ROOT / "README.md").read_text(encoding="utf-8")

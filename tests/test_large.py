@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from teikit.render import Options, Renderer
-from teikit.validate import Validator
+from teikit.check.validate import Validator
+from teikit.publish.render import Options, Renderer
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
 from corpus import large_record

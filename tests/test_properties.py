@@ -16,12 +16,12 @@ from lxml import etree
 
 from helpers import transcript_part, xpath
 from strategies import transcript
-from teikit.encode import encode
-from teikit.errors import TeikitError
-from teikit.read import decode_transcript, parse_transcript
-from teikit.serialize import to_bytes
-from teikit.validate import Validator
-from teikit.xmlsafe import parse_document
+from teikit.check.validate import Validator
+from teikit.convert.encode import encode
+from teikit.convert.read import decode_transcript, parse_transcript
+from teikit.core.errors import TeikitError
+from teikit.core.serialize import to_bytes
+from teikit.core.xmlsafe import parse_document
 
 VALIDATOR = Validator()
 ALNUM_RE = re.compile(r"[^\W_]", re.UNICODE)

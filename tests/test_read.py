@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from teikit.errors import TranscriptError
-from teikit.read import Shape, find_date, parse_transcript, read_transcript
+from teikit.convert.read import Shape, find_date, parse_transcript, read_transcript
+from teikit.core.errors import TranscriptError
 
 HARD = "  "  # Markdown: two trailing spaces end a line without ending the paragraph
 PAGE = f"""

@@ -10,8 +10,8 @@ import pytest
 from click.testing import CliRunner
 
 from teikit.cli import cli
-from teikit.errors import RenderError, XMLInputError
-from teikit.render import Options, Renderer
+from teikit.core.errors import RenderError, XMLInputError
+from teikit.publish.render import Options, Renderer
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED_TEI = ROOT / "tei" / "wilson-111240.xml"
@@ -124,7 +124,7 @@ def test_foreign_tei_renders(renderer: Renderer, corpus: Path, name: str) -> Non
 
 def test_sample_records_render(renderer: Renderer, records: list[Path], tmp_path: Path) -> None:
     from helpers import convert
-    from teikit.serialize import to_bytes
+    from teikit.core.serialize import to_bytes
 
     for record in records:
         target = tmp_path / (record.stem + ".xml")
@@ -137,7 +137,7 @@ def test_sample_records_render(renderer: Renderer, records: list[Path], tmp_path
 
 def test_repeated_footnote_marker_renders_as_the_same_note(renderer: Renderer, tmp_path: Path) -> None:
     from helpers import convert
-    from teikit.serialize import to_bytes
+    from teikit.core.serialize import to_bytes
 
     record = tmp_path / "notes.md"
     record.write_text("Title: Notes\n\nMet at Chequers[1], then at Chequers[1] again.\n\n[1] A country house.\n")
@@ -204,7 +204,7 @@ def test_external_entity_does_not_leak(renderer: Renderer, tmp_path: Path) -> No
 
 
 def test_stylesheet_errors_name_the_stylesheet_line(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    import teikit.render as render_module
+    import teikit.publish.render as render_module
 
     broken = tmp_path / "xslt"
     broken.mkdir()

@@ -6,8 +6,8 @@ from pathlib import Path
 
 from lxml import etree
 
-from teikit.rnginfo import read_grammar
-from teikit.schematron import Schematron, iter_checks
+from teikit.check.rnginfo import read_grammar
+from teikit.check.schematron import Schematron, iter_checks
 
 SCHEMAS = Path(__file__).resolve().parent.parent / "schemas"
 T = "{http://www.tei-c.org/ns/1.0}"

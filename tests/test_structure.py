@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from teikit.read import Block
-from teikit.source import PAGE_BREAK, PAGE_BREAK_IN_WORD, SourceText
-from teikit.structure import Kind, build_parts, classify, is_cut_by_page_break, join_page_breaks, speaker_labels
+from teikit.convert.read import Block
+from teikit.convert.source import PAGE_BREAK, PAGE_BREAK_IN_WORD, SourceText
+from teikit.convert.structure import Kind, build_parts, classify, is_cut_by_page_break, join_page_breaks, speaker_labels
 
 
 def blocks(*texts: str) -> list[Block]:

@@ -5,11 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 from helpers import convert, xpath
-from teikit.encode import encode
-from teikit.read import parse_transcript
-from teikit.serialize import to_bytes
-from teikit.validate import Validator
-from teikit.xmlsafe import parse_document
+from teikit.check.validate import Validator
+from teikit.convert.encode import encode
+from teikit.convert.read import parse_transcript
+from teikit.core.serialize import to_bytes
+from teikit.core.xmlsafe import parse_document
 
 MIXED = (
     "Title: A meeting\n"

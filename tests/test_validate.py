@@ -11,8 +11,8 @@ import pytest
 from lxml import etree
 
 from helpers import convert
-from teikit.serialize import to_bytes
-from teikit.validate import Validator, exit_code, validate_paths
+from teikit.check.validate import Validator, exit_code, validate_paths
+from teikit.core.serialize import to_bytes
 
 ROOT = Path(__file__).resolve().parent.parent
 

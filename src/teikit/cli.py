@@ -1,7 +1,7 @@
 """The ``teikit`` command line: thin commands over the library.
 
 Errors are turned into messages in one place (:class:`TeikitGroup`): a
-:class:`~teikit.errors.TeikitError` prints as ``file:line:col: error: message
+:class:`~teikit.core.errors.TeikitError` prints as ``file:line:col: error: message
 [code]`` on standard error and the command exits with the error's code
 (1: the documents have problems, 2: usage or unreadable input, 3: teikit's
 own schemas or stylesheets are broken).
@@ -17,8 +17,8 @@ from typing import Any, TypeVar
 import click
 
 from teikit import __version__
-from teikit.errors import Diagnostic, TeikitError
-from teikit.serialize import refuse_overwrite, write_atomic
+from teikit.core.errors import Diagnostic, TeikitError
+from teikit.core.serialize import refuse_overwrite, write_atomic
 
 # Each command imports the stages it runs when it runs, so that a CI job
 # calling 'teikit validate' does not pay for importing the converter.
@@ -130,7 +130,7 @@ def convert(
       teikit convert records/ --out-dir tei/
       teikit convert record.md -o record.xml --report -
     """
-    from teikit.convert import convert_file, convert_to_folder, find_transcripts
+    from teikit.convert.files import convert_file, convert_to_folder, find_transcripts
 
     if output is not None and out_dir is not None:
         raise click.UsageError("give either -o/--output or --out-dir, not both")
@@ -169,7 +169,7 @@ def convert(
 
 
 def _write_report(report: Path | None, brackets: list[Any]) -> None:
-    from teikit.report import format_rows, review_rows
+    from teikit.convert.report import format_rows, review_rows
 
     if report is None:
         return
@@ -199,10 +199,10 @@ def brackets(records: tuple[Path, ...], fmt: str, text_lang: str, quiet: bool) -
       teikit brackets examples/records/wilson-111240.md
       teikit brackets records/ --format tsv > brackets.tsv
     """
-    from teikit.convert import find_transcripts
-    from teikit.encode import encode
-    from teikit.read import read_transcript
-    from teikit.report import format_rows, review_rows
+    from teikit.convert.encode import encode
+    from teikit.convert.files import find_transcripts
+    from teikit.convert.read import read_transcript
+    from teikit.convert.report import format_rows, review_rows
 
     rows = []
     for source in find_transcripts(records):
@@ -265,9 +265,9 @@ def validate(
       teikit validate tei/ --format junit -o junit.xml
       teikit validate letters/ --schema tei_all.rng
     """
-    from teikit.formats import render as render_results
-    from teikit.formats import summary
-    from teikit.validate import Validator, exit_code, validate_paths
+    from teikit.check.formats import render as render_results
+    from teikit.check.formats import summary
+    from teikit.check.validate import Validator, exit_code, validate_paths
 
     chosen: Path | bool | None = False if no_schematron else schematron
     validator = Validator(schema, chosen)
@@ -328,8 +328,8 @@ def render(
       teikit render tei/wilson-111240.xml --to text --style diplomatic
       teikit render tei/ --to text -o editions/
     """
-    from teikit.render import Options, Renderer, render_many
-    from teikit.validate import find_xml
+    from teikit.check.validate import find_xml
+    from teikit.publish.render import Options, Renderer, render_many
 
     files = find_xml(paths)
     options = Options(to=to, style=style, view=view, header=not no_header)
@@ -380,7 +380,7 @@ def build(tei_dir: Path, site: Path, force: bool, fail_fast: bool, title: str, j
       teikit build tei/ -o public/ --title "Sino-Soviet records"
       teikit build --force --jobs 2
     """
-    from teikit.build import build_site
+    from teikit.publish.build import build_site
 
     tty = sys.stderr.isatty()
     step = 1

@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from helpers import convert
-from teikit.build import build_site
-from teikit.serialize import to_bytes
+from teikit.core.serialize import to_bytes
+from teikit.publish.build import build_site
 
 pytestmark = pytest.mark.browser
 ROOT = Path(__file__).resolve().parent.parent.parent

@@ -44,6 +44,7 @@ h3 { font-size: 1.05rem; margin: 1.2rem 0 .4rem; }
 .tk-participants, .tk-names { list-style: none; padding: 0; margin: 0; columns: 2 18rem; }
 .tk-participants li, .tk-names li { break-inside: avoid; margin-bottom: .2rem; }
 .tk-participants :target, .tk-names :target, .tk-notes li:target { background: #fff3c4; }
+[id] { scroll-margin-top: 0.5rem; }
 .tk-roles { color: var(--muted); font-size: .9em; }
 .tk-rows { display: grid; gap: 0; }
 .tk-row { display: grid; grid-template-columns: 1fr; column-gap: 2.5rem; border-top: 1px solid #eeeeee; }

@@ -3,7 +3,7 @@
 One :class:`Renderer` per process holds a Saxon processor and the compiled
 stylesheets ``xslt/html.xsl`` and ``xslt/text.xsl``; every document reuses
 them. Input never reaches Saxon's own parser from a file: it is parsed by
-teikit's hardened lxml parser (:mod:`teikit.xmlsafe`: no entities, no DTD, no
+teikit's hardened lxml parser (:mod:`teikit.core.xmlsafe`: no entities, no DTD, no
 XInclude) and handed to Saxon as text without a DOCTYPE. Once the
 stylesheets are compiled, Saxon is told to open no URI at all, so neither
 ``document()`` nor ``unparsed-text()`` can read a file while rendering.
@@ -25,9 +25,9 @@ from pathlib import Path
 
 from lxml import etree
 
-from teikit.errors import ConfigError, Diagnostic, Location, RenderError, TeikitError
-from teikit.resources import stylesheet_path
-from teikit.xmlsafe import ParsedDocument, parse_file
+from teikit.core.errors import ConfigError, Diagnostic, Location, RenderError, TeikitError
+from teikit.core.resources import stylesheet_path
+from teikit.core.xmlsafe import ParsedDocument, parse_file
 
 FORMATS = ("html", "text")
 STYLES = ("reading", "diplomatic")
@@ -227,8 +227,8 @@ def renderer_factory() -> dict[str, object]:
 
 def render_job(job: RenderJob) -> RenderOutcome:
     """Render one file and write it atomically (runs in a worker; never raises for a bad file)."""
-    from teikit.serialize import write_atomic
-    from teikit.workers import worker_state
+    from teikit.core.serialize import write_atomic
+    from teikit.core.workers import worker_state
 
     renderer = worker_state()["renderer"]
     assert isinstance(renderer, Renderer)
@@ -244,7 +244,7 @@ def render_many(
     paths: list[Path], out_dir: Path, options: Options, *, jobs: int | None = None
 ) -> Iterator[RenderOutcome]:
     """Render every file into ``out_dir``, on all cores; outcomes in the order given."""
-    from teikit.workers import run_parallel
+    from teikit.core.workers import run_parallel
 
     work = [RenderJob(str(path), str(out_dir / output_name(path, options)), options) for path in paths]
     yield from run_parallel(work, render_job, renderer_factory, jobs=jobs)

@@ -1,6 +1,6 @@
 """Align the translation with the original, unit by unit.
 
-Input: two :class:`~teikit.structure.Part` (translation, original) and the
+Input: two :class:`~teikit.convert.structure.Part` (translation, original) and the
 people. Output: an ``xml:id`` for every top-level unit and, for each aligned
 pair, a link both ways (``@corresp``). Speaker turns are aligned by order and
 speaker (a longest-common-subsequence match on who speaks), so one turn missing
@@ -15,9 +15,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 
-from teikit.errors import Diagnostic
-from teikit.people import Person, speaker_map
-from teikit.structure import CLOSING_KINDS, Kind, Part, Unit
+from teikit.convert.people import Person, speaker_map
+from teikit.convert.structure import CLOSING_KINDS, Kind, Part, Unit
+from teikit.core.errors import Diagnostic
 
 _GROUPS = {
     Kind.HEAD: "head",

@@ -1,6 +1,6 @@
 """Convert transcript files to TEI files: find inputs, name outputs, write safely.
 
-This is the file-level layer over :func:`teikit.encode.encode`: a folder given
+This is the file-level layer over :func:`teikit.convert.encode.encode`: a folder given
 as input stands for the transcripts in it; an output that exists is never
 replaced unless asked (``force``); a failed record writes nothing; each record
 is written atomically. The command line adds only printing.
@@ -13,11 +13,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from teikit.encode import Encoded, encode
-from teikit.errors import InputError, Location, TeikitError
-from teikit.read import read_transcript
-from teikit.resources import schema_path
-from teikit.serialize import to_bytes, write_atomic
+from teikit.convert.encode import Encoded, encode
+from teikit.convert.read import read_transcript
+from teikit.core.errors import InputError, Location, TeikitError
+from teikit.core.resources import schema_path
+from teikit.core.serialize import to_bytes, write_atomic
 
 TRANSCRIPT_SUFFIXES = (".md", ".txt", ".markdown")
 

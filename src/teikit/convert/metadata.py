@@ -1,6 +1,6 @@
 """What a transcript's header says about the record, in one typed object.
 
-Input: a :class:`~teikit.read.Transcript`. Output: :class:`RecordMeta` with
+Input: a :class:`~teikit.convert.read.Transcript`. Output: :class:`RecordMeta` with
 the title, the record date as ISO, URL and record number, summary, languages,
 translators, the citation and the archival reference. Values come from the
 record only; a value the record does not give stays empty.
@@ -11,11 +11,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from teikit import rules
-from teikit.citation import ArchivalReference, parse_reference
-from teikit.errors import Location, TranscriptError
-from teikit.read import Transcript, find_date
-from teikit.source import SourceText
+from teikit.convert import rules
+from teikit.convert.citation import ArchivalReference, parse_reference
+from teikit.convert.read import Transcript, find_date
+from teikit.convert.source import SourceText
+from teikit.core.errors import Location, TranscriptError
 
 _URL_RE = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://[^\s<>\"{}|\\^`\[\]]+$")
 _PUBLISHER_RE = re.compile(

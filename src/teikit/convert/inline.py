@@ -1,10 +1,10 @@
 """Encode the running text of a paragraph as TEI mixed content.
 
-Input: a :class:`~teikit.source.SourceText` (one paragraph, turn text, heading
+Input: a :class:`~teikit.convert.source.SourceText` (one paragraph, turn text, heading
 ...). Output: text and elements appended to a given lxml element. Two layers:
 
 * special spans found by a scan: square brackets (classified by
-  :mod:`teikit.brackets`), Markdown emphasis, stray brackets;
+  :mod:`teikit.convert.brackets`), Markdown emphasis, stray brackets;
 * plain text between them, where a chain of text rules makes page and line
   breaks, typescript slash-parentheses (``VKP/b/``, ``/Karskii/``), links
   (``<http://…>``) and names of known people, places and organisations.
@@ -21,11 +21,11 @@ from dataclasses import dataclass
 
 from lxml import etree
 
-from teikit import rules
-from teikit.brackets import BracketRule, Decision, Pieces, RuleRegistry, Site, trailing_name
-from teikit.context import BracketRecord, EncodingContext
-from teikit.errors import Location
-from teikit.source import LINE_BREAK, PAGE_BREAK, PAGE_BREAK_IN_WORD, SourceText
+from teikit.convert import rules
+from teikit.convert.brackets import BracketRule, Decision, Pieces, RuleRegistry, Site, trailing_name
+from teikit.convert.context import BracketRecord, EncodingContext
+from teikit.convert.source import LINE_BREAK, PAGE_BREAK, PAGE_BREAK_IN_WORD, SourceText
+from teikit.core.errors import Location
 
 TEI_NS = "http://www.tei-c.org/ns/1.0"
 XML_NS = "http://www.w3.org/XML/1998/namespace"

@@ -1,9 +1,9 @@
 """Validate TEI: RELAX NG, then Schematron, with messages like a compiler's.
 
 Input: XML files (or folders of them). Output: one :class:`FileResult` per
-file with every :class:`~teikit.errors.Diagnostic` found, each at
+file with every :class:`~teikit.core.errors.Diagnostic` found, each at
 ``file:line:col`` (libxml2's RELAX NG errors have no column; it is recovered
-from the text by :mod:`teikit.locate`) with a rule id. By default the
+from the text by :mod:`teikit.check.locate`) with a rule id. By default the
 project's schemas (``schemas/teikit.rng``, ``schemas/teikit.sch``) are used;
 another RELAX NG (tei_all, say) can replace the grammar. Files are checked in
 parallel, one worker process per core, each using the schemas compiled once
@@ -23,12 +23,12 @@ from pathlib import Path
 
 from lxml import etree
 
-from teikit.errors import ConfigError, Diagnostic, InputError, Location, TeikitError
-from teikit.locate import SourceLocator
-from teikit.resources import schema_path
-from teikit.rnginfo import GrammarInfo, read_grammar
-from teikit.schematron import Schematron
-from teikit.xmlsafe import ParsedDocument, parse_document, read_xml_bytes
+from teikit.check.locate import SourceLocator
+from teikit.check.rnginfo import GrammarInfo, read_grammar
+from teikit.check.schematron import Schematron
+from teikit.core.errors import ConfigError, Diagnostic, InputError, Location, TeikitError
+from teikit.core.resources import schema_path
+from teikit.core.xmlsafe import ParsedDocument, parse_document, read_xml_bytes
 
 _GENERIC = {"RELAXNG_ERR_CONTENTVALID", "RELAXNG_ERR_EXTRACONTENT", "RELAXNG_ERR_ATTRVALID", "RELAXNG_ERR_INTEREXTRA"}
 _NOISE_RE = re.compile(r"^(?:Relax-NG validity error\s*:\s*)")

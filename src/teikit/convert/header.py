@@ -1,6 +1,6 @@
 """Build the ``teiHeader`` of a record.
 
-Input: :class:`~teikit.metadata.RecordMeta`, the people, what the encoder
+Input: :class:`~teikit.convert.metadata.RecordMeta`, the people, what the encoder
 learned (named entities, whether a hand was met) and the parts' languages.
 Output: a ``teiHeader`` element: title and translator, this edition's
 publication statement, the citation and the archival reference (``msDesc``),
@@ -12,14 +12,15 @@ from __future__ import annotations
 
 from lxml import etree
 
-from teikit import __version__, rules
-from teikit.brackets import RULES
-from teikit.context import EncodingContext
-from teikit.inline import XML_NS, InlineEncoder, append_text, tei
-from teikit.metadata import RecordMeta
-from teikit.people import Person, slug
-from teikit.read import find_date
-from teikit.structure import Part
+from teikit import __version__
+from teikit.convert import rules
+from teikit.convert.brackets import RULES
+from teikit.convert.context import EncodingContext
+from teikit.convert.inline import XML_NS, InlineEncoder, append_text, tei
+from teikit.convert.metadata import RecordMeta
+from teikit.convert.people import Person, slug
+from teikit.convert.read import find_date
+from teikit.convert.structure import Part
 
 XML_ID = f"{{{XML_NS}}}id"
 XML_LANG = f"{{{XML_NS}}}lang"

@@ -1,6 +1,6 @@
 """Who takes part in a record: speakers, those present, the recorder, interpreters.
 
-Input: the classified :class:`~teikit.structure.Part` list. Output: a list of
+Input: the classified :class:`~teikit.convert.structure.Part` list. Output: a list of
 :class:`Person`, each with an ``xml:id``, a name per language and roles, in
 the order they appear (speakers first). A person named in both the
 translation and the original gets both name forms: the original's speakers are
@@ -15,8 +15,8 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from teikit import rules
-from teikit.structure import Kind, Part, Unit
+from teikit.convert import rules
+from teikit.convert.structure import Kind, Part, Unit
 
 _ROLE_WORDS = (
     (re.compile(r"\b(?:translator|interpreter|переводчик)", re.I), "interpreter"),

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from lxml import etree
 
-from teikit.context import BracketRecord
+from teikit.convert.context import BracketRecord
 
 FORMATS = ("text", "tsv", "json")
 _NAMESPACE_RE = re.compile(r' xmlns(?::\w+)?="[^"]*"')

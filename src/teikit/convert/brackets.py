@@ -42,13 +42,13 @@ from typing import Protocol, TypeAlias, Union
 
 from lxml import etree
 
-from teikit.source import SourceText
+from teikit.convert.source import SourceText
 
 Node: TypeAlias = Union[etree._Element, str]  # noqa: UP007 - lxml is untyped, the alias must stay a runtime Union
 
 
 class Emitter(Protocol):
-    """What a builder may ask of the encoder (implemented in :mod:`teikit.inline`)."""
+    """What a builder may ask of the encoder (implemented in :mod:`teikit.convert.inline`)."""
 
     resp: str
 

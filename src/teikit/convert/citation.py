@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from teikit import rules
+from teikit.convert import rules
 
 _UNIT_RES = {
     unit: re.compile(

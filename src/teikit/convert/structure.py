@@ -1,9 +1,9 @@
 """Find the structure of a record body: parts, page breaks, headings, turns, closers.
 
-Input: the body blocks of a :class:`~teikit.read.Transcript`. Output: one
+Input: the body blocks of a :class:`~teikit.convert.read.Transcript`. Output: one
 :class:`Part` per language (the translation, then the original when the
 transcript carries it), each a list of :class:`Unit` (heading, opener, paragraph,
-speaker turn, closer). Text stays :class:`~teikit.source.SourceText`; no XML
+speaker turn, closer). Text stays :class:`~teikit.convert.source.SourceText`; no XML
 is made here, so the rules can be tested on plain strings.
 
 Order of the passes, each a small function:
@@ -23,9 +23,9 @@ import unicodedata
 from dataclasses import dataclass, field
 from enum import Enum
 
-from teikit import rules
-from teikit.read import Block
-from teikit.source import LINE_BREAK, PAGE_BREAK, PAGE_BREAK_IN_WORD, SourceText
+from teikit.convert import rules
+from teikit.convert.read import Block
+from teikit.convert.source import LINE_BREAK, PAGE_BREAK, PAGE_BREAK_IN_WORD, SourceText
 
 
 class Kind(Enum):

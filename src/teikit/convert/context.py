@@ -13,10 +13,10 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
-from teikit import rules
-from teikit.errors import Diagnostic, Location
-from teikit.people import Person, slug
-from teikit.source import SourceText
+from teikit.convert import rules
+from teikit.convert.people import Person, slug
+from teikit.convert.source import SourceText
+from teikit.core.errors import Diagnostic, Location
 
 NAME_KINDS = ("persName", "placeName", "orgName")
 

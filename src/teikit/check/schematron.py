@@ -25,7 +25,7 @@ from pathlib import Path
 
 from lxml import etree
 
-from teikit.errors import ConfigError, Location
+from teikit.core.errors import ConfigError, Location
 
 SCH = "http://purl.oclc.org/dsdl/schematron"
 _S = f"{{{SCH}}}"

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from lxml import etree
 
-from teikit.errors import InputError, Location, OutputExistsError
+from teikit.core.errors import InputError, Location, OutputExistsError
 
 INDENT = "  "
 

@@ -9,7 +9,7 @@ Two shapes are accepted (see ``README.md``):
   the body, one paragraph per line.
 
 The reader knows nothing of TEI. It gives a :class:`Transcript` whose header
-values and body blocks are :class:`~teikit.source.SourceText`, so every later
+values and body blocks are :class:`~teikit.convert.source.SourceText`, so every later
 message can name ``file:line:col``.
 """
 
@@ -21,9 +21,9 @@ from dataclasses import dataclass, field
 from enum import Enum
 from pathlib import Path
 
-from teikit import rules
-from teikit.errors import InputError, Location, TranscriptError
-from teikit.source import LINE_BREAK, SourceText
+from teikit.convert import rules
+from teikit.convert.source import LINE_BREAK, SourceText
+from teikit.core.errors import InputError, Location, TranscriptError
 
 _FORBIDDEN_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
 _MAX_BYTES = 64 * 1024 * 1024

@@ -1,15 +1,15 @@
 """Transcript to TEI: run the stages and assemble the document.
 
-Input: a :class:`~teikit.read.Transcript`. Output: an :class:`Encoded` record
+Input: a :class:`~teikit.convert.read.Transcript`. Output: an :class:`Encoded` record
 holding the TEI tree, the warnings and the bracket review rows. The stages:
 
-1. :func:`~teikit.metadata.read_meta`: header facts;
-2. :func:`~teikit.structure.build_parts`: parts, repaired page breaks, units;
-3. :func:`~teikit.people.find_people`: participants in both languages;
+1. :func:`~teikit.convert.metadata.read_meta`: header facts;
+2. :func:`~teikit.convert.structure.build_parts`: parts, repaired page breaks, units;
+3. :func:`~teikit.convert.people.find_people`: participants in both languages;
 4. named entities introduced by brackets are learned first, so every mention,
    even one before its bracket, links to the same entry;
-5. :func:`~teikit.align.align`: ids and ``@corresp`` between the languages;
-6. :func:`~teikit.body.build_text` and :func:`~teikit.header.build_header`.
+5. :func:`~teikit.convert.align.align`: ids and ``@corresp`` between the languages;
+6. :func:`~teikit.convert.body.build_text` and :func:`~teikit.convert.header.build_header`.
 """
 
 from __future__ import annotations
@@ -18,17 +18,17 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
-from teikit.align import align
-from teikit.body import HAND_ID, build_text
-from teikit.brackets import RuleRegistry
-from teikit.context import BracketRecord, EncodingContext
-from teikit.errors import Diagnostic
-from teikit.header import ARCHIVE_ID, build_header, translator_ids
-from teikit.inline import InlineEncoder, tei
-from teikit.metadata import read_meta
-from teikit.people import find_people
-from teikit.read import Transcript
-from teikit.structure import build_parts
+from teikit.convert.align import align
+from teikit.convert.body import HAND_ID, build_text
+from teikit.convert.brackets import RuleRegistry
+from teikit.convert.context import BracketRecord, EncodingContext
+from teikit.convert.header import ARCHIVE_ID, build_header, translator_ids
+from teikit.convert.inline import InlineEncoder, tei
+from teikit.convert.metadata import read_meta
+from teikit.convert.people import find_people
+from teikit.convert.read import Transcript
+from teikit.convert.structure import build_parts
+from teikit.core.errors import Diagnostic
 
 
 @dataclass
@@ -45,7 +45,7 @@ def encode(transcript: Transcript, *, text_lang: str = "en", registry: RuleRegis
     """Make the TEI document of a transcript.
 
     Args:
-        transcript: what :func:`~teikit.read.read_transcript` returned.
+        transcript: what :func:`~teikit.convert.read.read_transcript` returned.
         text_lang: language of the transcript's main text (the translation).
         registry: bracket rules to use instead of the default table.
 

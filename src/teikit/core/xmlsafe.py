@@ -24,7 +24,7 @@ from pathlib import Path
 
 from lxml import etree
 
-from teikit.errors import Diagnostic, InputError, Location, XMLInputError
+from teikit.core.errors import Diagnostic, InputError, Location, XMLInputError
 
 MAX_BYTES = 256 * 1024 * 1024
 """Largest XML file teikit reads (a parsed tree takes several times its size in memory)."""

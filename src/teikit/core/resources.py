@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from teikit.errors import ConfigError, Location
+from teikit.core.errors import ConfigError, Location
 
-_PACKAGE = Path(__file__).resolve().parent
+_PACKAGE = Path(__file__).resolve().parent.parent
 _CHECKOUT = _PACKAGE.parent.parent
 
 

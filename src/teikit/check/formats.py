@@ -16,7 +16,7 @@ from collections.abc import Sequence
 
 from lxml import etree
 
-from teikit.validate import FileResult
+from teikit.check.validate import FileResult
 
 FORMATS = ("text", "json", "junit", "github")
 
@@ -95,7 +95,7 @@ def _junit(results: Sequence[FileResult]) -> str:
         skipped="0",
     )
     for result in results:
-        case = etree.SubElement(suite, "testcase", classname="teikit.validate", name=result.path)
+        case = etree.SubElement(suite, "testcase", classname="teikit.check.validate", name=result.path)
         if result.valid:
             continue
         first = (result.errors or result.diagnostics)[0]

@@ -3,12 +3,12 @@
 Input: a folder of TEI records. Output, in the site folder, for each valid
 record ``KEY.html`` (the HTML edition), ``KEY.txt`` (the reading text) and
 ``tei/KEY.xml`` (the TEI itself); then ``index.html``, ``persons.html`` and
-the search index (:mod:`teikit.site`).
+the search index (:mod:`teikit.publish.site`).
 
 * Incremental: a record whose bytes, and the toolchain, are unchanged since
-  the last build (:mod:`teikit.manifest`) is skipped.
+  the last build (:mod:`teikit.publish.manifest`) is skipped.
 * Parallel: records are validated and rendered in worker processes, each with
-  its own compiled schemas and stylesheets (:mod:`teikit.workers`).
+  its own compiled schemas and stylesheets (:mod:`teikit.core.workers`).
 * Safe: every file is written to a temporary name and renamed; the manifest
   is written last. A build killed part-way leaves each output old or new,
   never truncated; the next build finishes the job.
@@ -23,15 +23,15 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from teikit.catalog import CatalogEntry, catalog_entry
-from teikit.errors import Diagnostic, InputError, Location, TeikitError
-from teikit.manifest import Manifest, RecordState, sha256, toolchain_fingerprint
-from teikit.render import Options, Renderer
-from teikit.serialize import write_atomic
-from teikit.site import SITE_FILES, site_files, write_site_files
-from teikit.validate import Validator
-from teikit.workers import run_parallel, worker_state
-from teikit.xmlsafe import parse_document, read_xml_bytes
+from teikit.check.validate import Validator
+from teikit.core.errors import Diagnostic, InputError, Location, TeikitError
+from teikit.core.serialize import write_atomic
+from teikit.core.workers import run_parallel, worker_state
+from teikit.core.xmlsafe import parse_document, read_xml_bytes
+from teikit.publish.catalog import CatalogEntry, catalog_entry
+from teikit.publish.manifest import Manifest, RecordState, sha256, toolchain_fingerprint
+from teikit.publish.render import Options, Renderer
+from teikit.publish.site import SITE_FILES, site_files, write_site_files
 
 HTML = Options(to="html")
 TEXT = Options(to="text", style="reading")

@@ -12,10 +12,10 @@ from __future__ import annotations
 from bisect import bisect_right
 from dataclasses import dataclass
 
-from teikit.errors import Location
+from teikit.core.errors import Location
 
 #: Internal marks put into block text where a page break was repaired. They are
-#: control characters that :func:`teikit.read.read_transcript` refuses in input,
+#: control characters that :func:`teikit.convert.read.read_transcript` refuses in input,
 #: so they can never be confused with text of the record.
 PAGE_BREAK = "\x1c"
 PAGE_BREAK_IN_WORD = "\x1d"

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from html import escape
 from pathlib import Path
 
-from teikit.catalog import CatalogEntry
+from teikit.publish.catalog import CatalogEntry
 
 _CSS = """
 :root { --ink: #1b1b1b; --muted: #4d4d4d; --rule: #d0d0d0; --accent: #7a2e0e; --link: #0b4f8a; }
@@ -235,7 +235,7 @@ def site_files(entries: list[CatalogEntry], title: str) -> dict[str, str]:
 
 def write_site_files(site: Path, files: dict[str, str]) -> list[str]:
     """Write the files whose content changed; returns their names."""
-    from teikit.serialize import write_atomic
+    from teikit.core.serialize import write_atomic
 
     written = []
     for name, text in files.items():

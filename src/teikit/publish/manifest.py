@@ -17,8 +17,8 @@ from pathlib import Path
 from typing import Any
 
 from teikit import __version__
-from teikit.resources import data_dir
-from teikit.serialize import write_atomic
+from teikit.core.resources import data_dir
+from teikit.core.serialize import write_atomic
 
 MANIFEST_NAME = ".teikit-manifest.json"
 FORMAT = 1

@@ -1,7 +1,7 @@
 """Build the TEI ``<text>`` of a record from its parts and units.
 
-Input: the :class:`~teikit.structure.Part` list, an
-:class:`~teikit.inline.InlineEncoder` and the :class:`~teikit.align.Alignment`.
+Input: the :class:`~teikit.convert.structure.Part` list, an
+:class:`~teikit.convert.inline.InlineEncoder` and the :class:`~teikit.convert.align.Alignment`.
 Output: one ``<text>`` element; with a translation and an original,
 ``<text><group><text type="translation">…<text type="original">…``, turns
 linked both ways with ``@corresp``.
@@ -18,13 +18,13 @@ import re
 
 from lxml import etree
 
-from teikit import rules
-from teikit.align import Alignment
-from teikit.brackets import FALLBACK, BracketRule
-from teikit.inline import XML_NS, InlineEncoder, append_text, tei
-from teikit.read import find_date
-from teikit.source import SourceText
-from teikit.structure import CLOSING_KINDS, OPENING_KINDS, Kind, Part, Unit
+from teikit.convert import rules
+from teikit.convert.align import Alignment
+from teikit.convert.brackets import FALLBACK, BracketRule
+from teikit.convert.inline import XML_NS, InlineEncoder, append_text, tei
+from teikit.convert.read import find_date
+from teikit.convert.source import SourceText
+from teikit.convert.structure import CLOSING_KINDS, OPENING_KINDS, Kind, Part, Unit
 
 HAND_ID = "hand-annotation"
 
