@@ -6,19 +6,17 @@ file with every :class:`~teikit.core.errors.Diagnostic` found, each at
 from the text by :mod:`teikit.check.locate`) with a rule id. By default the
 project's schemas (``schemas/teikit.rng``, ``schemas/teikit.sch``) are used;
 another RELAX NG (tei_all, say) can replace the grammar. Files are checked in
-parallel, one worker process per core, each using the schemas compiled once
-before the workers start.
+parallel by :mod:`teikit.core.workers`, one worker process per core, each
+compiling the schemas once; a file whose worker dies gets an error of its own
+and every other file is still reported.
 """
 
 from __future__ import annotations
 
-import multiprocessing
-import os
 import re
 from collections.abc import Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, partial
 from pathlib import Path
 
 from lxml import etree
@@ -28,6 +26,7 @@ from teikit.check.rnginfo import GrammarInfo, read_grammar
 from teikit.check.schematron import Schematron
 from teikit.core.errors import ConfigError, Diagnostic, InputError, Location, TeikitError
 from teikit.core.resources import schema_path
+from teikit.core.workers import default_jobs, run_guarded, run_parallel, worker_state
 from teikit.core.xmlsafe import ParsedDocument, parse_document, read_xml_bytes
 
 _GENERIC = {"RELAXNG_ERR_CONTENTVALID", "RELAXNG_ERR_EXTRACONTENT", "RELAXNG_ERR_ATTRVALID", "RELAXNG_ERR_INTEREXTRA"}
@@ -73,6 +72,8 @@ class Validator:
     """
 
     def __init__(self, schema: str | Path | None = None, schematron: str | Path | bool | None = None) -> None:
+        self.arguments = (schema, schematron)
+        """What the validator was made from, so that a worker process can make the same."""
         self.schema_path = Path(schema) if schema else schema_path("teikit.rng")
         self.relaxng = _compile_relaxng(self.schema_path)
         if schematron is None:
@@ -253,8 +254,6 @@ def _compile_relaxng(path: Path) -> etree.RelaxNG:
 
 # --- many files ---------------------------------------------------------------------------
 
-_WORKER: Validator | None = None
-
 
 def find_xml(paths: Iterable[str | Path]) -> list[Path]:
     """Files as given, folders expanded to the ``*.xml`` files under them (sorted)."""
@@ -267,27 +266,31 @@ def find_xml(paths: Iterable[str | Path]) -> list[Path]:
     return found
 
 
-def _check_chunk(paths: list[str]) -> list[FileResult]:
-    assert _WORKER is not None
-    return [_WORKER.check_file(path) for path in paths]
+def _validator_state(schema: str | Path | None, schematron: str | Path | bool | None) -> dict[str, object]:
+    """Set-up of a validate worker: the same schemas, compiled in the worker."""
+    return {"validator": Validator(schema, schematron)}
+
+
+def _check_one(path: str) -> FileResult:
+    validator = worker_state()["validator"]
+    assert isinstance(validator, Validator)
+    return validator.check_file(path)
+
+
+def _crashed(path: str, why: str) -> FileResult:
+    return FileResult(path, [Diagnostic("error", why, "internal-error", Location(path))])
 
 
 def validate_paths(paths: Iterable[str | Path], validator: Validator, *, jobs: int | None = None) -> list[FileResult]:
     """Check every file (folders expanded), in parallel when there are many.
 
-    The worker processes are forked after ``validator`` compiled its schemas,
-    so the schemas (tei_all takes seconds) are compiled once per run.
+    A few files are checked here with ``validator``; many go to worker
+    processes, each of which compiles the same schemas once (tei_all takes
+    seconds, so a worker pays off only from some files on).
     """
     files = [str(path) for path in find_xml(paths)]
-    jobs = max(1, jobs or os.cpu_count() or 1)
-    if jobs == 1 or len(files) < 8 * jobs or "fork" not in multiprocessing.get_all_start_methods():
-        return [validator.check_file(path) for path in files]
-    global _WORKER
-    _WORKER = validator
-    size = max(1, min(64, len(files) // (jobs * 4)))
-    chunks = [files[index : index + size] for index in range(0, len(files), size)]
-    try:
-        with ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork")) as pool:
-            return [result for chunk in pool.map(_check_chunk, chunks) for result in chunk]
-    finally:
-        _WORKER = None
+    jobs = max(1, jobs or default_jobs())
+    if jobs == 1 or len(files) < 8 * jobs:
+        return [run_guarded(validator.check_file, path, _crashed) for path in files]
+    factory = partial(_validator_state, *validator.arguments)
+    return list(run_parallel(files, _check_one, factory, crashed=_crashed, jobs=jobs))

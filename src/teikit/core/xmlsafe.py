@@ -175,6 +175,33 @@ def _stylesheet_instructions(tree: etree._ElementTree, path: str) -> list[Diagno
     return found[::-1]
 
 
+_PROLOG_TOKEN_RE = re.compile(rb"\s+|<!--.*?-->|<\?(?P<target>[^\s?]+).*?\?>|<!DOCTYPE(?:[^\[>]|\[.*?\])*>", re.DOTALL)
+
+
+def without_stylesheet_instructions(document: ParsedDocument) -> bytes:
+    """The document's bytes without ``<?xml-stylesheet?>`` instructions, all else byte for byte.
+
+    A published TEI copy must not make a browser fetch a stylesheet from
+    elsewhere (or an XSLT one that blanks the page): teikit never applied it.
+    """
+    if not any(diagnostic.code == "xml-stylesheet" for diagnostic in document.diagnostics):
+        return document.data
+    data, kept, position = document.data, [], 0
+    while True:
+        match = _PROLOG_TOKEN_RE.match(data, position)
+        if match is None:
+            break
+        if match.group("target") != b"xml-stylesheet":
+            kept.append(match.group())
+        position = match.end()
+    cleaned = b"".join(kept) + data[position:]
+    if _stylesheet_instructions(etree.ElementTree(etree.fromstring(cleaned, hardened_parser(recover=True))), ""):
+        # Not ASCII-compatible (UTF-16): the root alone, re-encoded, is the safe copy.
+        root_only: bytes = etree.tostring(document.tree.getroot(), xml_declaration=True, encoding="UTF-8")
+        return root_only
+    return cleaned
+
+
 def _refuse_hostile(tree: etree._ElementTree, path: str) -> None:
     docinfo = tree.docinfo
     internal = docinfo.internalDTD
