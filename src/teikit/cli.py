@@ -4,13 +4,19 @@ Errors are turned into messages in one place (:class:`TeikitGroup`): a
 :class:`~teikit.core.errors.TeikitError` prints as ``file:line:col: error: message
 [code]`` on standard error and the command exits with the error's code
 (1: the documents have problems, 2: usage or unreadable input, 3: teikit's
-own schemas or stylesheets are broken).
+own schemas or stylesheets are broken). Any other exception is reported as
+one line, never a traceback (exit 3); Ctrl-C ends with 130 and SIGTERM with
+143, as a shell reports a process killed by them, after the worker processes
+are stopped and no half-written output is left.
 """
 
 from __future__ import annotations
 
+import signal
 import sys
-from collections.abc import Callable
+import threading
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -28,15 +34,55 @@ VALIDATE_FORMATS = ("text", "json", "junit", "github")
 F = TypeVar("F", bound=Callable[..., Any])
 
 
+class Terminated(BaseException):
+    """SIGTERM or SIGHUP arrived: unwind (stopping workers, removing temporary files), then exit."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum
+
+
+def _terminate(signum: int, frame: object) -> None:
+    raise Terminated(signum)
+
+
+@contextmanager
+def _stop_on_signals() -> Iterator[None]:
+    """Turn SIGTERM and SIGHUP into :class:`Terminated` while a command runs (main thread only)."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = {signum: signal.signal(signum, _terminate) for signum in (signal.SIGTERM, signal.SIGHUP)}
+    try:
+        yield
+    finally:
+        for signum, handler in previous.items():
+            signal.signal(signum, handler)
+
+
 class TeikitGroup(click.Group):
     """Runs a command and turns teikit's errors into one line and an exit code."""
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
-            return super().invoke(ctx)
+            with _stop_on_signals():
+                return super().invoke(ctx)
         except TeikitError as error:
             click.echo(str(error), err=True)
             ctx.exit(error.exit_code)
+        except KeyboardInterrupt:
+            click.echo("teikit: interrupted", err=True)
+            ctx.exit(130)
+        except Terminated as stop:
+            click.echo(f"teikit: stopped by {signal.Signals(stop.signum).name}", err=True)
+            ctx.exit(128 + stop.signum)
+        except (click.ClickException, click.exceptions.Exit, click.Abort):
+            raise
+        except Exception as error:
+            from teikit.core.workers import describe_failure
+
+            click.echo(f"teikit: error: {describe_failure(error)}", err=True)
+            ctx.exit(3)
 
 
 def _warn(diagnostics: list[Diagnostic], quiet: bool) -> None:
@@ -363,7 +409,8 @@ def render(
 @click.option("--fail-fast", is_flag=True, help="Stop at the first invalid record.")
 @click.option("--title", default="Edition", show_default=True, help="Title of the site's index page.")
 @jobs_option
-def build(tei_dir: Path, site: Path, force: bool, fail_fast: bool, title: str, jobs: int | None) -> None:
+@quiet_option
+def build(tei_dir: Path, site: Path, force: bool, fail_fast: bool, title: str, jobs: int | None, quiet: bool) -> None:
     """Build an edition site from a folder of TEI records.
 
     Every record is validated (teikit.rng + teikit.sch) and, if valid,
@@ -388,8 +435,8 @@ def build(tei_dir: Path, site: Path, force: bool, fail_fast: bool, title: str, j
     def progress(outcome: object, done: int, total: int) -> None:
         nonlocal step
         status = getattr(outcome, "status", "")
-        if status == "failed":
-            for diagnostic in getattr(outcome, "diagnostics", []):
+        for diagnostic in getattr(outcome, "diagnostics", []):
+            if status == "failed" or not quiet:
                 click.echo(("\r\033[K" if tty else "") + str(diagnostic), err=True)
         if tty:
             width = 30

@@ -225,6 +225,9 @@ def build_site(
         else:
             jobs_to_run.append(BuildJob(str(path), key, str(site)))
     total = len(jobs_to_run)
+    if progress is not None:
+        for outcome in report.of("failed"):  # found before any record was built: a folder, a name
+            progress(outcome, 0, total)
     outcomes = run_parallel(jobs_to_run, build_record, worker_factory, crashed=crashed_record, jobs=jobs)
     for done, outcome in enumerate(outcomes, start=1):
         report.outcomes.append(outcome)
