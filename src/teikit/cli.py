@@ -24,7 +24,7 @@ import click
 
 from teikit import __version__
 from teikit.core.errors import Diagnostic, TeikitError
-from teikit.core.serialize import refuse_overwrite, write_atomic
+from teikit.core.serialize import refuse_input, refuse_overwrite, write_atomic
 
 # Each command imports the stages it runs when it runs, so that a CI job
 # calling 'teikit validate' does not pay for importing the converter.
@@ -145,7 +145,9 @@ def cli() -> None:
     type=click.Path(file_okay=False, path_type=Path),
     help="Write RECORD.xml for each record into this folder; existing files are skipped.",
 )
-@click.option("--force", is_flag=True, help="Replace existing TEI files (hand edits in them are lost).")
+@click.option(
+    "--force", is_flag=True, help="Replace existing TEI files and --report file (hand edits in them are lost)."
+)
 @click.option(
     "--report",
     type=click.Path(allow_dash=True, path_type=Path),
@@ -181,6 +183,11 @@ def convert(
     if output is not None and out_dir is not None:
         raise click.UsageError("give either -o/--output or --out-dir, not both")
     sources = find_transcripts(records)
+    for written in (output, report):
+        if written is not None and str(written) != "-":
+            refuse_input(written, sources)
+    if report is not None and str(report) != "-" and not force:
+        refuse_overwrite(report)
     if out_dir is not None:
         run = convert_to_folder(sources, out_dir, force=force, text_lang=text_lang)
         brackets = []
@@ -313,10 +320,12 @@ def validate(
     """
     from teikit.check.formats import render as render_results
     from teikit.check.formats import summary
-    from teikit.check.validate import Validator, exit_code, validate_paths
+    from teikit.check.validate import Validator, exit_code, find_xml, validate_paths
 
     chosen: Path | bool | None = False if no_schematron else schematron
     validator = Validator(schema, chosen)
+    if output is not None and str(output) != "-":
+        refuse_input(output, find_xml(paths))
     results = validate_paths(paths, validator, jobs=jobs)
     report = render_results(results, fmt)
     if output is not None and str(output) != "-":

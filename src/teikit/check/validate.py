@@ -14,6 +14,7 @@ and every other file is still reported.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property, partial
@@ -142,15 +143,11 @@ class Validator:
 
     def _grammar_diagnostics(self, log: etree._ListErrorLog, path: str, locator: SourceLocator) -> Iterator[Diagnostic]:
         entries = list(log)
-        specific_paths = [entry.path for entry in entries if entry.type_name not in _GENERIC and entry.path]
+        specific_paths = sorted(entry.path for entry in entries if entry.type_name not in _GENERIC and entry.path)
         seen_paths: set[str] = set()
         for entry in entries:
             generic = entry.type_name in _GENERIC
-            if (
-                generic
-                and entry.type_name != "RELAXNG_ERR_ATTRVALID"
-                and any(other.startswith(entry.path or "") for other in specific_paths)
-            ):
+            if generic and entry.type_name != "RELAXNG_ERR_ATTRVALID" and _has_prefix(specific_paths, entry.path or ""):
                 continue
             if entry.path in seen_paths and generic:
                 continue
@@ -217,6 +214,12 @@ class Validator:
         if kind == "RELAXNG_ERR_CONTENTVALID":
             return f"the content of <{name}> does not match the schema", "rng-content", None
         return raw, "rng", None
+
+
+def _has_prefix(ordered: list[str], prefix: str) -> bool:
+    """Whether a string of the sorted list starts with ``prefix`` (by bisection: many errors stay linear)."""
+    index = bisect_left(ordered, prefix)
+    return index < len(ordered) and ordered[index].startswith(prefix)
 
 
 def _qualified(attribute: str) -> str:

@@ -18,6 +18,7 @@ from teikit.convert.read import read_transcript
 from teikit.core.errors import InputError, Location, TeikitError
 from teikit.core.resources import schema_path
 from teikit.core.serialize import to_bytes, write_atomic
+from teikit.core.workers import describe_failure
 
 TRANSCRIPT_SUFFIXES = (".md", ".txt", ".markdown")
 
@@ -98,10 +99,28 @@ def convert_to_folder(
 ) -> ConversionRun:
     """Convert each source to ``out_dir/<name>.xml``, skipping existing outputs unless ``force``."""
     run = ConversionRun()
+    claimed: dict[Path, Path] = {}
+    inputs = {source.resolve() for source in sources}
     for source in sources:
         target = out_dir / (source.stem + ".xml")
         result = ConversionResult(source, target)
         run.results.append(result)
+        first = claimed.setdefault(target, source)
+        if target.resolve() in inputs:
+            result.error = InputError(
+                "is one of the input files; teikit never writes over its input",
+                Location(str(target)),
+                "output-is-input",
+            )
+            continue
+        if first != source:
+            # rec.md and rec.txt would both become rec.xml: one of them would be lost without a word.
+            result.error = InputError(
+                f"{first.name} and {source.name} would both become {target.name}; convert one of them with -o",
+                Location(str(source)),
+                "output-name-taken",
+            )
+            continue
         if target.exists() and not force:
             result.skipped = True
             continue
@@ -110,4 +129,6 @@ def convert_to_folder(
             write_atomic(target, data, force=force)
         except TeikitError as error:
             result.error = error
+        except Exception as error:
+            result.error = TeikitError(describe_failure(error), Location(str(source)), "internal-error")
     return run

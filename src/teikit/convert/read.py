@@ -183,16 +183,28 @@ def _paragraphs(lines: list[SourceText]) -> list[list[SourceText]]:
 
 def _join_markdown(group: list[SourceText]) -> SourceText:
     """Join a paragraph's lines: two trailing spaces make a line break, else a space."""
-    joined: SourceText | None = None
+    # Built once from parts: joining one line at a time copied the text and anchors per line (quadratic).
+    texts: list[str] = []
+    anchors: list[tuple[int, int, int]] = []
+    length = 0
     hard = False
+    previous: SourceText | None = None
     for line in group:
         raw = line.text
         stripped = raw.rstrip()
         piece = line[len(raw) - len(raw.lstrip()) : len(stripped)]
-        joined = piece if joined is None else joined.join(LINE_BREAK if hard else " ", piece)
+        if previous is not None:
+            # The separator stands where the previous line ended (as SourceText.join places it).
+            anchors.append((length, *previous._position(len(previous.text))))
+            texts.append(LINE_BREAK if hard else " ")
+            length += 1
+        anchors.extend((offset + length, line_number, col) for offset, line_number, col in piece.anchors)
+        texts.append(piece.text)
+        length += len(piece.text)
+        previous = piece
         hard = raw.endswith("  ") or (stripped.endswith("\\") and not stripped.endswith("\\\\"))
-    assert joined is not None
-    return joined
+    assert previous is not None
+    return SourceText("".join(texts), previous.path, tuple(anchors))
 
 
 def _parse_page(lines: list[SourceText], path: str) -> Transcript:

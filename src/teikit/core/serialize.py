@@ -19,7 +19,7 @@ from __future__ import annotations
 import os
 import re
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from lxml import etree
@@ -176,6 +176,24 @@ def refuse_overwrite(path: Path) -> None:
             "exists already; teikit never replaces it silently (use --force to overwrite)",
             Location(str(path)),
             "output-exists",
+        )
+
+
+def refuse_input(target: Path, inputs: Iterable[Path]) -> None:
+    """Raise when ``target`` is one of the files being read: not even ``--force`` replaces an input.
+
+    Raises:
+        OutputExistsError: ``target`` is (or links to) one of ``inputs``.
+    """
+    try:
+        resolved = target.resolve()
+    except OSError:
+        return
+    if any(resolved == path.resolve() for path in inputs):
+        raise OutputExistsError(
+            "is one of the input files; teikit never writes over its input: choose another output",
+            Location(str(target)),
+            "output-is-input",
         )
 
 
