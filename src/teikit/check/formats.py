@@ -12,6 +12,7 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Sequence
 
 from lxml import etree
@@ -80,6 +81,14 @@ def _github(record: dict[str, object]) -> str:
     return f"::{command} {','.join(properties)}::{_escape_data(str(record['message']))}"
 
 
+_NOT_XML_RE = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+def _xml_text(text: str) -> str:
+    """``text`` with the characters XML cannot hold (control characters in a file name) as escapes."""
+    return _NOT_XML_RE.sub(lambda match: repr(match.group())[1:-1], text)
+
+
 def _junit(results: Sequence[FileResult]) -> str:
     failures = sum(1 for result in results if not result.valid)
     suites = etree.Element(
@@ -95,12 +104,12 @@ def _junit(results: Sequence[FileResult]) -> str:
         skipped="0",
     )
     for result in results:
-        case = etree.SubElement(suite, "testcase", classname="teikit.check.validate", name=result.path)
+        case = etree.SubElement(suite, "testcase", classname="teikit.check.validate", name=_xml_text(result.path))
         if result.valid:
             continue
         first = (result.errors or result.diagnostics)[0]
-        failure = etree.SubElement(case, "failure", message=first.message, type=first.code)
-        failure.text = "\n".join(str(diagnostic) for diagnostic in result.diagnostics)
+        failure = etree.SubElement(case, "failure", message=_xml_text(first.message), type=_xml_text(first.code))
+        failure.text = _xml_text("\n".join(str(diagnostic) for diagnostic in result.diagnostics))
     return str(
         etree.tostring(suites, encoding="unicode", pretty_print=True, doctype='<?xml version="1.0" encoding="UTF-8"?>')
     )
