@@ -12,7 +12,6 @@ import re
 from dataclasses import dataclass, field
 from typing import ClassVar
 
-
 _CONTROL_RE = re.compile(r"[\x00-\x1f\x7f\ud800-\udfff]")
 
 
