@@ -80,8 +80,18 @@ def read_meta(transcript: Transcript, text_lang: str = "en") -> RecordMeta:
     meta = RecordMeta(title=title.strip(), text_lang=text_lang)
     date_field = transcript.value("Date")
     found = find_date(date_field) if date_field else None
+    meta.problems.extend(transcript.problems)
     if found:
         meta.date, meta.date_text = found[0], date_field
+    elif date_field:
+        meta.problems.append(
+            (
+                f"the Date field '{date_field}' holds no date that exists (a day the month lacks?); "
+                "the record gets no date: correct it",
+                "bad-date",
+                transcript.fields["Date"].location(0),
+            )
+        )
     url = transcript.value("URL")
     if url and _URL_RE.match(url):
         meta.url = url

@@ -57,6 +57,8 @@ class Transcript:
     fields: dict[str, SourceText]
     body: list[Block]
     footnotes: dict[str, SourceText] = field(default_factory=dict)
+    problems: list[tuple[str, str, Location]] = field(default_factory=list)
+    """Header lines read in a way the transcriber may not expect (message, code, place)."""
 
     def value(self, label: str) -> str:
         text = self.fields.get(label)
@@ -271,6 +273,7 @@ def _block(text: SourceText) -> Block:
 
 def _parse_labelled(lines: list[SourceText], path: str) -> Transcript:
     fields: dict[str, SourceText] = {}
+    problems: list[tuple[str, str, Location]] = []
     label = ""
     index = 0
     while index < len(lines) and not lines[index].text.strip():
@@ -284,10 +287,25 @@ def _parse_labelled(lines: list[SourceText], path: str) -> Transcript:
             offset = len(line.text) - len(line.text.lstrip())
             fields[label] = line[offset + start :].strip() if match.group("value") is not None else line[0:0]
         elif label:
+            unknown = _UNKNOWN_LABEL_RE.match(line.text.strip())
+            if unknown:
+                problems.append(
+                    (
+                        f"'{unknown.group('label')}' is not a header label teikit knows; its line is read as "
+                        f"more of the {label} field (known labels: see the README)",
+                        "unknown-label",
+                        line.location(len(line.text) - len(line.text.lstrip())),
+                    )
+                )
             fields[label] = fields[label].join(" ", line.strip())
         index += 1
     body = [Block(line.strip()) for line in lines[index:] if line.text.strip()]
-    return Transcript(path, Shape.LABELLED, fields, [_letter_spaced_as_heading(block) for block in body])
+    blocks = [_letter_spaced_as_heading(block) for block in body]
+    return Transcript(path, Shape.LABELLED, fields, blocks, problems=problems)
+
+
+_UNKNOWN_LABEL_RE = re.compile(r"^(?P<label>[A-Z][\w&/()' -]{0,40}):(?:\s|$)")
+"""``Document Number: 12``: a line shaped like a header field whose label is not known."""
 
 
 def _letter_spaced_as_heading(block: Block) -> Block:
