@@ -15,10 +15,11 @@ from pathlib import Path
 
 from teikit.convert.encode import Encoded, encode
 from teikit.convert.read import read_transcript
-from teikit.core.errors import InputError, Location, TeikitError
+from teikit.core.errors import InputError, Location, TeikitError, TranscriptError, XMLInputError
 from teikit.core.resources import schema_path
 from teikit.core.serialize import to_bytes, write_atomic
 from teikit.core.workers import describe_failure
+from teikit.core.xmlsafe import check_limits
 
 TRANSCRIPT_SUFFIXES = (".md", ".txt", ".markdown")
 
@@ -91,6 +92,13 @@ def convert_file(
         TeikitError: the transcript cannot be read or converted.
     """
     encoded = encode(read_transcript(source), text_lang=text_lang)
+    try:
+        # The TEI must be readable by validate, render and build, which share these limits.
+        check_limits(encoded.tree, str(source))
+    except XMLInputError as error:
+        raise TranscriptError(
+            f"the TEI would be beyond teikit's limits: {error.message}", Location(str(source)), error.code
+        ) from None
     return encoded, to_bytes(encoded.tree, model_instructions(target))
 
 

@@ -15,6 +15,7 @@ message can name ``file:line:col``.
 
 from __future__ import annotations
 
+import codecs
 import json
 import re
 from dataclasses import dataclass, field
@@ -117,6 +118,14 @@ def decode_transcript(data: bytes, path: str) -> str:
     """Decode UTF-8 (a BOM is dropped), unify line ends, refuse binary data."""
     if not data.strip():
         raise TranscriptError("the file is empty; expected a record transcript", Location(path), "empty")
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        # UTF-16 (as some Windows editors save) is text, not binary: read it as such.
+        try:
+            data = data.decode("utf-16").encode("utf-8")
+        except UnicodeDecodeError:
+            raise TranscriptError(
+                "starts as UTF-16 but is not valid UTF-16; save the transcript as UTF-8", Location(path), "encoding"
+            ) from None
     if b"\x00" in data[:8192]:
         raise TranscriptError("looks like a binary file (NUL bytes); expected UTF-8 text", Location(path), "binary")
     try:
