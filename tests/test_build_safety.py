@@ -148,12 +148,12 @@ def test_names_differing_in_case_fail_instead_of_overwriting(tmp_path: Path) -> 
     assert [d.code for outcome in report.of("failed") for d in outcome.diagnostics] == ["key-collision"]
 
 
-@pytest.mark.parametrize("layout", ["same", "site-inside", "tei-inside"])
+@pytest.mark.parametrize("layout", ["same", "site-inside", "tei-is-the-copies"])
 def test_site_and_tei_folders_may_not_overlap(tmp_path: Path, layout: str) -> None:
     # Before the fix 'build tei -o tei' republished its own output and grew on every run.
     tei = tmp_path / "tei"
     seed_copy(tei / "record.xml", "1")
-    site = {"same": tei, "site-inside": tei / "site", "tei-inside": tmp_path}[layout]
+    site = {"same": tei, "site-inside": tei / "site", "tei-is-the-copies": tmp_path}[layout]
     result = CliRunner().invoke(cli, ["build", str(tei), "-o", str(site), "--jobs", "1"])
     assert result.exit_code == 2, result.output
     assert "overlap" in result.stderr
@@ -207,3 +207,12 @@ def test_an_unreadable_sub_folder_is_reported(tmp_path: Path, monkeypatch: pytes
     report = build_site(tei, site, jobs=1)
     assert len(report.of("built")) == 1
     assert [d.code for outcome in report.of("failed") for d in outcome.diagnostics] == ["input-unreadable"]
+
+
+def test_the_site_may_hold_a_tei_folder_of_another_name(tmp_path: Path) -> None:
+    # 'build records -o .' writes KEY.html and tei/KEY.xml beside records/, never into it.
+    records = tmp_path / "records"
+    seed_copy(records / "record.xml", "1")
+    report = build_site(records, tmp_path, jobs=1)
+    assert len(report.of("built")) == 1 and (tmp_path / "tei" / "record.xml").is_file()
+    assert sorted(path.name for path in records.iterdir()) == ["record.xml"]

@@ -164,9 +164,11 @@ def find_records(tei_dir: Path, problems: list[Diagnostic] | None = None) -> lis
 
 
 def _refuse_overlap(tei_dir: Path, site: Path) -> None:
-    """The site may not be inside the TEI folder (it would be read as records) nor hold it."""
+    """The site may not be inside the TEI folder (its copies would be read as records), nor may the
+    TEI folder be the site's ``tei/`` (the copies would be written over the records)."""
     source, target = tei_dir.resolve(), site.resolve()
-    if source == target or source in target.parents or target in source.parents:
+    copies = target / "tei"
+    if source == target or source in target.parents or source == copies or copies in source.parents:
         raise InputError(
             f"the site folder {site} and the TEI folder {tei_dir} overlap; "
             "the site's own copies would be built again on every run: choose an -o outside the TEI folder",
