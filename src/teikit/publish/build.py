@@ -168,7 +168,7 @@ def _refuse_overlap(tei_dir: Path, site: Path) -> None:
     TEI folder be the site's ``tei/`` (the copies would be written over the records)."""
     source, target = tei_dir.resolve(), site.resolve()
     copies = target / "tei"
-    if source == target or source in target.parents or source == copies or copies in source.parents:
+    if source in (target, copies) or source in target.parents or copies in source.parents:
         raise InputError(
             f"the site folder {site} and the TEI folder {tei_dir} overlap; "
             "the site's own copies would be built again on every run: choose an -o outside the TEI folder",
