@@ -321,7 +321,7 @@ def _write_report(report: Path | None, brackets: list[Any]) -> None:
         _write_output(report, format_rows(review_rows(brackets), "text").encode("utf-8"))
 
 
-@cli.command(short_help="List every editorial bracket and how it is encoded.")
+@cli.command(short_help="List the editorial brackets and their TEI.")
 @click.argument("records", nargs=-1, required=True, type=click.Path(allow_dash=True, path_type=Path))
 @click.option(
     "--format", "fmt", type=click.Choice(REPORT_FORMATS), default="text", show_default=True, help="Listing format."
@@ -361,7 +361,7 @@ def brackets(records: tuple[Path, ...], fmt: str, output: Path | None, text_lang
     _echo(f"{len(rows)} brackets in {len(transcripts)} records", verbosity, 1)
 
 
-@cli.command(short_help="Check TEI against teikit's RELAX NG and Schematron (or another schema).")
+@cli.command(short_help="Check TEI against RELAX NG and Schematron.")
 @click.argument("paths", nargs=-1, required=True, type=click.Path(allow_dash=True, path_type=Path))
 @click.option(
     "--format",
@@ -462,7 +462,7 @@ def _validate_stdin(validator: Any) -> FileResult:
     return FileResult(STDIN_NAME, validator.check_document(document))
 
 
-@cli.command(short_help="Publish TEI as an HTML or plain-text edition (XSLT 3.0).")
+@cli.command(short_help="Render TEI as an HTML or plain-text edition.")
 @click.argument("paths", nargs=-1, required=True, type=click.Path(allow_dash=True, path_type=Path))
 @click.option(
     "--to", "to", type=click.Choice(("html", "text")), default="html", show_default=True, help="Edition to produce."
@@ -550,10 +550,11 @@ def render(
             codes.append(outcome.exit_code)
         else:
             _echo(f"{outcome.target}: written", verbosity)
+    _echo(f"{len(files)} files rendered ({len(codes) - 1} failed) into {out_dir} with {jobs} jobs", verbosity, 1)
     sys.exit(max(codes))
 
 
-@cli.command(short_help="Build an edition site from a folder of TEI, incrementally, on all cores.")
+@cli.command(short_help="Build an edition site from a folder of TEI.")
 @click.argument("tei_dir", required=False, default="tei", type=click.Path(file_okay=False, path_type=Path))
 @out_dir_option("Folder of the site (teikit.toml: site).", default="site", show_default=True)
 @click.option(
@@ -649,10 +650,15 @@ def build(
         f"built {built}, skipped {skipped}, failed {failed} in {report.seconds:.1f} s{stopped}: {out_dir / 'index.html'}",
         verbosity,
     )
+    _echo(
+        f"title {title!r}, grammar {schema or 'teikit.rng'}, rules {schematron or 'teikit.sch'}, {jobs} jobs",
+        verbosity,
+        1,
+    )
     sys.exit(report.exit_code)
 
 
-@cli.command(short_help="Start an edition project: teikit.toml, folders, schemas, pre-commit, CI.")
+@cli.command(short_help="Start an edition project.")
 @click.argument("directory", required=False, default=".", type=click.Path(file_okay=False, path_type=Path))
 @click.option("--title", default="Edition", show_default=True, help="Title of the edition.")
 @click.option(
