@@ -135,3 +135,35 @@ def test_a_broken_settings_file_is_a_clear_error(
     monkeypatch.chdir(tmp_path)
     code, _out, err = run("validate", ".")
     assert code == 2 and expected in err, err
+
+
+@pytest.mark.parametrize(
+    ("recorded", "expected"),
+    [
+        (
+            {"url": "https://git.test/teikit.git", "vcs_info": {"vcs": "git", "commit_id": "0123abc"}},
+            "teikit @ git+https://git.test/teikit.git@0123abc",
+        ),
+        (
+            {"url": "https://files.test/teikit-0.1.0.tar.gz", "archive_info": {}},
+            "teikit @ https://files.test/teikit-0.1.0.tar.gz",
+        ),
+        ({"url": "file:///home/me/teikit", "dir_info": {"editable": True}}, "teikit==0.1.0"),
+        (None, "teikit==0.1.0"),
+    ],
+)
+def test_the_workflow_installs_the_teikit_that_wrote_it(
+    monkeypatch: pytest.MonkeyPatch, recorded: dict[str, object] | None, expected: str
+) -> None:
+    import json
+
+    from teikit.core import project
+
+    class Distribution:
+        def read_text(self, name: str) -> str | None:
+            assert name == "direct_url.json"
+            return json.dumps(recorded) if recorded is not None else None
+
+    monkeypatch.setattr(project.metadata, "distribution", lambda name: Distribution())
+    assert project.install_requirement() == expected
+    assert f"pip install '{expected}'" in project.workflow_text()
