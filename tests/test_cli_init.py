@@ -167,3 +167,12 @@ def test_the_workflow_installs_the_teikit_that_wrote_it(
     monkeypatch.setattr(project.metadata, "distribution", lambda name: Distribution())
     assert project.install_requirement() == expected
     assert f"pip install '{expected}'" in project.workflow_text()
+
+
+def test_converted_tei_points_at_the_project_schemas(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    assert run("init", str(tmp_path))[0] == 0
+    shutil.copy(SEED, tmp_path / "records" / SEED.name)
+    monkeypatch.chdir(tmp_path)
+    assert run("convert")[0] == 0
+    head = (tmp_path / "tei" / "wilson-111240.xml").read_text(encoding="utf-8")[:600]
+    assert '<?xml-model href="../schemas/teikit.rng"' in head and '<?xml-model href="../schemas/teikit.sch"' in head

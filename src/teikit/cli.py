@@ -278,8 +278,9 @@ def convert(
                 raise
             _echo(f"{error.location}: no transcript; nothing to do", verbosity, 1)
             return
+    schemas = _project_schemas()
     if out_dir is not None:
-        run = convert_to_folder(sources, out_dir, force=force, text_lang=text_lang)
+        run = convert_to_folder(sources, out_dir, force=force, text_lang=text_lang, schemas=schemas)
         brackets = []
         for result in run.results:
             if result.skipped:
@@ -302,7 +303,7 @@ def convert(
         refuse_overwrite(target)
     transcript = _read_stdin_transcript() if from_stdin else read_transcript(sources[0])
     encoded = encode(transcript, text_lang=text_lang)
-    data = to_bytes(encoded.tree, model_instructions(target))
+    data = to_bytes(encoded.tree, model_instructions(target, schemas))
     _warn(encoded.warnings, verbosity)
     if target is None:
         if _is_dash(report):
@@ -312,6 +313,16 @@ def convert(
         write_atomic(target, data, force=force)
         _echo(f"{target}: written", verbosity, 1)
     _write_report(report, encoded.brackets)
+
+
+def _project_schemas() -> tuple[Path, Path] | None:
+    """The project's grammar and rules (teikit.toml: schema, schematron), for new TEI to point at."""
+    from teikit.core.config import ProjectConfig
+
+    config = click.get_current_context().find_root().obj
+    if not isinstance(config, ProjectConfig) or config.source is None or not (config.schema and config.schematron):
+        return None
+    return config.root / config.schema, config.root / config.schematron
 
 
 def _write_report(report: Path | None, brackets: list[Any]) -> None:
