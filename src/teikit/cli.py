@@ -417,8 +417,9 @@ def validate(
     any other error while the others are still checked. XML files whose
     root is not TEI or teiCorpus (build.xml, stylesheets, grammars, SVG) are
     skipped with a notice, unless --schema is given on the command line.
-    '-' reads one document from standard input. Finding nothing to check is
-    an error unless --allow-empty. Exit status: 0 all valid, 1 some invalid,
+    '-' reads one document from standard input; in a project, PATHS default
+    to the tei folder of teikit.toml. Finding nothing to check is an error
+    unless --allow-empty. Exit status: 0 all valid, 1 some invalid,
     2 a path cannot be read or nothing was found.
 
     \b
