@@ -40,6 +40,8 @@
     <!-- File name of the TEI, named in the edition's footer when given. -->
   </xsl:param>
 
+  <xsl:include href="common/policy.xsl"/>
+
   <xsl:key name="tk:id" match="*[@xml:id]" use="@xml:id"/>
 
   <xsl:variable name="tk:styles" as="xs:string+" select="('reading', 'diplomatic')"/>
@@ -77,9 +79,13 @@
   </xsl:function>
 
   <xsl:function name="tk:title" as="xs:string">
+    <!-- The document's title: the head of the one document a volume wrapper holds, else the title of
+         titleStmt that names the document (see policy.xsl), else the first head of the text. -->
     <xsl:param name="tei" as="element()"/>
-    <xsl:variable name="titles" as="element()*" select="$tei/tei:teiHeader/tei:fileDesc/tei:titleStmt/tei:title"/>
-    <xsl:sequence select="normalize-space((($titles[@type = 'main'], $titles[not(@type) or @level = 'a'], $titles)[1], 'Untitled record')[1])"/>
+    <xsl:variable name="head" as="element()?" select="tk:document-head($tei)"/>
+    <xsl:variable name="title" as="element()?" select="tk:title-element($tei)"/>
+    <xsl:sequence select="(($head ! tk:head-text(.)), ($title ! normalize-space(.)),
+                           ($tei/tei:text//tei:head)[1] ! tk:head-text(.), 'Untitled record')[.][1]"/>
   </xsl:function>
 
   <xsl:function name="tk:texts" as="element(tei:text)*">
@@ -177,10 +183,11 @@
   <!-- ===== notes ================================================================================ -->
 
   <xsl:function name="tk:is-note" as="xs:boolean">
-    <!-- Notes a reading text numbers and gathers: footnotes, and the editor's inline notes. -->
+    <!-- Notes a reading text numbers and gathers: notes of every place (foot, end, margin, none given ...)
+         and the editor's inline notes. -->
     <xsl:param name="note" as="element()"/>
     <!-- A description of the physical document stays where it is, in both styles. -->
-    <xsl:sequence select="exists($note/self::tei:note[ancestor::tei:text][@place = ('foot', 'end', 'inline') or not(@place)][not(@type = 'physical')])"/>
+    <xsl:sequence select="exists($note/self::tei:note[ancestor::tei:text][not(@type = 'physical')])"/>
   </xsl:function>
 
   <xsl:function name="tk:referenced-note" as="element()?">
@@ -198,9 +205,10 @@
   <xsl:variable name="tk:numbers" as="map(xs:string, xs:integer)" select="tk:note-numbers((//tei:TEI, /*)[1])"/>
 
   <xsl:function name="tk:is-foot" as="xs:boolean">
-    <!-- A note the transcript itself kept apart (marker in the text, words at the end). -->
+    <!-- A note the document itself keeps apart (marker in the text, words at the end) in both styles: any
+         place but inline; a note without @place is one too (FRUS, letters editions), teikit always writes it. -->
     <xsl:param name="note" as="element()"/>
-    <xsl:sequence select="$note/@place = ('foot', 'end')"/>
+    <xsl:sequence select="not($note/@place = 'inline')"/>
   </xsl:function>
 
   <!-- ===== participants and names ================================================================ -->

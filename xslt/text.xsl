@@ -20,6 +20,7 @@
     expand-text="yes">
 
   <xsl:import href="common.xsl"/>
+  <xsl:include href="text/coverage.xsl"/>
 
   <xsl:output method="text" encoding="UTF-8"/>
 
@@ -44,6 +45,8 @@
         </xsl:if>
         <xsl:apply-templates select="." mode="tk:blocks"/>
         <xsl:sequence select="local:notes(.)"/>
+        <xsl:sequence select="local:apparatus(.)"/>
+        <xsl:sequence select="local:registers(.)"/>
       </xsl:for-each>
     </xsl:variable>
     <xsl:sequence select="string-join($parts[normalize-space()], '&#10;&#10;') || '&#10;'"/>

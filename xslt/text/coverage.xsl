@@ -1,0 +1,87 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  coverage.xsl: the text edition's rules for element families of TEI written
+  by other projects (see common/policy.xsl): registers of the back after the
+  notes, one entry a line; a critical apparatus after the notes; letterheads
+  and addresses line by line; verse one line a line; tables one row a line,
+  cells apart by a tab. No sign is added to the document's words except the
+  labels of notes and apparatus.
+-->
+<xsl:stylesheet version="3.0"
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:xs="http://www.w3.org/2001/XMLSchema"
+    xmlns:tei="http://www.tei-c.org/ns/1.0"
+    xmlns:tk="urn:teikit:xslt"
+    xmlns:local="urn:teikit:xslt:local"
+    exclude-result-prefixes="#all"
+    expand-text="yes">
+
+  <!-- ===== registers =================================================================== -->
+
+  <xsl:template match="tei:listPerson | tei:listPlace | tei:listOrg | tei:listBibl | tei:listEvent | tei:listNym | tei:listObject | tei:listRelation"
+                mode="tk:blocks" as="xs:string*" priority="1">
+    <!-- A register of the back is printed after the notes (local:registers); elsewhere a list of entries is
+         read as blocks. -->
+    <xsl:if test="not(tk:is-register(.))">
+      <xsl:apply-templates select="*" mode="tk:blocks"/>
+    </xsl:if>
+  </xsl:template>
+
+  <xsl:function name="local:registers" as="xs:string*">
+    <xsl:param name="text" as="element()"/>
+    <xsl:for-each select="tk:registers($text)">
+      <xsl:sequence select="if (tei:head) then local:block(tei:head[1]) else tk:register-label(.)"/>
+      <xsl:sequence select="string-join(tk:entries(.) ! tk:spaced(.), '&#10;')"/>
+    </xsl:for-each>
+  </xsl:function>
+
+  <!-- ===== apparatus ====================================================================== -->
+
+  <xsl:template match="tei:app" mode="tk:plain" as="xs:string*">
+    <xsl:apply-templates select="tk:lemma(.)/node()" mode="tk:plain"/>
+    <xsl:sequence select="$tk:app-numbers(generate-id()) ! ('[a' || . || ']')"/>
+  </xsl:template>
+
+  <xsl:function name="local:apparatus" as="xs:string*">
+    <!-- "[a1] B: reading; C: om." for each app of the text. -->
+    <xsl:param name="text" as="element()"/>
+    <xsl:variable name="apps" as="element()*" select="$text//tei:app[not(ancestor::tei:app)][ancestor::tei:text[1] is $text]"/>
+    <xsl:if test="$apps">
+      <xsl:sequence select="'Apparatus'"/>
+      <xsl:sequence select="string-join(for $app in $apps return
+          '[a' || $tk:app-numbers(generate-id($app)) || '] '
+          || string-join(tk:readings($app) ! string-join(((tk:witnesses(.)[.] ! (. || ':')), (if (normalize-space()) then local:block(.) else 'om.')), ' '), '; '),
+          '&#10;')"/>
+    </xsl:if>
+  </xsl:function>
+
+  <!-- ===== letterheads, addresses, verse, tables =================================================== -->
+
+  <xsl:template match="tei:seg[@type = 'letterhead'] | tei:addrLine" mode="tk:plain" as="xs:string*">
+    <xsl:sequence select="$local:line"/>
+    <xsl:apply-templates mode="tk:plain"/>
+    <xsl:sequence select="$local:line"/>
+  </xsl:template>
+
+  <xsl:template match="tei:seg[@rend = ('left', 'right', 'center')]" mode="tk:plain" as="xs:string*">
+    <xsl:sequence select="' '"/>
+    <xsl:apply-templates mode="tk:plain"/>
+    <xsl:sequence select="' '"/>
+  </xsl:template>
+
+  <xsl:template match="tei:lg[tei:l]" mode="tk:blocks" as="xs:string*" priority="0.5">
+    <xsl:apply-templates select="tei:head" mode="tk:blocks"/>
+    <xsl:sequence select="string-join((* except tei:head) ! local:block(.), '&#10;')"/>
+  </xsl:template>
+
+  <xsl:template match="tei:table" mode="tk:blocks" as="xs:string*" priority="0.5">
+    <xsl:apply-templates select="tei:head" mode="tk:blocks"/>
+    <xsl:sequence select="string-join(tei:row ! string-join(tei:cell ! local:block(.), '&#9;'), '&#10;')"/>
+  </xsl:template>
+
+  <xsl:template match="tei:figure" mode="tk:blocks" as="xs:string*" priority="0.5">
+    <xsl:apply-templates select="*" mode="tk:blocks"/>
+  </xsl:template>
+
+  <xsl:template match="tei:graphic" mode="tk:blocks tk:plain" as="empty-sequence()"/>
+</xsl:stylesheet>
