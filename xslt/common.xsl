@@ -129,7 +129,8 @@
 
   <xsl:function name="tk:signs" as="xs:string+">
     <!-- What $style prints before and after the element's content: (before, after). One function
-         answers both, so an element is classified once (this runs for every bracketed word). -->
+         answers both, so an element is classified once (this runs for every bracketed word). A gloss
+         pointing at a term (@target, as FRUS writes them) is the document's own word: no sign. -->
     <xsl:param name="e" as="element()"/>
     <xsl:param name="style" as="xs:string"/>
     <xsl:variable name="name" as="xs:string" select="if (namespace-uri($e) eq 'http://www.tei-c.org/ns/1.0') then local-name($e) else ''"/>
@@ -142,7 +143,7 @@
       <xsl:when test="$style = 'diplomatic'">
         <xsl:variable name="bracket" as="xs:string" select="
           if ($second-in-choice and not(($name = 'expan' and $e/tei:ex) or ($name = 'reg' and $e/@type = 'slash-parentheses'))) then ' ['
-          else if ($name = ('ex', 'supplied', 'gloss') or ($name = 'note' and $e/@place = 'inline' and not($e/@rend = 'italic'))
+          else if ($name = ('ex', 'supplied') or ($name = 'gloss' and not($e/@target)) or ($name = 'note' and $e/@place = 'inline' and not($e/@rend = 'italic'))
                    or ($name = 'closer' and $e/@rend = 'brackets')) then '['
           else ''"/>
         <xsl:sequence select="$bracket,
@@ -152,7 +153,7 @@
       <xsl:otherwise>
         <xsl:variable name="signs" as="xs:string+" select="
           if ($second-in-choice and $name = 'abbr') then (' (', ')')
-          else if ($name = 'gloss') then ('(', ')')
+          else if ($name = 'gloss' and not($e/@target)) then ('(', ')')
           else if ($name = 'note' and $e/@type = 'physical' and not($e/@rend = 'italic')) then ('[', ']')
           else ('', '')"/>
         <xsl:sequence select="$signs[1], ($after, $signs[2])[1]"/>

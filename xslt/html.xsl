@@ -600,6 +600,12 @@
       <xsl:when test="empty($n)">
         <xsl:next-match/>
       </xsl:when>
+      <xsl:when test="not(matches(normalize-space(), '^\d*$'))">
+        <!-- A cross-reference in words ("see the first note"): the words, then the note's marker. -->
+        <xsl:apply-templates mode="tk:inline"/>
+        <xsl:sequence select="local:noteref('r', $n, string($n), $n, ())"/>
+        <xsl:sequence select="local:noteref('d', $n, '[' || $n || ']', $n, ())"/>
+      </xsl:when>
       <xsl:otherwise>
         <xsl:sequence select="local:noteref('r', $n, string($n), $n, ())"/>
         <xsl:sequence select="local:noteref('d', $n, '[' || normalize-space() || ']', $n, ())"/>

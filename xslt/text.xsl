@@ -177,8 +177,10 @@
 
   <xsl:template match="tei:ref[@type = 'note']" mode="tk:plain" as="xs:string*">
     <xsl:variable name="note" as="element()?" select="tk:referenced-note(.)"/>
+    <!-- A further marker: its own number gives way to the note's; other words (a cross-reference) stay. -->
     <xsl:sequence select="if (empty($note)) then string(.)
-                          else '[' || (if ($style = 'diplomatic') then normalize-space() else $tk:numbers(generate-id($note))) || ']'"/>
+                          else if (matches(normalize-space(), '^\d*$')) then '[' || (if ($style = 'diplomatic') then normalize-space() else $tk:numbers(generate-id($note))) || ']'
+                          else string(.) || '[' || $tk:numbers(generate-id($note)) || ']'"/>
   </xsl:template>
 
   <xsl:template match="tei:note" mode="tk:plain" as="xs:string*">

@@ -46,13 +46,13 @@
     <!-- The heading of a register without a <head> of its own. -->
     <xsl:param name="list" as="element()"/>
     <xsl:sequence select="
-      if ($list/self::tei:listPerson) then 'Persons'
-      else if ($list/self::tei:listPlace) then 'Places'
-      else if ($list/self::tei:listOrg) then 'Organisations'
-      else if ($list/self::tei:listBibl) then 'Works'
-      else if ($list/self::tei:listEvent) then 'Events'
-      else if ($list/self::tei:listNym) then 'Names'
-      else if ($list/self::tei:listObject) then 'Objects'
+      if ($list/self::tei:listPerson) then 'Register of persons'
+      else if ($list/self::tei:listPlace) then 'Register of places'
+      else if ($list/self::tei:listOrg) then 'Register of organisations'
+      else if ($list/self::tei:listBibl) then 'Register of works'
+      else if ($list/self::tei:listEvent) then 'Register of events'
+      else if ($list/self::tei:listNym) then 'Register of names'
+      else if ($list/self::tei:listObject) then 'Register of objects'
       else 'Register'"/>
   </xsl:function>
 

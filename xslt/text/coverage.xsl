@@ -43,16 +43,24 @@
   </xsl:template>
 
   <xsl:function name="local:apparatus" as="xs:string*">
-    <!-- "[a1] B: reading; C: om." for each app of the text. -->
+    <!-- "[a1] ⟨B⟩ gray  ⟨C om.⟩" for each app of the text: the readings the text does not show, each after
+         its witnesses. -->
     <xsl:param name="text" as="element()"/>
     <xsl:variable name="apps" as="element()*" select="$text//tei:app[not(ancestor::tei:app)][ancestor::tei:text[1] is $text]"/>
     <xsl:if test="$apps">
       <xsl:sequence select="'Apparatus'"/>
       <xsl:sequence select="string-join(for $app in $apps return
           '[a' || $tk:app-numbers(generate-id($app)) || '] '
-          || string-join(tk:readings($app) ! string-join(((tk:witnesses(.)[.] ! (. || ':')), (if (normalize-space()) then local:block(.) else 'om.')), ' '), '; '),
+          || string-join(tk:readings($app) ! local:reading(.), '  '),
           '&#10;')"/>
     </xsl:if>
+  </xsl:function>
+
+  <xsl:function name="local:reading" as="xs:string">
+    <xsl:param name="rdg" as="element()"/>
+    <xsl:variable name="omitted" as="xs:boolean" select="not(normalize-space($rdg))"/>
+    <xsl:variable name="label" as="xs:string" select="string-join((tk:witnesses($rdg)[.], 'om.'[$omitted]), ' ')"/>
+    <xsl:sequence select="string-join((('⟨' || $label || '⟩')[$label], local:block($rdg)[not($omitted)]), ' ')"/>
   </xsl:function>
 
   <!-- ===== letterheads, addresses, verse, tables =================================================== -->
