@@ -197,6 +197,5 @@
 .tk-wit { font-style: italic; color: var(--muted); font-family: system-ui, sans-serif; font-size: .85em; }
 .tei-front, .tei-back { margin: .5rem 0; }
 .tei-del { text-decoration: line-through; }
-.tei-add { vertical-align: .25em; font-size: .9em; }
 ]]></xsl:variable>
 </xsl:stylesheet>
