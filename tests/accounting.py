@@ -72,7 +72,11 @@ def _hidden_in_reading(element: etree._Element) -> bool:
 
 def _is_note_number(element: etree._Element) -> bool:
     """A further marker of a note (``<ref type="note">2</ref>``): its number gives way to the note's."""
-    return _tei(element, "ref") and element.get("type") == "note" and re.fullmatch(r"\d*", _squeeze(element.xpath("string()"))) is not None
+    return (
+        _tei(element, "ref")
+        and element.get("type") == "note"
+        and re.fullmatch(r"\d*", _squeeze(element.xpath("string()"))) is not None
+    )
 
 
 def _is_register(element: etree._Element) -> bool:

@@ -14,13 +14,13 @@ from pathlib import Path
 
 import pytest
 from lxml import etree, html
+from tests import accounting
+from tests.conformance.frus import wrap
+from tests.conftest import CORPUS, ROOT
 
 from teikit.core.xmlsafe import ParsedDocument, parse_document
 from teikit.publish.catalog import catalog_entry
 from teikit.publish.render import Options, Renderer
-from tests import accounting
-from tests.conftest import CORPUS, ROOT
-from tests.conformance.frus import wrap
 
 HAND_MADE = sorted((ROOT / "tests" / "conformance").glob("*.xml"))
 LETTERS = sorted((CORPUS / "tei-foreign").glob("*.xml"))
@@ -77,8 +77,12 @@ def _dropping(tmp_path: Path, element: str) -> Renderer:
     return Renderer(copy)
 
 
-@pytest.mark.parametrize(("file", "element", "words"), [("frontback.xml", "salute", "Dear Carl,"), ("families.xml", "head", "PRESENT")])
-def test_the_accounting_fails_when_a_template_drops_an_element(tmp_path: Path, file: str, element: str, words: str) -> None:
+@pytest.mark.parametrize(
+    ("file", "element", "words"), [("frontback.xml", "salute", "Dear Carl,"), ("families.xml", "head", "PRESENT")]
+)
+def test_the_accounting_fails_when_a_template_drops_an_element(
+    tmp_path: Path, file: str, element: str, words: str
+) -> None:
     document = load(ROOT / "tests" / "conformance" / file)
     root = document.tree.getroot()
     want = accounting.expected(root).whole()
@@ -125,7 +129,9 @@ def test_a_frus_memorandum_as_written(renderer: Renderer) -> None:
     document = load(CORPUS / "frus" / "xml" / "frus1969-76v12-d157.xml")
     text, page = editions(renderer, document)
     tree = _links_resolve(page)
-    title = "157. Memorandum From the President's Assistant for National Security Affairs (Kissinger) to President Nixon"
+    title = (
+        "157. Memorandum From the President's Assistant for National Security Affairs (Kissinger) to President Nixon"
+    )
     assert tree.xpath("string(//title)") == title
     assert catalog_entry(document.tree.getroot(), "d157").title == title
     assert tree.xpath("//*[contains(@class, 'tk-list-subject')]//h3[.='SUBJECT']")

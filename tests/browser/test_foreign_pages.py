@@ -5,11 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from tests.conformance.frus import wrap
+from tests.conftest import CORPUS
 
 from teikit.core.xmlsafe import parse_document
 from teikit.publish.render import Options, Renderer
-from tests.conftest import CORPUS
-from tests.conformance.frus import wrap
 
 pytestmark = pytest.mark.browser
 

@@ -45,7 +45,9 @@ def wrap(path: Path) -> bytes:
     person_items = "".join(
         f'<item><persName xml:id="{ident}">{escape(words)}</persName></item>' for ident, words in persons.items()
     )
-    term_items = "".join(f'<item><term xml:id="{ident}">{escape(words)}</term></item>' for ident, words in terms.items())
+    term_items = "".join(
+        f'<item><term xml:id="{ident}">{escape(words)}</term></item>' for ident, words in terms.items()
+    )
     front = ""
     if person_items:
         front += f'<div type="section" xml:id="persons"><head>Persons</head><list type="participants">{person_items}</list></div>'
