@@ -61,6 +61,7 @@ def test_every_word_once_in_both_editions(path: Path, renderer: Renderer) -> Non
     assert want.body, "the document has words"
     assert accounting.text_edition(text, root) == want.whole()
     assert accounting.html_edition(page) == want.whole()
+    _links_resolve(page)
 
 
 def _dropping(tmp_path: Path, element: str) -> Renderer:

@@ -163,6 +163,24 @@
     <xsl:sequence select="local:name-link(., ())"/>
   </xsl:template>
 
+  <xsl:template match="tei:ref[starts-with(normalize-space(@target), '#')]" mode="tk:inline" as="element()" priority="0.6">
+    <!-- A link within the document: to a note's place in the notes section, to an element the page shows
+         with its id, or, when the target is not in this file (another document of a volume), the words
+         without a link. -->
+    <xsl:variable name="target" as="element()?" select="tk:target(@target)[1]"/>
+    <xsl:choose>
+      <xsl:when test="$target[self::tei:note][tk:is-note(.)]">
+        <a href="#tk-fn-{$tk:numbers(generate-id($target))}"><xsl:apply-templates mode="tk:inline"/></a>
+      </xsl:when>
+      <xsl:when test="exists($target)">
+        <a href="#{$target/@xml:id}"><xsl:apply-templates mode="tk:inline"/></a>
+      </xsl:when>
+      <xsl:otherwise>
+        <span class="tk-ref" title="{normalize-space(@target)}: not in this file"><xsl:apply-templates mode="tk:inline"/></span>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
   <xsl:template match="tei:ptr[@target]" mode="tk:inline tk:block" as="element()" priority="0.5">
     <!-- A pointer has no words of its own: its target is shown, marked as the edition's. -->
     <xsl:variable name="target" as="xs:string" select="tokenize(normalize-space(@target))[1]"/>
