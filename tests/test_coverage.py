@@ -14,10 +14,10 @@ from pathlib import Path
 
 import pytest
 from lxml import etree, html
-from tests import accounting
-from tests.conformance.frus import wrap
-from tests.conftest import CORPUS, ROOT
 
+import accounting
+from conformance.frus import wrap
+from conftest import CORPUS, ROOT
 from teikit.core.xmlsafe import ParsedDocument, parse_document
 from teikit.publish.catalog import catalog_entry
 from teikit.publish.render import Options, Renderer

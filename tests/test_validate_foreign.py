@@ -16,9 +16,9 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
-from tests.conformance.frus import FRUS_NS, TEI_NS, wrap
-from tests.conftest import CORPUS, ROOT, TEI_ALL
 
+from conformance.frus import FRUS_NS, TEI_NS, wrap
+from conftest import CORPUS, ROOT, TEI_ALL
 from teikit.check.validate import Validator
 
 _JING_RE = re.compile(

@@ -5,9 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from tests.conformance.frus import wrap
-from tests.conftest import CORPUS
 
+from conformance.frus import wrap
+from conftest import CORPUS
 from teikit.core.xmlsafe import parse_document
 from teikit.publish.render import Options, Renderer
 

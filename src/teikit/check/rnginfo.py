@@ -115,12 +115,13 @@ def read_grammar(path: str | Path) -> GrammarInfo:
 def attribute_name(element: etree._Element, clark: str) -> str:
     """An attribute's name as a grammar and a reader write it: ``xml:id``, ``frus:doc-dateTime-min``, ``type``."""
     name = etree.QName(clark)
+    local = str(name.localname)
     if name.namespace is None:
-        return name.localname
+        return local
     if name.namespace == "http://www.w3.org/XML/1998/namespace":
-        return f"xml:{name.localname}"
+        return f"xml:{local}"
     prefix = next((key for key, uri in element.nsmap.items() if uri == name.namespace and key), None)
-    return f"{prefix}:{name.localname}" if prefix else clark
+    return f"{prefix}:{local}" if prefix else clark
 
 
 def _start(tree: etree._ElementTree, defines: dict[str, etree._Element]) -> tuple[str, ...]:
