@@ -86,7 +86,18 @@ def _is_register(element: etree._Element) -> bool:
     return any(_tei(a, "back") for a in ancestors) and not any(_tei(a, *REGISTER_LISTS) for a in ancestors)
 
 
+_PAIRED = ("abbr", "expan", "orig", "reg", "sic", "corr")
+
+
+def _is_open_choice(element: etree._Element) -> bool:
+    """A choice of alternatives other than the styles' pairs: shown like an app."""
+    children = [child for child in element if isinstance(child.tag, str)]
+    return _tei(element, "choice") and bool(children) and not any(_tei(child, *_PAIRED) for child in children)
+
+
 def _lemma(app: etree._Element) -> etree._Element | None:
+    if _tei(app, "choice"):
+        return next(child for child in app if isinstance(child.tag, str))
     found = app.findall("t:lem", NS) + app.findall(".//t:rdg", NS)
     return found[0] if found else None
 
@@ -96,7 +107,11 @@ def expected(root: etree._Element) -> Sections:
     text = root.find("t:text", NS) if _tei(root, "TEI") else root
     assert text is not None, "no <text>"
     notes = [n for n in text.iter(f"{{{TEI}}}note") if n.get("type") != "physical"]
-    apps = [a for a in text.iter(f"{{{TEI}}}app") if not any(_tei(x, "app") for x in a.iterancestors())]
+    apps = [
+        a
+        for a in text.iter(f"{{{TEI}}}app", f"{{{TEI}}}choice")
+        if (_tei(a, "app") or _is_open_choice(a)) and not any(_tei(x, "app") for x in a.iterancestors())
+    ]
     note_words: dict[int, list[str]] = {id(n): [] for n in notes}
     app_words: dict[int, list[str]] = {id(a): [] for a in apps}
     body: list[str] = []
@@ -112,8 +127,9 @@ def expected(root: etree._Element) -> Sections:
             if id(e) in note_words:
                 note_words[id(e)].append(chars)
                 return
-            if _tei(e, "rdg", "lem"):
-                app = next(a for a in e.iterancestors() if _tei(a, "app"))
+            parent = e.getparent()
+            if _tei(e, "rdg", "lem") or (parent is not None and _is_open_choice(parent)):
+                app = next(a for a in e.iterancestors() if _tei(a, "app") or _is_open_choice(a))
                 outer = next((a for a in [app, *app.iterancestors()] if id(a) in app_words), app)
                 if _lemma(app) is not e:
                     app_words[id(outer)].append(chars)

@@ -151,3 +151,11 @@ def test_titles_from_the_title_statement_or_the_head(tmp_path: Path) -> None:
     assert catalog_entry(letter.tree.getroot(), "L02213").title == "Arthur Schnitzler an Robert Adam, 11. 7. 1915"
     seed = parse_file(ROOT / "tei" / "wilson-111240.xml")
     assert catalog_entry(seed.tree.getroot(), "w").title.startswith("Record of Conversation between I.V. Stalin")
+
+
+@pytest.mark.parametrize("path", [pytest.param(p, id=p.name) for p in HAND_MADE])
+def test_hand_made_files_render_as_their_reviewed_golden_text(path: Path, renderer: Renderer) -> None:
+    """tests/conformance/golden holds each file's reading text, reviewed by eye; rewrite it with
+    ``python tests/conformance/regenerate.py`` and review the diff."""
+    golden = path.parent / "golden" / f"{path.stem}.txt"
+    assert renderer.render_file(path, Options(to="text")) == golden.read_text(encoding="utf-8")

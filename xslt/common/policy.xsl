@@ -71,16 +71,33 @@
 
   <!-- ===== critical apparatus ================================================================ -->
 
+  <xsl:function name="tk:is-open-choice" as="xs:boolean">
+    <!-- A choice of alternatives that are not an abbreviation and its expansion, an original and its
+         regularisation, an error and its correction (those are the styles' business): two readings of an
+         unclear word, two segmentations. Shown like an app: the first in the text, the others in the
+         apparatus. -->
+    <xsl:param name="e" as="element()"/>
+    <xsl:sequence select="exists($e/self::tei:choice[*][not(tei:abbr or tei:expan or tei:orig or tei:reg or tei:sic or tei:corr)])"/>
+  </xsl:function>
+
   <xsl:function name="tk:lemma" as="element()?">
-    <!-- What the text shows of an app: its lem, else its first reading. -->
+    <!-- What the text shows of an app: its lem, else its first reading; of an open choice, its first alternative. -->
     <xsl:param name="app" as="element()"/>
-    <xsl:sequence select="($app/tei:lem, $app//tei:rdg)[1]"/>
+    <xsl:sequence select="if ($app/self::tei:choice) then $app/*[1] else ($app/tei:lem, $app//tei:rdg)[1]"/>
   </xsl:function>
 
   <xsl:function name="tk:readings" as="element()*">
-    <!-- The readings an app's entry in the apparatus lists: every rdg but the one shown in the text. -->
+    <!-- The readings an app's entry in the apparatus lists: every rdg but the one shown in the text; the other
+         alternatives of an open choice. -->
     <xsl:param name="app" as="element()"/>
-    <xsl:sequence select="$app//tei:rdg[ancestor::tei:app[1] is $app] except tk:lemma($app)"/>
+    <xsl:sequence select="if ($app/self::tei:choice) then $app/*[position() gt 1]
+                          else $app//tei:rdg[ancestor::tei:app[1] is $app] except tk:lemma($app)"/>
+  </xsl:function>
+
+  <xsl:function name="tk:apparatus-entries" as="element()*">
+    <!-- The entries of the apparatus, in document order: the outermost apps and the open choices outside them. -->
+    <xsl:param name="within" as="element()"/>
+    <xsl:sequence select="$within/descendant-or-self::tei:text//(tei:app | tei:choice)[not(ancestor::tei:app)][self::tei:app or tk:is-open-choice(.)]"/>
   </xsl:function>
 
   <xsl:function name="tk:witnesses" as="xs:string">
@@ -90,7 +107,7 @@
   </xsl:function>
 
   <xsl:variable name="tk:app-numbers" as="map(xs:string, xs:integer)"
-      select="map:merge(((//tei:TEI, /*)[1]//tei:text//tei:app[not(ancestor::tei:app)]) ! map{generate-id(.): position()})"
+      select="map:merge(tk:apparatus-entries((//tei:TEI, /*)[1]) ! map{generate-id(.): position()})"
       xmlns:map="http://www.w3.org/2005/xpath-functions/map"/>
 
   <!-- ===== titles ============================================================================== -->

@@ -2,7 +2,8 @@
 <!--
   apparatus.xsl: a critical apparatus (app, lem, rdg) as an apparatus: the
   lemma in the text with a lettered marker, the other readings in the
-  Apparatus section with their witnesses, linked both ways.
+  Apparatus section with their witnesses, linked both ways. An open choice
+  (see common/policy.xsl) is shown the same way.
 -->
 <xsl:stylesheet version="3.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -13,10 +14,10 @@
     exclude-result-prefixes="#all"
     expand-text="yes">
 
-  <xsl:template match="tei:app" mode="tk:inline" as="node()*" priority="0.5">
+  <xsl:template match="tei:app | tei:choice[not(tei:abbr or tei:expan or tei:orig or tei:reg or tei:sic or tei:corr)]" mode="tk:inline" as="node()*" priority="0.5">
     <xsl:variable name="n" as="xs:integer?" select="$tk:app-numbers(generate-id())"/>
     <span class="tk-app">
-      <xsl:apply-templates select="tk:lemma(.)/node()" mode="tk:inline"/>
+      <xsl:apply-templates select="if (self::tei:choice) then tk:lemma(.) else tk:lemma(.)/node()" mode="tk:inline"/>
     </span>
     <xsl:if test="exists($n)">
       <sup class="tk-appref tk-gen"><a id="tk-appref-{$n}" href="#tk-app-{$n}" role="doc-noteref" aria-label="apparatus {$n}">a{$n}</a></sup>
@@ -29,7 +30,7 @@
 
   <xsl:function name="local:apparatus" as="element()?">
     <xsl:param name="tei" as="element()"/>
-    <xsl:variable name="apps" as="element()*" select="$tei//tei:text//tei:app[not(ancestor::tei:app)]"/>
+    <xsl:variable name="apps" as="element()*" select="tk:apparatus-entries($tei)"/>
     <xsl:if test="$apps">
       <section class="tk-apparatus" aria-labelledby="tk-apparatus-heading">
         <h2 id="tk-apparatus-heading">Apparatus</h2>
@@ -40,12 +41,12 @@
               <span class="tk-gen">a{$n} </span>
               <xsl:variable name="lemma" as="element()?" select="tk:lemma(.)"/>
               <xsl:if test="$lemma/@wit">
-                <span class="tk-wit tk-gen">{tk:witnesses($lemma)}: </span>
+                <span class="tk-wit tk-gen">text: {tk:witnesses($lemma)}; </span>
               </xsl:if>
               <xsl:for-each select="tk:readings(.)">
+                <xsl:if test="@wit"><span class="tk-wit tk-gen">{tk:witnesses(.)} </span></xsl:if>
                 <span class="tk-rdg"><xsl:call-template name="local:lang"/><xsl:apply-templates mode="tk:inline"/></span>
-                <xsl:if test="not(normalize-space())"><span class="tk-gen"> om.</span></xsl:if>
-                <xsl:if test="@wit"><span class="tk-wit tk-gen"> {tk:witnesses(.)}</span></xsl:if>
+                <xsl:if test="not(normalize-space())"><span class="tk-gen">om.</span></xsl:if>
                 <xsl:if test="position() ne last()"><span class="tk-gen">; </span></xsl:if>
               </xsl:for-each>
               <a class="tk-backlink tk-gen" href="#tk-appref-{$n}" aria-label="back to the text">↩</a>

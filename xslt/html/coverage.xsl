@@ -100,6 +100,11 @@
     </div>
   </xsl:template>
 
+  <xsl:template match="tei:item/tei:list" mode="tk:inline" as="element()" priority="0.5">
+    <!-- A list inside an item stays a list. -->
+    <xsl:apply-templates select="." mode="tk:block"/>
+  </xsl:template>
+
   <!-- ===== letterheads, addresses ================================================================ -->
 
   <xsl:template match="tei:seg[@type = 'letterhead'] | tei:addrLine" mode="tk:inline" as="element()" priority="0.5">
@@ -197,6 +202,8 @@
 .tk-lg { margin: .6rem 0; }
 .tk-lg .tk-l { margin: 0; }
 .tk-line { display: block; }
+.tk-opener .tei-dateline, .tk-opener .tei-salute, .tk-opener .tei-signed,
+.tk-closer .tei-dateline, .tk-closer .tei-salute, .tk-closer .tei-signed { display: block; }
 .tk-align-right { float: right; }
 .tk-align-center { display: block; text-align: center; }
 .tk-line::after { content: ""; display: table; clear: both; }

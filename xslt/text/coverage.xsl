@@ -37,21 +37,21 @@
 
   <!-- ===== apparatus ====================================================================== -->
 
-  <xsl:template match="tei:app" mode="tk:plain" as="xs:string*">
-    <xsl:apply-templates select="tk:lemma(.)/node()" mode="tk:plain"/>
+  <xsl:template match="tei:app | tei:choice[not(tei:abbr or tei:expan or tei:orig or tei:reg or tei:sic or tei:corr)]" mode="tk:plain" as="xs:string*">
+    <xsl:apply-templates select="if (self::tei:choice) then tk:lemma(.) else tk:lemma(.)/node()" mode="tk:plain"/>
     <xsl:sequence select="$tk:app-numbers(generate-id()) ! ('[a' || . || ']')"/>
   </xsl:template>
 
   <xsl:function name="local:apparatus" as="xs:string*">
-    <!-- "[a1] ⟨B⟩ gray  ⟨C om.⟩" for each app of the text: the readings the text does not show, each after
-         its witnesses. -->
+    <!-- "[a1] ⟨text: A⟩  ⟨B⟩ gray  ⟨C om.⟩" for each app of the text: the witnesses of the reading in the
+         text, then the readings the text does not show, each after its witnesses. -->
     <xsl:param name="text" as="element()"/>
-    <xsl:variable name="apps" as="element()*" select="$text//tei:app[not(ancestor::tei:app)][ancestor::tei:text[1] is $text]"/>
+    <xsl:variable name="apps" as="element()*" select="tk:apparatus-entries($text)[ancestor::tei:text[1] is $text]"/>
     <xsl:if test="$apps">
       <xsl:sequence select="'Apparatus'"/>
       <xsl:sequence select="string-join(for $app in $apps return
           '[a' || $tk:app-numbers(generate-id($app)) || '] '
-          || string-join(tk:readings($app) ! local:reading(.), '  '),
+          || string-join((tk:lemma($app)[@wit] ! ('⟨text: ' || tk:witnesses(.) || '⟩'), tk:readings($app) ! local:reading(.)), '  '),
           '&#10;')"/>
     </xsl:if>
   </xsl:function>
@@ -63,12 +63,25 @@
     <xsl:sequence select="string-join((('⟨' || $label || '⟩')[$label], local:block($rdg)[not($omitted)]), ' ')"/>
   </xsl:function>
 
+  <xsl:template match="tei:lb[@break = 'no']" mode="tk:plain" as="xs:string" priority="0.5">
+    <!-- A line break inside a word: the reading text joins the word, the diplomatic text keeps the line. -->
+    <xsl:sequence select="if ($style = 'reading') then '' else $local:line"/>
+  </xsl:template>
+
   <!-- ===== letterheads, addresses, verse, tables =================================================== -->
 
-  <xsl:template match="tei:seg[@type = 'letterhead'] | tei:addrLine" mode="tk:plain" as="xs:string*">
-    <xsl:sequence select="$local:line"/>
+  <xsl:template match="tei:seg[@type = 'letterhead'] | tei:addrLine | tei:item
+                       | tei:opener/(tei:dateline | tei:salute | tei:signed | tei:byline | tei:address)
+                       | tei:closer/(tei:dateline | tei:salute | tei:signed | tei:byline | tei:address)"
+                mode="tk:plain" as="xs:string*" priority="0.5">
+    <!-- A line of its own: a letterhead, an address line, an item of a list inside running text, the dateline,
+         salutation and signature of an opener or closer: a line break before it, unless it comes first (but an
+         item) or a <lb/> already ends the line before. -->
+    <xsl:variable name="before" as="node()?" select="preceding-sibling::node()[not(self::text()[not(normalize-space())])][1]"/>
+    <xsl:if test="(exists($before) or self::tei:item) and not($before/self::tei:lb)">
+      <xsl:sequence select="$local:line"/>
+    </xsl:if>
     <xsl:apply-templates mode="tk:plain"/>
-    <xsl:sequence select="$local:line"/>
   </xsl:template>
 
   <xsl:template match="tei:seg[@rend = ('left', 'right', 'center')]" mode="tk:plain" as="xs:string*">
