@@ -2,7 +2,7 @@
 
 The rendering coverage policy (README, "What is rendered") says where each
 text node of a TEI ``<text>`` goes: the body, the notes section, the
-apparatus or a register. :func:`expected` reads a document with that policy,
+apparatus or a register (and the registers of ``<standOff>`` after those). :func:`expected` reads a document with that policy,
 written here apart from the stylesheets, and gives each section's characters
 in order; :func:`text_edition` and :func:`html_edition` read the same
 sections back from a rendered edition, after taking out only what the
@@ -149,6 +149,10 @@ def expected(root: etree._Element) -> Sections:
                 place(element, child.tail)
 
     walk(text)
+    for standoff in root.findall("t:standOff", NS) if _tei(root, "TEI") else []:
+        for register in standoff.iter(*(f"{{{TEI}}}{name}" for name in REGISTER_LISTS)):
+            if not any(_tei(a, *REGISTER_LISTS) for a in register.iterancestors()):
+                registers.extend(register.itertext())
     return Sections(
         _squeeze("".join(body)),
         _squeeze("".join("".join(note_words[id(n)]) for n in notes)),

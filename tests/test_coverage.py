@@ -46,7 +46,7 @@ def editions(renderer: Renderer, document: ParsedDocument) -> tuple[str, str]:
 
 
 def test_the_corpus_is_all_there() -> None:
-    assert len(HAND_MADE) == 5
+    assert len(HAND_MADE) == 6
     if not CORPUS.is_dir():
         pytest.skip("the shared corpus is absent")
     assert (len(LETTERS), len(FRUS)) == (2, 24)

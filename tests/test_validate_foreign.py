@@ -50,7 +50,7 @@ def test_tei_all_verdicts_and_messages_agree_with_jing(tmp_path: Path) -> None:
     if not jing:
         pytest.skip("jing is not installed (Debian package 'jing'; .ci/run installs it)")
     files = _corpus(tmp_path)
-    assert len(files) == 5 + 2 + 24 * 2
+    assert len(files) == 6 + 2 + 24 * 2
     completed = subprocess.run([jing, str(TEI_ALL), *map(str, files)], capture_output=True, text=True, check=False)
     theirs: dict[str, Counter[tuple[int, str, str]]] = {str(path): Counter() for path in files}
     for line in completed.stdout.splitlines():

@@ -48,6 +48,7 @@
         <xsl:sequence select="local:apparatus(.)"/>
         <xsl:sequence select="local:registers(.)"/>
       </xsl:for-each>
+      <xsl:sequence select="local:standoff-registers($tei)"/>
     </xsl:variable>
     <xsl:sequence select="string-join($parts[normalize-space()], '&#10;&#10;') || '&#10;'"/>
   </xsl:template>

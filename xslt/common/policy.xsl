@@ -36,6 +36,12 @@
     <xsl:sequence select="$text/tei:back//*[tk:is-list-of-entries(.)][not(ancestor::*[tk:is-list-of-entries(.)])]"/>
   </xsl:function>
 
+  <xsl:function name="tk:standoff-registers" as="element()*">
+    <!-- The registers a document keeps in <standOff> (its names point there as to those of the back). -->
+    <xsl:param name="tei" as="element()"/>
+    <xsl:sequence select="$tei/tei:standOff//*[tk:is-list-of-entries(.)][not(ancestor::*[tk:is-list-of-entries(.)])]"/>
+  </xsl:function>
+
   <xsl:function name="tk:is-register" as="xs:boolean">
     <!-- True for a register of a text's <back>, which a block rendering of the back passes over. -->
     <xsl:param name="e" as="element()"/>

@@ -19,7 +19,7 @@
 
   <xsl:function name="local:registers" as="element()?">
     <xsl:param name="tei" as="element()"/>
-    <xsl:variable name="registers" as="element()*" select="tk:texts($tei) ! tk:registers(.)"/>
+    <xsl:variable name="registers" as="element()*" select="(tk:texts($tei) ! tk:registers(.)), tk:standoff-registers($tei)"/>
     <xsl:if test="$registers">
       <section class="tk-registers" aria-labelledby="tk-registers-heading">
         <h2 id="tk-registers-heading">Registers</h2>

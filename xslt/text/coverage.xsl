@@ -29,7 +29,18 @@
 
   <xsl:function name="local:registers" as="xs:string*">
     <xsl:param name="text" as="element()"/>
-    <xsl:for-each select="tk:registers($text)">
+    <xsl:sequence select="local:register-blocks(tk:registers($text))"/>
+  </xsl:function>
+
+  <xsl:function name="local:standoff-registers" as="xs:string*">
+    <xsl:param name="tei" as="element()"/>
+    <xsl:sequence select="local:register-blocks(tk:standoff-registers($tei))"/>
+  </xsl:function>
+
+  <xsl:function name="local:register-blocks" as="xs:string*">
+    <!-- Each register: its head or label, then one entry a line. -->
+    <xsl:param name="registers" as="element()*"/>
+    <xsl:for-each select="$registers">
       <xsl:sequence select="if (tei:head) then local:block(tei:head[1]) else tk:register-label(.)"/>
       <xsl:sequence select="string-join(tk:entries(.) ! tk:spaced(.), '&#10;')"/>
     </xsl:for-each>
