@@ -2,8 +2,9 @@
 
 The conformance corpus: the hand-made files of tests/conformance (one per
 element family), the two letters of ../shared/corpus/tei-foreign and the 24
-FRUS documents of ../shared/corpus/frus/xml wrapped as their volumes hold them
-(tests/conformance/frus.py). See tests/accounting.py for what is compared.
+FRUS documents of ../shared/corpus/frus/xml, wrapped as their volumes hold them
+(tests/conformance/frus.py) and as cut (a bare <div>, its namespaces declared).
+See tests/accounting.py for what is compared.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ import pytest
 from lxml import etree, html
 
 import accounting
-from conformance.frus import wrap
+from conformance.frus import fragment, wrap
 from conftest import CORPUS, ROOT
 from teikit.core.xmlsafe import ParsedDocument, parse_document
 from teikit.publish.catalog import catalog_entry
@@ -25,14 +26,19 @@ from teikit.publish.render import Options, Renderer
 HAND_MADE = sorted((ROOT / "tests" / "conformance").glob("*.xml"))
 LETTERS = sorted((CORPUS / "tei-foreign").glob("*.xml"))
 FRUS = sorted((CORPUS / "frus" / "xml").glob("*.xml"))
-CASES = [pytest.param(p, id=p.name) for p in (*HAND_MADE, *LETTERS, *FRUS)]
+CASES = [pytest.param(p, id=p.name) for p in (*HAND_MADE, *LETTERS, *FRUS)] + [
+    pytest.param(Path(f"{p}#fragment"), id=f"{p.name}#fragment") for p in FRUS
+]
 
 
 def load(path: Path) -> ParsedDocument:
-    if not path.is_file():
-        pytest.skip(f"{path} is absent; clone teikit next to 'shared/' to run the corpus part")
-    data = wrap(path) if path.parent.name == "xml" and path.parent.parent.name == "frus" else path.read_bytes()
-    return parse_document(data, str(path))
+    """A conformance file: FRUS documents wrapped as their volume holds them, or (``…#fragment``) as cut."""
+    source = Path(str(path).removesuffix("#fragment"))
+    if not source.is_file():
+        pytest.skip(f"{source} is absent; clone teikit next to 'shared/' to run the corpus part")
+    if source.parent == CORPUS / "frus" / "xml":
+        return parse_document(fragment(source) if str(path).endswith("#fragment") else wrap(source), str(path))
+    return parse_document(source.read_bytes(), str(path))
 
 
 @pytest.fixture(scope="module")
@@ -142,6 +148,11 @@ def test_a_frus_memorandum_as_written(renderer: Renderer) -> None:
     diplomatic = renderer.render_document(document, Options(to="text", style="diplomatic", header=False))
     assert "[USSR]" not in diplomatic and "the USSR to support" in diplomatic
     assert re.search(r"Ellipses in the source text\.", text.partition("\nNotes\n")[2])
+    cut = load(Path(f"{CORPUS / 'frus' / 'xml' / 'frus1969-76v12-d157.xml'}#fragment"))
+    text, page = editions(renderer, cut)
+    assert html.fromstring(page).xpath("string(//title)") == title
+    assert catalog_entry(cut.tree.getroot(), "d157").title == title
+    assert "Nixon[1]" in text.replace(" [1]", "[1]") and "[1] Source: National Archives" in text
 
 
 def test_titles_from_the_title_statement_or_the_head(tmp_path: Path) -> None:

@@ -17,7 +17,8 @@ from pathlib import Path
 
 import pytest
 
-from conformance.frus import FRUS_NS, TEI_NS, wrap
+from conformance.frus import fragment as cut
+from conformance.frus import wrap
 from conftest import CORPUS, ROOT, TEI_ALL
 from teikit.check.validate import Validator
 
@@ -35,12 +36,7 @@ def _corpus(tmp_path: Path) -> list[Path]:
         wrapped = tmp_path / f"{source.stem}.volume.xml"
         wrapped.write_bytes(wrap(source))
         fragment = tmp_path / f"{source.stem}.fragment.xml"
-        fragment.write_text(
-            source.read_text(encoding="utf-8").replace(
-                '<div type="document"', f'<div xmlns="{TEI_NS}" xmlns:frus="{FRUS_NS}" type="document"', 1
-            ),
-            encoding="utf-8",
-        )
+        fragment.write_bytes(cut(source))
         files += [wrapped, fragment]
     return files
 

@@ -84,8 +84,9 @@
     <xsl:param name="tei" as="element()"/>
     <xsl:variable name="head" as="element()?" select="tk:document-head($tei)"/>
     <xsl:variable name="title" as="element()?" select="tk:title-element($tei)"/>
+    <xsl:variable name="first-head" as="element()?" select="($tei/tei:text//tei:head, $tei[not(self::tei:TEI or self::tei:teiCorpus)]//tei:head)[1]"/>
     <xsl:sequence select="(($head ! tk:head-text(.)), ($title ! normalize-space(.)),
-                           ($tei/tei:text//tei:head)[1] ! tk:head-text(.), 'Untitled record')[.][1]"/>
+                           ($first-head ! tk:head-text(.)), 'Untitled record')[.][1]"/>
   </xsl:function>
 
   <xsl:function name="tk:texts" as="element(tei:text)*">
@@ -185,10 +186,11 @@
 
   <xsl:function name="tk:is-note" as="xs:boolean">
     <!-- Notes a reading text numbers and gathers: notes of every place (foot, end, margin, none given ...)
-         and the editor's inline notes. -->
+         and the editor's inline notes, wherever they stand but in the header (a text, or a document
+         element that is the root, as a FRUS <div> cut from its volume). -->
     <xsl:param name="note" as="element()"/>
     <!-- A description of the physical document stays where it is, in both styles. -->
-    <xsl:sequence select="exists($note/self::tei:note[ancestor::tei:text][not(@type = 'physical')])"/>
+    <xsl:sequence select="exists($note/self::tei:note[not(ancestor::tei:teiHeader or ancestor::tei:standOff)][not(@type = 'physical')])"/>
   </xsl:function>
 
   <xsl:function name="tk:referenced-note" as="element()?">

@@ -208,7 +208,7 @@
   <xsl:function name="local:notes" as="xs:string*">
     <xsl:param name="text" as="element()"/>
     <xsl:variable name="notes" as="element()*" select="$text//tei:note[tk:is-note(.)][if ($style = 'reading') then true() else tk:is-foot(.)]
-                                                        [ancestor::tei:text[1] is $text]"/>
+                                                        [(ancestor::tei:text[1], root(.)/*)[1] is $text]"/>
     <xsl:if test="$notes and $style = 'reading'">
       <xsl:sequence select="'Notes'"/>
     </xsl:if>

@@ -66,3 +66,11 @@ def wrap(path: Path) -> bytes:
         f'<body><div type="compilation" xml:id="comp1">{text}</div></body></text></TEI>\n'
     )
     return document.encode("utf-8")
+
+
+def fragment(path: Path) -> bytes:
+    """The fragment at ``path`` as a file of its own: the ``<div>`` as cut, its namespaces declared on it."""
+    text = path.read_text(encoding="utf-8")
+    return text.replace(
+        '<div type="document"', f'<div xmlns="{TEI_NS}" xmlns:frus="{FRUS_NS}" type="document"', 1
+    ).encode("utf-8")

@@ -103,7 +103,8 @@
   <xsl:function name="tk:apparatus-entries" as="element()*">
     <!-- The entries of the apparatus, in document order: the outermost apps and the open choices outside them. -->
     <xsl:param name="within" as="element()"/>
-    <xsl:sequence select="$within/descendant-or-self::tei:text//(tei:app | tei:choice)[not(ancestor::tei:app)][self::tei:app or tk:is-open-choice(.)]"/>
+    <xsl:sequence select="(if ($within/descendant-or-self::tei:text) then $within/descendant-or-self::tei:text else $within)
+                          //(tei:app | tei:choice)[not(ancestor::tei:app)][self::tei:app or tk:is-open-choice(.)]"/>
   </xsl:function>
 
   <xsl:function name="tk:witnesses" as="xs:string">
@@ -122,7 +123,7 @@
     <!-- The head of the one document a TEI file holds when the file wraps a single document of a volume
          (a FRUS document: text/body/div[@type='document'] or a body of one division). -->
     <xsl:param name="tei" as="element()"/>
-    <xsl:variable name="documents" as="element()*" select="$tei/tei:text/tei:body//tei:div[@type = 'document']"/>
+    <xsl:variable name="documents" as="element()*" select="$tei/tei:text/tei:body//tei:div[@type = 'document'], $tei/self::tei:div[@type = 'document']"/>
     <xsl:sequence select="if (count($documents) eq 1) then $documents/tei:head[1] else ()"/>
   </xsl:function>
 

@@ -57,7 +57,7 @@
     <!-- "[a1] ⟨text: A⟩  ⟨B⟩ gray  ⟨C om.⟩" for each app of the text: the witnesses of the reading in the
          text, then the readings the text does not show, each after its witnesses. -->
     <xsl:param name="text" as="element()"/>
-    <xsl:variable name="apps" as="element()*" select="tk:apparatus-entries($text)[ancestor::tei:text[1] is $text]"/>
+    <xsl:variable name="apps" as="element()*" select="tk:apparatus-entries($text)[(ancestor::tei:text[1], root(.)/*)[1] is $text]"/>
     <xsl:if test="$apps">
       <xsl:sequence select="'Apparatus'"/>
       <xsl:sequence select="string-join(for $app in $apps return
