@@ -163,6 +163,7 @@ def expected(root: etree._Element) -> Sections:
 
 _TEXT_LABELS = [
     re.compile(r"\[a?\d+\]"),  # note and apparatus markers, the labels of notes and entries
+    re.compile(r"\[p\. [^\]\s]+\]"),  # page numbers (pb/@n)
     re.compile(r"⟨[^⟩]*⟩"),  # witnesses and omissions in the apparatus
 ]
 
