@@ -70,9 +70,12 @@
 
   <xsl:function name="tk:spaced" as="xs:string">
     <!-- An entry's words, its fields kept apart by one space (register entries are data: a date beside a
-         place, coordinates beside a name), no sign added. -->
+         place, coordinates beside a name), no sign added; a note only as its marker (its words are in the
+         notes). -->
     <xsl:param name="e" as="node()"/>
-    <xsl:sequence select="normalize-space(string-join($e/node() ! (if (. instance of element()) then tk:spaced(.) else string(.)), ' '))"/>
+    <xsl:sequence select="normalize-space(string-join($e/node() ! (
+                            if (self::tei:note[tk:is-note(.)]) then '[' || $tk:numbers(generate-id(.)) || ']'
+                            else if (. instance of element()) then tk:spaced(.) else string(.)), ' '))"/>
   </xsl:function>
 
   <!-- ===== critical apparatus ================================================================ -->

@@ -57,6 +57,11 @@
     </span>
   </xsl:template>
 
+  <xsl:template match="tei:note" mode="local:entry" as="node()*" priority="2">
+    <!-- A note on an entry: its marker; its words are in the notes. -->
+    <xsl:apply-templates select="." mode="tk:inline"/>
+  </xsl:template>
+
   <xsl:template name="local:fields">
     <!-- The context element's words and fields, in order, a space after each field. -->
     <xsl:for-each select="node()">
