@@ -114,7 +114,8 @@
     </span>
   </xsl:template>
 
-  <xsl:template match="tei:seg[@rend = ('left', 'right', 'center')]" mode="tk:inline" as="element()" priority="0.5">
+  <xsl:template match="tei:seg[@rend = ('left', 'right', 'center')]" mode="tk:inline" as="element()" priority="0.45">
+    <!-- Below a letterhead's rule: a letterhead aligned as a whole is still a line. -->
     <span class="tk-align-{@rend}">
       <xsl:apply-templates mode="tk:inline"/>
     </span>

@@ -106,7 +106,8 @@
     <xsl:apply-templates mode="tk:plain"/>
   </xsl:template>
 
-  <xsl:template match="tei:seg[@rend = ('left', 'right', 'center')]" mode="tk:plain" as="xs:string*">
+  <xsl:template match="tei:seg[@rend = ('left', 'right', 'center')]" mode="tk:plain" as="xs:string*" priority="0.45">
+    <!-- Words kept apart from their neighbours on the line (below a letterhead's rule). -->
     <xsl:sequence select="' '"/>
     <xsl:apply-templates mode="tk:plain"/>
     <xsl:sequence select="' '"/>
