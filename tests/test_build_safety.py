@@ -154,7 +154,7 @@ def test_site_and_tei_folders_may_not_overlap(tmp_path: Path, layout: str) -> No
     tei = tmp_path / "tei"
     seed_copy(tei / "record.xml", "1")
     site = {"same": tei, "site-inside": tei / "site", "tei-is-the-copies": tmp_path}[layout]
-    result = CliRunner().invoke(cli, ["build", str(tei), "-o", str(site), "--jobs", "1"])
+    result = CliRunner().invoke(cli, ["build", str(tei), "-d", str(site), "--jobs", "1"])
     assert result.exit_code == 2, result.output
     assert "overlap" in result.stderr
     assert sorted(path.name for path in tei.rglob("*")) == ["record.xml"]

@@ -84,12 +84,12 @@ def test_build_never_deletes_outside_the_site(names: list[list[str]], manifest: 
         (site / MANIFEST_NAME).write_text(text, encoding="utf-8")
         before = _snapshot(root, site)
         for _ in range(2):
-            result = CliRunner().invoke(cli, ["build", str(tei), "-o", str(site), "-j", "1", "-q"])
+            result = CliRunner().invoke(cli, ["build", str(tei), "-d", str(site), "-j", "1", "-q"])
             assert result.exit_code in (0, 1), (result.exit_code, result.output, result.exception)
             assert "Traceback" not in result.output
         shutil.rmtree(tei)  # every record gone: the build deletes what it made, and only that
         (tei).mkdir()
-        result = CliRunner().invoke(cli, ["build", str(tei), "-o", str(site), "-j", "1", "-q"])
+        result = CliRunner().invoke(cli, ["build", str(tei), "-d", str(site), "-j", "1", "-q"])
         assert result.exit_code == 0, result.output
         after = _snapshot(root, site)
         lost = {name for name in before if name not in after and not name.startswith(str(tei))}

@@ -63,6 +63,7 @@ def test_render_never_writes_over_an_input(tmp_path: Path) -> None:
     # Before the fix 'render rec.txt --to text -o .' replaced the input with its text edition.
     document = tmp_path / "rec.txt"
     shutil.copy(SEED_TEI, document)
-    code, stderr = run("render", str(document), "--to", "text", "-o", str(tmp_path))
-    assert code == 2 and "output-is-input" in stderr
-    assert document.read_bytes() == SEED_TEI.read_bytes()
+    for where in (["-d", str(tmp_path)], ["-o", str(document)]):
+        code, stderr = run("render", str(document), "--to", "text", *where)
+        assert code == 2 and "output-is-input" in stderr
+        assert document.read_bytes() == SEED_TEI.read_bytes()

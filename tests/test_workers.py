@@ -92,7 +92,7 @@ def test_no_worker_outlives_the_command(tmp_path: Path, signum: int, code: int) 
     # Before the fix validate's forked and build's spawned workers lived on for minutes after the parent died.
     _records(tmp_path / "tei", 60)
     process = subprocess.Popen(
-        [sys.executable, "-m", "teikit", "build", str(tmp_path / "tei"), "-o", str(tmp_path / "site"), "-j", "2"],
+        [sys.executable, "-m", "teikit", "build", str(tmp_path / "tei"), "-d", str(tmp_path / "site"), "-j", "2"],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
         start_new_session=True,

@@ -66,15 +66,19 @@ def find_transcripts(paths: Iterable[Path]) -> list[Path]:
     return found
 
 
-def model_instructions(target: Path | None) -> list[str]:
-    """``<?xml-model?>`` instructions pointing at the project's schemas, relative to the output."""
+def model_instructions(target: Path | None, schemas: tuple[Path, Path] | None = None) -> list[str]:
+    """``<?xml-model?>`` instructions pointing at the schemas, relative to the output.
+
+    ``schemas`` (a RELAX NG grammar and a Schematron) are an edition project's
+    own copies; by default, teikit's.
+    """
     base = target.parent if target is not None else Path.cwd()
+    grammar, rules = schemas or (schema_path("teikit.rng"), schema_path("teikit.sch"))
     instructions = []
-    for name, kind in (
-        ("teikit.rng", "http://relaxng.org/ns/structure/1.0"),
-        ("teikit.sch", "http://purl.oclc.org/dsdl/schematron"),
+    for schema, kind in (
+        (grammar, "http://relaxng.org/ns/structure/1.0"),
+        (rules, "http://purl.oclc.org/dsdl/schematron"),
     ):
-        schema = schema_path(name)
         try:
             href = Path(os.path.relpath(schema, base.resolve())).as_posix()
         except ValueError:
@@ -84,7 +88,12 @@ def model_instructions(target: Path | None) -> list[str]:
 
 
 def convert_file(
-    source: Path, target: Path | None, *, force: bool = False, text_lang: str = "en"
+    source: Path,
+    target: Path | None,
+    *,
+    force: bool = False,
+    text_lang: str = "en",
+    schemas: tuple[Path, Path] | None = None,
 ) -> tuple[Encoded, bytes]:
     """Encode one transcript and serialise it for ``target`` (``None``: standard output).
 
@@ -99,11 +108,16 @@ def convert_file(
         raise TranscriptError(
             f"the TEI would be beyond teikit's limits: {error.message}", Location(str(source)), error.code
         ) from None
-    return encoded, to_bytes(encoded.tree, model_instructions(target))
+    return encoded, to_bytes(encoded.tree, model_instructions(target, schemas))
 
 
 def convert_to_folder(
-    sources: list[Path], out_dir: Path, *, force: bool = False, text_lang: str = "en"
+    sources: list[Path],
+    out_dir: Path,
+    *,
+    force: bool = False,
+    text_lang: str = "en",
+    schemas: tuple[Path, Path] | None = None,
 ) -> ConversionRun:
     """Convert each source to ``out_dir/<name>.xml``, skipping existing outputs unless ``force``."""
     run = ConversionRun()
@@ -133,7 +147,7 @@ def convert_to_folder(
             result.skipped = True
             continue
         try:
-            result.encoded, data = convert_file(source, target, text_lang=text_lang)
+            result.encoded, data = convert_file(source, target, text_lang=text_lang, schemas=schemas)
             write_atomic(target, data, force=force)
         except TeikitError as error:
             result.error = error

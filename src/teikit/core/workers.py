@@ -148,9 +148,15 @@ def _die_with_parent(parent: int) -> None:
     threading.Thread(target=watch, name="teikit-parent-watch", daemon=True).start()
 
 
+def _leave(signum: int, frame: object) -> None:
+    raise SystemExit(128 + signum)
+
+
 def _worker_main(conn: Connection, parent: int, factory: Factory, task: Callable[[Any], Any]) -> None:
     """A worker's life: set up once, then take one item at a time until told to stop."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    # Stopped by the parent: unwind, so that a file half-written is removed (write_atomic cleans up).
+    signal.signal(signal.SIGTERM, _leave)
     _die_with_parent(parent)
     try:
         _STATE.update(factory())
@@ -258,7 +264,7 @@ class _Pool:
             worker.process.join(max(0.0, deadline - time.monotonic()) if worker.holding is None else 0.0)
             if worker.process.is_alive():
                 worker.process.terminate()
-                worker.process.join(1.0)
+                worker.process.join(3.0)
             if worker.process.is_alive():
                 worker.process.kill()
                 worker.process.join()

@@ -23,6 +23,7 @@ the search index (:mod:`teikit.publish.site`).
 
 from __future__ import annotations
 
+import functools
 import os
 import time
 from collections.abc import Callable
@@ -88,9 +89,9 @@ Progress = Callable[[BuildOutcome, int, int], None]
 __all__ = ["BuildJob", "BuildOutcome", "BuildReport", "build_site", "find_records", "outputs_of", "record_key"]
 
 
-def worker_factory() -> dict[str, object]:
-    """Set-up of a build worker: schemas and stylesheets compiled once."""
-    return {"validator": Validator(), "renderer": Renderer()}
+def worker_factory(schema: str | None = None, schematron: str | None = None) -> dict[str, object]:
+    """Set-up of a build worker: schemas (teikit's, or the project's) and stylesheets compiled once."""
+    return {"validator": Validator(schema, schematron), "renderer": Renderer()}
 
 
 def build_record(job: BuildJob) -> BuildOutcome:
@@ -185,9 +186,14 @@ def build_site(
     jobs: int | None = None,
     fail_fast: bool = False,
     title: str = "Edition",
+    schema: Path | None = None,
+    schematron: Path | None = None,
     progress: Progress | None = None,
 ) -> BuildReport:
     """Build (or bring up to date) the site of the records in ``tei_dir`` (see the module doc).
+
+    ``schema`` and ``schematron`` replace teikit's own (a project's customised
+    copies); a change to them rebuilds every record, like a new teikit.
 
     Raises:
         InputError: ``tei_dir`` is missing.
@@ -209,7 +215,11 @@ def build_site(
     for folder in (site, site / "tei"):
         remove_temporaries(folder)
     previous = Manifest.load(site)
-    current = Manifest(toolchain=toolchain_fingerprint())
+    toolchain = toolchain_fingerprint()
+    if schema is not None or schematron is not None:
+        own = "".join(sha256(path.read_bytes()) if path else "-" for path in (schema, schematron))
+        toolchain = sha256(f"{toolchain} {own}".encode())
+    current = Manifest(toolchain=toolchain)
     same_toolchain = previous.toolchain == current.toolchain and not force
     jobs_to_run: list[BuildJob] = []
     seen: dict[str, Path] = {}
@@ -230,7 +240,10 @@ def build_site(
     if progress is not None:
         for outcome in report.of("failed"):  # found before any record was built: a folder, a name
             progress(outcome, 0, total)
-    outcomes = run_parallel(jobs_to_run, build_record, worker_factory, crashed=crashed_record, jobs=jobs)
+    factory = functools.partial(
+        worker_factory, str(schema) if schema else None, str(schematron) if schematron else None
+    )
+    outcomes = run_parallel(jobs_to_run, build_record, factory, crashed=crashed_record, jobs=jobs)
     for done, outcome in enumerate(outcomes, start=1):
         report.outcomes.append(outcome)
         if outcome.status == "built":
