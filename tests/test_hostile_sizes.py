@@ -113,7 +113,6 @@ def test_a_batch_with_a_crashing_file_converts_the_others(tmp_path: Path, monkey
     assert "Traceback" not in result.output
     assert f"{folder / 'b.md'}: error: the file is nested too deeply" in result.stderr
     assert sorted(path.name for path in (tmp_path / "out").iterdir()) == ["a.xml", "c.xml"]
-    assert "a.xml: written" in result.stderr and "c.xml: written" in result.stderr
 
 
 def _seconds(function: object, *arguments: object) -> float:

@@ -301,7 +301,7 @@ def convert(
       teikit convert record.md -o record.xml --report -
     """
     from teikit.convert.encode import encode
-    from teikit.convert.files import convert_to_folder, find_transcripts, model_instructions
+    from teikit.convert.files import check_output, convert_to_folder, find_transcripts, model_instructions
     from teikit.convert.read import read_transcript
     from teikit.core.serialize import refuse_input, refuse_overwrite, to_bytes, write_atomic
 
@@ -354,6 +354,7 @@ def convert(
         refuse_overwrite(target)
     transcript = _read_stdin_transcript() if from_stdin else read_transcript(sources[0])
     encoded = encode(transcript, text_lang=text_lang)
+    check_output(encoded, STDIN_NAME if from_stdin else str(sources[0]))
     data = to_bytes(encoded.tree, model_instructions(target, schemas))
     _warn(encoded.warnings, verbosity)
     if target is None:

@@ -101,14 +101,22 @@ def convert_file(
         TeikitError: the transcript cannot be read or converted.
     """
     encoded = encode(read_transcript(source), text_lang=text_lang)
+    check_output(encoded, str(source))
+    return encoded, to_bytes(encoded.tree, model_instructions(target, schemas))
+
+
+def check_output(encoded: Encoded, source: str) -> None:
+    """Refuse TEI that validate, render and build would refuse: they share these limits.
+
+    Raises:
+        TranscriptError: the TEI is beyond :func:`teikit.core.xmlsafe.check_limits`.
+    """
     try:
-        # The TEI must be readable by validate, render and build, which share these limits.
-        check_limits(encoded.tree, str(source))
+        check_limits(encoded.tree, source)
     except XMLInputError as error:
         raise TranscriptError(
-            f"the TEI would be beyond teikit's limits: {error.message}", Location(str(source)), error.code
+            f"the TEI would be beyond teikit's limits: {error.message}", Location(source), error.code
         ) from None
-    return encoded, to_bytes(encoded.tree, model_instructions(target, schemas))
 
 
 def convert_to_folder(
