@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import signal
+import sqlite3
 import subprocess
 import sys
 import time
@@ -16,7 +17,7 @@ from click.testing import CliRunner
 
 from teikit.cli import cli
 from teikit.publish.build import build_site
-from teikit.publish.manifest import MANIFEST_NAME
+from teikit.publish.manifest import MANIFEST_NAME, Manifest
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED_TEI = ROOT / "tei" / "wilson-111240.xml"
@@ -85,9 +86,9 @@ def test_force_and_a_new_toolchain_rebuild_everything(tmp_path: Path) -> None:
     make_records(tei, 2)
     build_site(tei, site, jobs=1)
     assert len(build_site(tei, site, jobs=1, force=True).of("built")) == 2
-    manifest = json.loads((site / MANIFEST_NAME).read_text(encoding="utf-8"))
-    manifest["toolchain"] = "an older teikit"
-    (site / MANIFEST_NAME).write_text(json.dumps(manifest), encoding="utf-8")
+    with sqlite3.connect(site / MANIFEST_NAME) as connection:
+        connection.execute("UPDATE records SET toolchain = 'an older teikit'")
+    connection.close()
     assert len(build_site(tei, site, jobs=1).of("built")) == 2
 
 
@@ -167,10 +168,12 @@ def test_killed_build_leaves_no_truncated_output(tmp_path: Path) -> None:
         assert text.read_text(encoding="utf-8").strip()
     for tei_copy in (site / "tei").glob("*.xml"):
         assert tei_copy.read_bytes().rstrip().endswith(b"</TEI>")
-    if (site / MANIFEST_NAME).exists():
-        json.loads((site / MANIFEST_NAME).read_text(encoding="utf-8"))
+    # The rows committed before the kill are readable, and each names outputs already written.
+    committed = Manifest.load(site).records
+    assert all((site / name).is_file() for state in committed.values() for name in state.outputs)
     report = build_site(tei, site, jobs=1)
     assert len(report.of("built")) + len(report.of("skipped")) == 40 and not report.of("failed")
+    assert {outcome.key for outcome in report.of("skipped")} == set(committed)
     assert not list(site.rglob(".*.tmp"))
 
 

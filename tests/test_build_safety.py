@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -14,7 +15,7 @@ from teikit.core.errors import InputError
 from teikit.core.serialize import inside, write_atomic
 from teikit.publish.build import build_site
 from teikit.publish.keys import is_record_key, outputs_of, record_key
-from teikit.publish.manifest import MANIFEST_NAME
+from teikit.publish.manifest import LEGACY_NAME, MANIFEST_NAME
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED_TEI = ROOT / "tei" / "wilson-111240.xml"
@@ -39,9 +40,9 @@ def built_site(tmp_path: Path, count: int = 2) -> tuple[Path, Path]:
 
 
 def tamper(site: Path, key: str, outputs: object) -> None:
-    manifest = json.loads((site / MANIFEST_NAME).read_text(encoding="utf-8"))
-    manifest["records"][key]["outputs"] = outputs
-    (site / MANIFEST_NAME).write_text(json.dumps(manifest), encoding="utf-8")
+    with sqlite3.connect(site / MANIFEST_NAME) as connection:
+        connection.execute("UPDATE records SET outputs = ? WHERE key = ?", (json.dumps(outputs), key))
+    connection.close()
 
 
 # Before the fix, _remove_stale unlinked every name the manifest listed: all three were deleted.
@@ -73,13 +74,54 @@ def test_a_tampered_manifest_never_deletes_outside_the_site(tmp_path: Path, targ
 )
 def test_a_malformed_manifest_is_ignored_not_a_crash(tmp_path: Path, records: object) -> None:
     # Before the fix: AttributeError (records a list), TypeError (outputs a number, an unknown entry key).
+    # The JSON manifest of earlier versions is taken over through the same checks.
     tei, site = built_site(tmp_path)
-    manifest = json.loads((site / MANIFEST_NAME).read_text(encoding="utf-8"))
-    manifest["records"] = records
-    (site / MANIFEST_NAME).write_text(json.dumps(manifest), encoding="utf-8")
+    (site / MANIFEST_NAME).unlink()
+    manifest = {"format": 1, "toolchain": "", "title": "", "records": records}
+    (site / LEGACY_NAME).write_text(json.dumps(manifest), encoding="utf-8")
     for force in (False, True):
         report = build_site(tei, site, jobs=1, force=force)
         assert len(report.of("built")) == 2 and not report.of("failed")
+        assert not (site / LEGACY_NAME).exists()
+
+
+@pytest.mark.parametrize(
+    ("column", "value"),
+    [
+        ("outputs", "7"),
+        ("outputs", "not json"),
+        ("entry", '{"key": "record-0", "evil": 1}'),
+        ("size", "x"),
+        ("key", "../x"),
+    ],
+)
+def test_a_malformed_manifest_row_is_dropped_and_rebuilt(tmp_path: Path, column: str, value: str) -> None:
+    tei, site = built_site(tmp_path)
+    with sqlite3.connect(site / MANIFEST_NAME) as connection:
+        connection.execute(f"UPDATE records SET {column} = ? WHERE key = 'record-0'", (value,))
+    connection.close()
+    report = build_site(tei, site, jobs=1)
+    assert [outcome.key for outcome in report.of("built")] == ["record-0"] and not report.of("failed")
+
+
+@pytest.mark.parametrize("garbage", [b"", b"not a database at all", b"SQLite format 3\x00" + b"\xff" * 200])
+def test_a_manifest_that_is_not_a_database_is_replaced(tmp_path: Path, garbage: bytes) -> None:
+    tei, site = built_site(tmp_path)
+    (site / MANIFEST_NAME).write_bytes(garbage)
+    assert len(build_site(tei, site, jobs=1).of("built")) == 2
+    assert len(build_site(tei, site, jobs=1).of("skipped")) == 2
+
+
+def test_a_link_in_the_manifests_place_is_removed_not_followed(tmp_path: Path) -> None:
+    tei, site = built_site(tmp_path)
+    victim = tmp_path / "victim.db"
+    victim.write_bytes(b"someone else's")
+    (site / MANIFEST_NAME).unlink()
+    (site / MANIFEST_NAME).symlink_to(victim)
+    (site / (MANIFEST_NAME + "-wal")).symlink_to(victim)
+    build_site(tei, site, jobs=1)
+    assert victim.read_bytes() == b"someone else's"
+    assert not (site / MANIFEST_NAME).is_symlink() and (site / MANIFEST_NAME).is_file()
 
 
 def test_debris_is_only_teikits_own_temporary_files(tmp_path: Path) -> None:

@@ -6,7 +6,8 @@ record ``KEY.html`` (the HTML edition), ``KEY.txt`` (the reading text) and
 the search index (:mod:`teikit.publish.site`).
 
 * Incremental: a record whose bytes, and the toolchain, are unchanged since
-  the last build (:mod:`teikit.publish.manifest`) is skipped.
+  the last build (:mod:`teikit.publish.manifest`) is skipped; a file whose
+  size, mtime and inode are those recorded is not even read.
 * Parallel: records are validated and rendered in worker processes, each with
   its own compiled schemas and stylesheets (:mod:`teikit.core.workers`).
 * Safe: every file is written to a temporary name and renamed; the manifest
@@ -37,7 +38,15 @@ from teikit.core.workers import run_parallel, worker_state
 from teikit.core.xmlsafe import parse_document, read_xml_bytes, without_stylesheet_instructions
 from teikit.publish.catalog import CatalogEntry, catalog_entry
 from teikit.publish.keys import outputs_of, record_key
-from teikit.publish.manifest import Manifest, RecordState, file_sha256, sha256, toolchain_fingerprint
+from teikit.publish.manifest import (
+    FileStat,
+    Manifest,
+    ManifestStore,
+    RecordState,
+    file_sha256,
+    sha256,
+    toolchain_fingerprint,
+)
 from teikit.publish.render import Options, Renderer
 from teikit.publish.site import SITE_FILES, site_files, write_site_files
 
@@ -62,6 +71,7 @@ class BuildOutcome:
     source: str
     status: str
     tei_hash: str = ""
+    stat: FileStat = field(default_factory=FileStat)
     outputs: list[str] = field(default_factory=list)
     entry: dict[str, object] = field(default_factory=dict)
     diagnostics: list[Diagnostic] = field(default_factory=list)
@@ -101,6 +111,7 @@ def build_record(job: BuildJob) -> BuildOutcome:
     assert isinstance(validator, Validator) and isinstance(renderer, Renderer)
     outcome = BuildOutcome(job.key, job.source, "failed")
     try:
+        outcome.stat = FileStat.of(job.source)  # before reading: a change while reading shows next time
         data = read_xml_bytes(job.source)
         outcome.tei_hash = sha256(data)
         document = parse_document(data, job.source)
@@ -214,13 +225,75 @@ def build_site(
         ) from error
     for folder in (site, site / "tei"):
         remove_temporaries(folder)
-    previous = Manifest.load(site)
     toolchain = toolchain_fingerprint()
     if schema is not None or schematron is not None:
         own = "".join(sha256(path.read_bytes()) if path else "-" for path in (schema, schematron))
         toolchain = sha256(f"{toolchain} {own}".encode())
-    current = Manifest(toolchain=toolchain)
-    same_toolchain = previous.toolchain == current.toolchain and not force
+    with ManifestStore(site) as store:
+        previous = store.load()
+        current = Manifest()
+        jobs_to_run = _plan(tei_dir, site, records, previous, current, store, report, toolchain, force)
+        total = len(jobs_to_run)
+        if progress is not None:
+            for outcome in report.of("failed"):  # found before any record was built: a folder, a name
+                progress(outcome, 0, total)
+        factory = functools.partial(
+            worker_factory, str(schema) if schema else None, str(schematron) if schematron else None
+        )
+        outcomes = run_parallel(jobs_to_run, build_record, factory, crashed=crashed_record, jobs=jobs)
+        for done, outcome in enumerate(outcomes, start=1):
+            report.outcomes.append(outcome)
+            if outcome.status == "built":
+                state = RecordState(
+                    outcome.tei_hash, outcome.outputs, outcome.entry, outcome.source, outcome.stat, toolchain
+                )
+                current.records[outcome.key] = state
+                store.put(outcome.key, state)  # the outputs are written: the row may say so
+            if progress is not None:
+                progress(outcome, done, total)
+            if fail_fast and outcome.status == "failed":
+                report.stopped = True
+                break
+        if report.stopped:
+            # Records not reached keep what the last build made of them.
+            for key, state in previous.records.items():
+                current.records.setdefault(key, state)
+        else:
+            _remove_stale(site, previous, current)
+            store.forget([key for key in previous.records if key not in current.records])
+        current.title = title
+        store.set_title(title)
+        unchanged = (
+            title == previous.title
+            and current.records.keys() == previous.records.keys()
+            and all(state.same_build(previous.records[key]) for key, state in current.records.items())
+            and all((site / name).is_file() for name in SITE_FILES)
+        )
+        if not unchanged:
+            entries = [CatalogEntry.from_dict(state.entry) for state in current.records.values() if state.entry]
+            write_site_files(site, site_files(entries, title))
+    report.seconds = time.perf_counter() - started
+    return report
+
+
+def _plan(
+    tei_dir: Path,
+    site: Path,
+    records: list[Path],
+    previous: Manifest,
+    current: Manifest,
+    store: ManifestStore,
+    report: BuildReport,
+    toolchain: str,
+    force: bool,
+) -> list[BuildJob]:
+    """The records to build; the others go to ``current`` as skipped.
+
+    Stat first, like git's index: a record the manifest vouches for by its
+    file's size, mtime and inode is not read at all; one whose stat changed is
+    hashed, and is rebuilt only if its bytes changed (a file only touched gets
+    its new stat recorded).
+    """
     jobs_to_run: list[BuildJob] = []
     seen: dict[str, Path] = {}
     for path in records:
@@ -230,43 +303,24 @@ def build_site(
             report.outcomes.append(_same_name(key, path, other))
             continue
         known = previous.records.get(key)
-        digest = file_sha256(path) if known is not None and same_toolchain else ""
-        if known is not None and digest == known.tei_hash and all((site / name).is_file() for name in known.outputs):
+        usable = known is not None and known.toolchain == toolchain and not force
+        if known is not None and usable and all((site / name).is_file() for name in known.outputs):
+            stat = FileStat.of(path)
+            if known.source != str(path) or not stat.vouches_for(known.stat):
+                if file_sha256(path) != known.tei_hash:
+                    jobs_to_run.append(BuildJob(str(path), key, str(site)))
+                    continue
+                fresh = RecordState(known.tei_hash, known.outputs, known.entry, str(path), stat, toolchain)
+                if known.source != str(path) or not stat.same_file(known.stat) or not stat.racy:
+                    store.put(key, fresh)  # touched, not changed (or no longer racy): known by its stat next time
+                known = fresh
             current.records[key] = known
-            report.outcomes.append(BuildOutcome(key, str(path), "skipped", known.tei_hash, known.outputs, known.entry))
+            report.outcomes.append(
+                BuildOutcome(key, str(path), "skipped", known.tei_hash, known.stat, known.outputs, known.entry)
+            )
         else:
             jobs_to_run.append(BuildJob(str(path), key, str(site)))
-    total = len(jobs_to_run)
-    if progress is not None:
-        for outcome in report.of("failed"):  # found before any record was built: a folder, a name
-            progress(outcome, 0, total)
-    factory = functools.partial(
-        worker_factory, str(schema) if schema else None, str(schematron) if schematron else None
-    )
-    outcomes = run_parallel(jobs_to_run, build_record, factory, crashed=crashed_record, jobs=jobs)
-    for done, outcome in enumerate(outcomes, start=1):
-        report.outcomes.append(outcome)
-        if outcome.status == "built":
-            current.records[outcome.key] = RecordState(outcome.tei_hash, outcome.outputs, outcome.entry)
-        if progress is not None:
-            progress(outcome, done, total)
-        if fail_fast and outcome.status == "failed":
-            report.stopped = True
-            break
-    if report.stopped:
-        # Records not reached keep what the last build made of them.
-        for key, state in previous.records.items():
-            current.records.setdefault(key, state)
-    else:
-        _remove_stale(site, previous, current)
-    current.title = title
-    unchanged = current == previous and all((site / name).is_file() for name in SITE_FILES)
-    if not unchanged:
-        entries = [CatalogEntry.from_dict(state.entry) for state in current.records.values() if state.entry]
-        write_site_files(site, site_files(entries, title))
-        current.save(site)
-    report.seconds = time.perf_counter() - started
-    return report
+    return jobs_to_run
 
 
 def _same_name(key: str, path: Path, other: Path) -> BuildOutcome:

@@ -1,37 +1,78 @@
 """The build manifest: what was built from what, so unchanged records are skipped.
 
-``SITE/.teikit-manifest.json`` records, for each TEI file, the SHA-256 of
-its bytes, the outputs made from it and its index entry, plus a fingerprint
-of the toolchain (teikit's version, the stylesheets and schemas). A record is
-rebuilt when its bytes, or the toolchain, changed. The manifest is written
-last, atomically, so a build that is interrupted leaves the old manifest, and
-the next build redoes whatever it cannot vouch for.
+``SITE/.teikit-manifest.sqlite`` holds one row per record: its key, the TEI
+file it came from with that file's size, ``mtime_ns``, inode and ``ctime_ns``
+(which no program can set back) when it was read, the SHA-256 of its bytes, the outputs made from it, its index entry and
+the toolchain fingerprint (teikit's version, stylesheets, schemas) it was
+built with. Like git's index, a record whose file still has the recorded
+stat is known unchanged without being read; only a file
+whose stat changed is hashed, and rebuilt only if its bytes did change. A
+file modified within :data:`RACY_NS` of the moment it was read could have
+changed again within one timestamp tick, so it is hashed anyway ("racily
+clean", as git calls it).
+
+SQLite in WAL mode, rows written as records finish: a build of 100,000
+records never rewrites a 600 MB file, a build killed part-way keeps every
+row it committed (each row is written after the outputs it lists), and
+another process may read the manifest while a build writes it.
 
 The manifest is input like any other: it may come from a cache or a commit,
-edited by hand or by an attacker. A record whose entry is not exactly what
-teikit writes (a key of the key scheme, a well-formed index entry) is
-dropped, so it is rebuilt; of the outputs it lists, only the names the key
-scheme gives that record are kept, so no other name is ever deleted.
+edited by hand or by an attacker. A row that is not exactly what teikit
+writes (a key of the key scheme, a well-formed index entry) is dropped, so
+its record is rebuilt; of the outputs it lists, only the names the key scheme
+gives that record are kept, so no other name is ever deleted. The manifest
+itself is opened only as a regular file inside the site: a link in its place
+is removed, never followed, and a file that is not a teikit manifest is
+replaced. The JSON manifest of earlier versions (``.teikit-manifest.json``)
+is read once, through the same checks, and removed.
 """
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
+import sqlite3
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 from teikit import __version__
+from teikit.core.errors import InputError, Location
 from teikit.core.resources import data_dir
-from teikit.core.serialize import write_atomic
+from teikit.core.serialize import inside, remove_output
 from teikit.core.xmlsafe import MAX_BYTES
 from teikit.publish.catalog import CatalogEntry
 from teikit.publish.keys import is_record_key, outputs_of
 
-MANIFEST_NAME = ".teikit-manifest.json"
+MANIFEST_NAME = ".teikit-manifest.sqlite"
+LEGACY_NAME = ".teikit-manifest.json"
 FORMAT = 1
+SCHEMA_VERSION = 2
+RACY_NS = 2_000_000_000
+"""A file modified less than this before it was read is hashed on every build until it is older
+(2 s: the coarsest mtime of common file systems, FAT and some network mounts)."""
+COMMIT_EVERY = 0.5
+"""Seconds between commits of finished rows: readers see progress, a crash loses at most this."""
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS records (
+    key TEXT PRIMARY KEY,
+    source TEXT NOT NULL,
+    size INTEGER NOT NULL,
+    mtime_ns INTEGER NOT NULL,
+    inode INTEGER NOT NULL,
+    ctime_ns INTEGER NOT NULL,
+    checked_ns INTEGER NOT NULL,
+    tei_hash TEXT NOT NULL,
+    toolchain TEXT NOT NULL,
+    outputs TEXT NOT NULL,
+    entry TEXT NOT NULL
+);
+"""
 
 
 def sha256(data: bytes) -> str:
@@ -68,6 +109,44 @@ def toolchain_fingerprint() -> str:
     return digest.hexdigest()
 
 
+@dataclass(frozen=True)
+class FileStat:
+    """What ``stat`` says of a source file, and when teikit asked (``checked_ns``, before reading it)."""
+
+    size: int = -1
+    mtime_ns: int = -1
+    inode: int = -1
+    ctime_ns: int = -1
+    checked_ns: int = 0
+
+    @classmethod
+    def of(cls, path: str | Path) -> FileStat:
+        """The stat of ``path`` now (taken before the file is read); an unknown one if it cannot be had."""
+        checked = time.time_ns()
+        try:
+            found = os.stat(path)
+        except OSError:
+            return cls()
+        return cls(found.st_size, found.st_mtime_ns, found.st_ino, found.st_ctime_ns, checked)
+
+    def vouches_for(self, recorded: FileStat) -> bool:
+        """Whether this stat proves the file unchanged since ``recorded`` was taken, without reading it."""
+        return recorded.size >= 0 and self.same_file(recorded) and not recorded.racy
+
+    @property
+    def racy(self) -> bool:
+        """Whether the file was modified so shortly before it was read that it may have changed within one tick."""
+        return self.mtime_ns + RACY_NS >= self.checked_ns
+
+    def same_file(self, other: FileStat) -> bool:
+        return (self.size, self.mtime_ns, self.inode, self.ctime_ns) == (
+            other.size,
+            other.mtime_ns,
+            other.inode,
+            other.ctime_ns,
+        )
+
+
 @dataclass
 class RecordState:
     """What the manifest knows of one record."""
@@ -75,46 +154,195 @@ class RecordState:
     tei_hash: str
     outputs: list[str] = field(default_factory=list)
     entry: dict[str, Any] = field(default_factory=dict)
+    source: str = ""
+    stat: FileStat = field(default_factory=FileStat)
+    toolchain: str = ""
+
+    def same_build(self, other: RecordState) -> bool:
+        """Whether both describe the same outputs (the stat may differ: a file touched, not changed)."""
+        return (self.tei_hash, self.outputs, self.entry) == (other.tei_hash, other.outputs, other.entry)
 
 
 @dataclass
 class Manifest:
-    toolchain: str = ""
+    """The records of a site, as the last build left them, and the site's title."""
+
     records: dict[str, RecordState] = field(default_factory=dict)
     title: str = ""
 
     @classmethod
     def load(cls, site: Path) -> Manifest:
-        """The manifest of ``site``, or an empty one if there is none or it cannot be read."""
+        """The manifest of ``site``, read only (an empty one if there is none or it cannot be read)."""
+        path = site / MANIFEST_NAME
+        if path.is_symlink() or not path.is_file():
+            return cls()
         try:
-            data = json.loads((site / MANIFEST_NAME).read_text(encoding="utf-8"))
-        except (OSError, ValueError):
+            connection = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=30)
+        except sqlite3.Error:
             return cls()
-        if not isinstance(data, dict) or data.get("format") != FORMAT:
+        try:
+            return _read(connection)
+        except sqlite3.Error:
             return cls()
-        found = data.get("records")
-        records = {}
-        for key, value in (found if isinstance(found, dict) else {}).items():
-            state = _record_state(key, value)
-            if state is not None:
-                records[key] = state
-        return cls(str(data.get("toolchain", "")), records, str(data.get("title", "")))
+        finally:
+            connection.close()
 
-    def save(self, site: Path) -> None:
-        data = {
-            "format": FORMAT,
-            "toolchain": self.toolchain,
-            "title": self.title,
-            "records": {
-                key: {"tei_hash": state.tei_hash, "outputs": state.outputs, "entry": state.entry}
-                for key, state in sorted(self.records.items())
-            },
-        }
-        write_atomic(
-            site / MANIFEST_NAME,
-            json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8"),
-            force=True,
+
+def _read(connection: sqlite3.Connection) -> Manifest:
+    manifest = Manifest()
+    for name, value in connection.execute("SELECT name, value FROM meta"):
+        if name == "title" and isinstance(value, str):
+            manifest.title = value
+    rows = connection.execute(
+        "SELECT key, source, size, mtime_ns, inode, ctime_ns, checked_ns, tei_hash, toolchain, outputs, entry"
+        " FROM records"
+    )
+    for key, source, size, mtime_ns, inode, ctime_ns, checked_ns, tei_hash, toolchain, outputs, entry in rows:
+        if not all(isinstance(number, int) for number in (size, mtime_ns, inode, ctime_ns, checked_ns)):
+            continue
+        if not all(isinstance(text, str) for text in (source, toolchain, outputs, entry)):
+            continue
+        try:
+            value = {"tei_hash": tei_hash, "outputs": json.loads(outputs), "entry": json.loads(entry)}
+        except ValueError:
+            continue
+        state = _record_state(key, value)
+        if state is not None:
+            state.source, state.toolchain = source, toolchain
+            state.stat = FileStat(size, mtime_ns, inode, ctime_ns, checked_ns)
+            manifest.records[key] = state
+    return manifest
+
+
+class ManifestStore:
+    """The manifest of one site open for a build: read it, then write rows as records finish.
+
+    Use as a context manager; leaving it commits what was written.
+
+    Raises:
+        InputError: the manifest's place is not inside the site (see :func:`inside`).
+    """
+
+    def __init__(self, site: Path) -> None:
+        self._site = site
+        self._path = inside(site, MANIFEST_NAME)
+        for suffix in ("", "-wal", "-shm", "-journal"):  # a link in teikit's place: removed, never followed
+            if (site / (MANIFEST_NAME + suffix)).is_symlink():
+                remove_output(site, MANIFEST_NAME + suffix)
+        if self._path.exists() and not self._path.is_file():
+            _refuse_not_a_file(self._path)
+        try:
+            self._connection = self._open()
+        except sqlite3.DatabaseError:  # not a teikit manifest (or damaged): start again
+            for suffix in ("", "-wal", "-shm", "-journal"):
+                remove_output(site, MANIFEST_NAME + suffix)
+            self._connection = self._open()
+        self._last_commit = time.monotonic()
+        self._migrate_legacy()
+
+    def _open(self) -> sqlite3.Connection:
+        connection = sqlite3.connect(self._path, timeout=30, isolation_level=None)
+        try:
+            connection.execute("PRAGMA journal_mode=WAL")
+            connection.execute("PRAGMA synchronous=NORMAL")
+            version = connection.execute("PRAGMA user_version").fetchone()[0]
+            if version not in (0, SCHEMA_VERSION):
+                connection.executescript("DROP TABLE IF EXISTS records; DROP TABLE IF EXISTS meta;")
+            connection.executescript(_SCHEMA)
+            if version != SCHEMA_VERSION:
+                connection.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
+            connection.execute("BEGIN")
+        except sqlite3.Error:
+            connection.close()
+            raise
+        return connection
+
+    def _migrate_legacy(self) -> None:
+        """Take over the records of an earlier version's JSON manifest (checked like any row), then remove it."""
+        legacy = self._site / LEGACY_NAME
+        if legacy.is_symlink() or not legacy.is_file():
+            if legacy.is_symlink():
+                remove_output(self._site, LEGACY_NAME)
+            return
+        try:
+            data = json.loads(legacy.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            data = None
+        if isinstance(data, dict) and data.get("format") == FORMAT and not self.load().records:
+            found = data.get("records")
+            toolchain = str(data.get("toolchain", ""))
+            for key, value in (found if isinstance(found, dict) else {}).items():
+                state = _record_state(key, value)
+                if state is not None:  # no stat: the file is hashed once, then known by its stat
+                    state.toolchain = toolchain
+                    self.put(key, state)
+            self.set_title(str(data.get("title", "")))
+        self.commit()
+        remove_output(self._site, LEGACY_NAME)
+
+    def load(self) -> Manifest:
+        """The manifest as this store holds it now."""
+        return _read(self._connection)
+
+    def put(self, key: str, state: RecordState) -> None:
+        """Record ``key`` as built (its outputs already written); committed within :data:`COMMIT_EVERY`."""
+        self._connection.execute(
+            "INSERT OR REPLACE INTO records VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                key,
+                state.source,
+                state.stat.size,
+                state.stat.mtime_ns,
+                state.stat.inode,
+                state.stat.ctime_ns,
+                state.stat.checked_ns,
+                state.tei_hash,
+                state.toolchain,
+                json.dumps(state.outputs, ensure_ascii=False),
+                json.dumps(state.entry, ensure_ascii=False, separators=(",", ":")),
+            ),
         )
+        if time.monotonic() - self._last_commit > COMMIT_EVERY:
+            self.commit()
+
+    def forget(self, keys: list[str]) -> None:
+        """Drop the rows of records that are gone (after their outputs were removed)."""
+        self._connection.executemany("DELETE FROM records WHERE key = ?", [(key,) for key in keys])
+
+    def set_title(self, title: str) -> None:
+        if self.load_title() != title:  # a build that changes nothing writes nothing
+            self._connection.execute("INSERT OR REPLACE INTO meta VALUES ('title', ?)", (title,))
+
+    def load_title(self) -> str | None:
+        row = self._connection.execute("SELECT value FROM meta WHERE name = 'title'").fetchone()
+        return None if row is None else str(row[0])
+
+    def commit(self) -> None:
+        """Make what was written visible to readers and safe from a crash."""
+        self._connection.execute("COMMIT")
+        self._connection.execute("BEGIN")
+        self._last_commit = time.monotonic()
+
+    def close(self) -> None:
+        """Commit and close (the write-ahead log is folded back into the file)."""
+        with contextlib.suppress(sqlite3.Error):
+            self._connection.execute("COMMIT")
+        self._connection.close()
+
+    def __enter__(self) -> ManifestStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def _refuse_not_a_file(path: Path) -> NoReturn:
+    """Refuse a manifest's place taken by something that is not a file (a folder, a device)."""
+    raise InputError(
+        "this is not a file, yet it has the name of teikit's build manifest: move it away",
+        Location(str(path)),
+        "output-unwritable",
+    )
 
 
 def _record_state(key: object, value: object) -> RecordState | None:

@@ -1,0 +1,164 @@
+"""Stat-first change detection: an unchanged record is not even read, a changed one is always rebuilt."""
+
+from __future__ import annotations
+
+import io
+import os
+import sqlite3
+import time
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from teikit.publish import manifest as manifest_module
+from teikit.publish.build import build_site
+from teikit.publish.manifest import MANIFEST_NAME, Manifest
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED_TEI = (ROOT / "tei" / "wilson-111240.xml").read_text(encoding="utf-8")
+AN_HOUR_AGO = time.time_ns() - 3600 * 10**9
+
+
+def make_records(tei: Path, count: int) -> list[Path]:
+    """``count`` copies of the seed, dated an hour ago (past the racy window: known by their stat)."""
+    tei.mkdir(parents=True, exist_ok=True)
+    paths = []
+    for index in range(count):
+        path = tei / f"record-{index}.xml"
+        path.write_text(
+            SEED_TEI.replace('<idno type="record">111240</idno>', f'<idno type="record">{index}</idno>'),
+            encoding="utf-8",
+        )
+        os.utime(path, ns=(AN_HOUR_AGO, AN_HOUR_AGO))
+        paths.append(path)
+    return paths
+
+
+@pytest.fixture
+def opened(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[str]]:
+    """Every file opened through ``open`` (builtins, io, Path.open) while the test runs."""
+    seen: list[str] = []
+    real: Callable[..., Any] = io.open
+
+    def counting(file: Any, *args: Any, **kwargs: Any) -> Any:
+        seen.append(os.fspath(file) if isinstance(file, (str, os.PathLike)) else repr(file))
+        return real(file, *args, **kwargs)
+
+    monkeypatch.setattr("builtins.open", counting)
+    monkeypatch.setattr(io, "open", counting)
+    yield seen
+
+
+def test_an_unchanged_record_is_not_read(tmp_path: Path, opened: list[str]) -> None:
+    tei, site = tmp_path / "tei", tmp_path / "site"
+    paths = make_records(tei, 3)
+    assert len(build_site(tei, site, jobs=1).of("built")) == 3
+    assert {str(path) for path in paths} <= set(opened)  # the counter does see the reads
+    opened.clear()
+    report = build_site(tei, site, jobs=1)
+    assert len(report.of("skipped")) == 3 and not report.of("built")
+    assert not {str(path) for path in paths} & set(opened)
+
+
+def _stats(tei: Path) -> dict[str, int]:
+    return {path.name: path.stat().st_mtime_ns for path in tei.iterdir()}
+
+
+def test_same_size_new_mtime_is_rebuilt(tmp_path: Path) -> None:
+    tei, site = tmp_path / "tei", tmp_path / "site"
+    paths = make_records(tei, 3)
+    build_site(tei, site, jobs=1)
+    text = paths[1].read_text(encoding="utf-8")
+    changed = text.replace("Port Arthur", "Port Arthar", 1)
+    assert changed != text and len(changed) == len(text)
+    paths[1].write_text(changed, encoding="utf-8")
+    report = build_site(tei, site, jobs=1)
+    assert [outcome.key for outcome in report.of("built")] == ["record-1"]
+    assert "Port Arthar" in (site / "record-1.html").read_text(encoding="utf-8")
+
+
+def test_same_mtime_other_size_is_rebuilt(tmp_path: Path) -> None:
+    tei, site = tmp_path / "tei", tmp_path / "site"
+    paths = make_records(tei, 3)
+    build_site(tei, site, jobs=1)
+    paths[2].write_text(
+        paths[2].read_text(encoding="utf-8").replace("Port Arthur", "Port Arthur!", 1), encoding="utf-8"
+    )
+    os.utime(paths[2], ns=(AN_HOUR_AGO, AN_HOUR_AGO))
+    report = build_site(tei, site, jobs=1)
+    assert [outcome.key for outcome in report.of("built")] == ["record-2"]
+    assert "Port Arthur!" in (site / "record-2.html").read_text(encoding="utf-8")
+
+
+def test_same_size_and_mtime_set_back_is_rebuilt(tmp_path: Path) -> None:
+    # A program may set mtime back (tar, rsync -t); it cannot set back ctime, which the manifest also keeps.
+    tei, site = tmp_path / "tei", tmp_path / "site"
+    paths = make_records(tei, 2)
+    build_site(tei, site, jobs=1)
+    time.sleep(0.02)
+    paths[0].write_text(paths[0].read_text(encoding="utf-8").replace("Port Arthur", "Port Arthar", 1), encoding="utf-8")
+    os.utime(paths[0], ns=(AN_HOUR_AGO, AN_HOUR_AGO))
+    report = build_site(tei, site, jobs=1)
+    assert [outcome.key for outcome in report.of("built")] == ["record-0"]
+
+
+def test_a_touched_file_is_hashed_once_then_known_by_its_stat(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    tei, site = tmp_path / "tei", tmp_path / "site"
+    paths = make_records(tei, 2)
+    build_site(tei, site, jobs=1)
+    hashed: list[Path] = []
+    real = manifest_module.file_sha256
+
+    def counting(path: Path) -> str:
+        hashed.append(path)
+        return real(path)
+
+    monkeypatch.setattr("teikit.publish.build.file_sha256", counting)
+    later = AN_HOUR_AGO + 60 * 10**9
+    os.utime(paths[0], ns=(later, later))
+    report = build_site(tei, site, jobs=1)
+    assert len(report.of("skipped")) == 2 and hashed == [paths[0]]
+    hashed.clear()
+    assert len(build_site(tei, site, jobs=1).of("skipped")) == 2 and hashed == []
+
+
+def test_a_file_changed_just_now_is_hashed_not_trusted(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # Racily clean, as git calls it: modified within a timestamp tick of being read, it may change unseen.
+    tei, site = tmp_path / "tei", tmp_path / "site"
+    paths = make_records(tei, 2)
+    now = time.time_ns()
+    os.utime(paths[1], ns=(now, now))
+    build_site(tei, site, jobs=1)
+    hashed: list[Path] = []
+
+    def changed(path: Path) -> str:
+        hashed.append(path)
+        return "changed"
+
+    monkeypatch.setattr("teikit.publish.build.file_sha256", changed)
+    report = build_site(tei, site, jobs=1)
+    assert hashed == [paths[1]] and [outcome.key for outcome in report.of("built")] == ["record-1"]
+
+
+def test_the_manifest_is_one_row_per_record_in_wal_mode(tmp_path: Path) -> None:
+    tei, site = tmp_path / "tei", tmp_path / "site"
+    paths = make_records(tei, 3)
+    build_site(tei, site, jobs=1)
+    connection = sqlite3.connect(site / MANIFEST_NAME)
+    try:
+        assert connection.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+        rows = connection.execute("SELECT key, source, size, inode FROM records ORDER BY key").fetchall()
+    finally:
+        connection.close()
+    assert rows == [(f"record-{i}", str(path), path.stat().st_size, path.stat().st_ino) for i, path in enumerate(paths)]
+
+
+def test_a_reader_sees_the_rows_committed_during_a_build(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    tei, site = tmp_path / "tei", tmp_path / "site"
+    make_records(tei, 4)
+    monkeypatch.setattr(manifest_module, "COMMIT_EVERY", -1.0)  # commit after every record
+    seen: list[int] = []
+    build_site(tei, site, jobs=1, progress=lambda outcome, done, total: seen.append(len(Manifest.load(site).records)))
+    assert seen == [1, 2, 3, 4]
