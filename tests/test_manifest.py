@@ -12,6 +12,7 @@ from typing import Any
 
 import pytest
 
+from teikit.core import filestat
 from teikit.publish import manifest as manifest_module
 from teikit.publish.build import build_site
 from teikit.publish.manifest import MANIFEST_NAME, Manifest
@@ -109,7 +110,7 @@ def test_a_touched_file_is_hashed_once_then_known_by_its_stat(tmp_path: Path, mo
     paths = make_records(tei, 2)
     build_site(tei, site, jobs=1)
     hashed: list[Path] = []
-    real = manifest_module.file_sha256
+    real = filestat.file_sha256
 
     def counting(path: Path) -> str:
         hashed.append(path)

@@ -33,17 +33,16 @@ from pathlib import Path
 
 from teikit.check.validate import Validator
 from teikit.core.errors import Diagnostic, InputError, Location, TeikitError
+from teikit.core.filestat import FileStat, file_sha256
 from teikit.core.serialize import inside, remove_output, remove_temporaries, write_atomic
 from teikit.core.workers import run_parallel, worker_state
 from teikit.core.xmlsafe import parse_document, read_xml_bytes, without_stylesheet_instructions
 from teikit.publish.catalog import CatalogEntry, catalog_entry
 from teikit.publish.keys import outputs_of, record_key
 from teikit.publish.manifest import (
-    FileStat,
     Manifest,
     ManifestStore,
     RecordState,
-    file_sha256,
     sha256,
     toolchain_fingerprint,
 )

@@ -7,7 +7,7 @@ the toolchain fingerprint (teikit's version, stylesheets, schemas) it was
 built with. Like git's index, a record whose file still has the recorded
 stat is known unchanged without being read; only a file
 whose stat changed is hashed, and rebuilt only if its bytes did change. A
-file modified within :data:`RACY_NS` of the moment it was read could have
+file modified within :data:`~teikit.core.filestat.RACY_NS` of the moment it was read could have
 changed again within one timestamp tick, so it is hashed anyway ("racily
 clean", as git calls it).
 
@@ -32,7 +32,6 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import json
-import os
 import sqlite3
 import time
 from dataclasses import dataclass, field
@@ -41,9 +40,9 @@ from typing import Any, NoReturn
 
 from teikit import __version__
 from teikit.core.errors import InputError, Location
+from teikit.core.filestat import FileStat
 from teikit.core.resources import data_dir
 from teikit.core.serialize import inside, remove_output
-from teikit.core.xmlsafe import MAX_BYTES
 from teikit.publish.catalog import CatalogEntry
 from teikit.publish.keys import is_record_key, outputs_of
 
@@ -51,9 +50,6 @@ MANIFEST_NAME = ".teikit-manifest.sqlite"
 LEGACY_NAME = ".teikit-manifest.json"
 FORMAT = 1
 SCHEMA_VERSION = 2
-RACY_NS = 2_000_000_000
-"""A file modified less than this before it was read is hashed on every build until it is older
-(2 s: the coarsest mtime of common file systems, FAT and some network mounts)."""
 COMMIT_EVERY = 0.5
 """Seconds between commits of finished rows: readers see progress, a crash loses at most this."""
 
@@ -79,24 +75,6 @@ def sha256(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def file_sha256(path: Path) -> str:
-    """The SHA-256 of a file read in blocks; "" if it cannot be read or is over the input limit.
-
-    An empty digest matches no record, so the file is rebuilt, and the
-    worker reports why it cannot be read (a 2 GiB file is never read whole).
-    """
-    digest = hashlib.sha256()
-    try:
-        with path.open("rb") as stream:
-            if os.fstat(stream.fileno()).st_size > MAX_BYTES:
-                return ""
-            for block in iter(lambda: stream.read(1 << 20), b""):
-                digest.update(block)
-    except OSError:
-        return ""
-    return digest.hexdigest()
-
-
 def toolchain_fingerprint() -> str:
     """A hash of everything besides the TEI that an output depends on."""
     digest = hashlib.sha256(f"teikit {__version__} manifest {FORMAT}".encode())
@@ -107,44 +85,6 @@ def toolchain_fingerprint() -> str:
                 digest.update(path.relative_to(root).as_posix().encode())
                 digest.update(path.read_bytes())
     return digest.hexdigest()
-
-
-@dataclass(frozen=True)
-class FileStat:
-    """What ``stat`` says of a source file, and when teikit asked (``checked_ns``, before reading it)."""
-
-    size: int = -1
-    mtime_ns: int = -1
-    inode: int = -1
-    ctime_ns: int = -1
-    checked_ns: int = 0
-
-    @classmethod
-    def of(cls, path: str | Path) -> FileStat:
-        """The stat of ``path`` now (taken before the file is read); an unknown one if it cannot be had."""
-        checked = time.time_ns()
-        try:
-            found = os.stat(path)
-        except OSError:
-            return cls()
-        return cls(found.st_size, found.st_mtime_ns, found.st_ino, found.st_ctime_ns, checked)
-
-    def vouches_for(self, recorded: FileStat) -> bool:
-        """Whether this stat proves the file unchanged since ``recorded`` was taken, without reading it."""
-        return recorded.size >= 0 and self.same_file(recorded) and not recorded.racy
-
-    @property
-    def racy(self) -> bool:
-        """Whether the file was modified so shortly before it was read that it may have changed within one tick."""
-        return self.mtime_ns + RACY_NS >= self.checked_ns
-
-    def same_file(self, other: FileStat) -> bool:
-        return (self.size, self.mtime_ns, self.inode, self.ctime_ns) == (
-            other.size,
-            other.mtime_ns,
-            other.inode,
-            other.ctime_ns,
-        )
 
 
 @dataclass
