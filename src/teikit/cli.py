@@ -445,6 +445,15 @@ def brackets(records: tuple[Path, ...], fmt: str, output: Path | None, text_lang
     help="Run this ISO Schematron (default: teikit.sch, or none with --schema; teikit.toml: schematron).",
 )
 @click.option("--no-schematron", is_flag=True, help="Check the grammar only.")
+@click.option(
+    "--cache",
+    is_flag=False,
+    flag_value="",
+    default=None,
+    metavar="[FILE]",
+    help="Remember results by content; re-check only changed files "
+    "(default FILE: .teikit-cache/validate.sqlite beside teikit.toml, or here; write --cache=FILE).",
+)
 @output_option("Write the report to this file (e.g. junit.xml, teikit.sarif) instead of standard output.")
 @allow_empty_option
 @jobs_option
@@ -455,6 +464,7 @@ def validate(
     schema: Path | None,
     schematron: Path | None,
     no_schematron: bool,
+    cache: str | None,
     output: Path | None,
     allow_empty: bool,
     jobs: int,
@@ -481,6 +491,7 @@ def validate(
       teikit validate tei/ --format sarif -o teikit.sarif
       teikit validate tei/ --format junit -o junit.xml
       teikit validate letters/ --schema tei_all.rng
+      teikit validate tei/ --cache                  # unchanged files are not read again
     """
     from teikit.check.formats import github_summary, needs_summary, summary
     from teikit.check.formats import render as render_results
@@ -491,6 +502,12 @@ def validate(
     if paths == (Path("-"),):
         validator = Validator(schema, chosen)
         results = [_validate_stdin(validator)]
+    elif cache is not None:
+        files = find_xml(paths)
+        cached = _validate_cached(files, paths, schema, chosen, cache, output, allow_empty, jobs, verbosity)
+        if cached is None:
+            return
+        results = cached
     else:
         files = find_xml(paths)
         if not _given("schema"):
@@ -517,6 +534,40 @@ def validate(
             _echo(f"{result.path}: valid", verbosity, 1)
     _echo(summary(results), verbosity)
     sys.exit(exit_code(results))
+
+
+def _validate_cached(
+    files: list[Path],
+    paths: tuple[Path, ...],
+    schema: Path | None,
+    schematron: Path | bool | None,
+    cache: str,
+    output: Path | None,
+    allow_empty: bool,
+    jobs: int,
+    verbosity: int,
+) -> list[FileResult] | None:
+    """``validate --cache``: the results, or None when there was nothing to check."""
+    from teikit.check.cache import DEFAULT_CACHE, validate_cached
+    from teikit.core.serialize import refuse_input
+
+    if cache:
+        where = Path(cache)
+    else:
+        config = click.get_current_context().find_root().obj
+        where = (config.root if config is not None and config.source is not None else Path.cwd()) / DEFAULT_CACHE
+    refuse_input(where, files)
+    if output is not None and not _is_dash(output):
+        refuse_input(output, files)
+    report = validate_cached(files, where, schema, schematron, skip_foreign=not _given("schema"), jobs=jobs)
+    for skipped in report.foreign:
+        _echo(str(skipped), verbosity)
+    if not report.results:
+        _nothing_to_do(paths, "TEI files (*.xml whose root is TEI or teiCorpus)", allow_empty)
+        _echo("0 files checked", verbosity)
+        return None
+    _echo(f"{report.reused} results from the cache {where}, {report.checked} files checked", verbosity, 1)
+    return report.results
 
 
 def _validate_stdin(validator: Any) -> FileResult:
