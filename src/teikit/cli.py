@@ -167,6 +167,32 @@ def jobs_option(function: F) -> F:
     )(function)
 
 
+def executor_options(function: F) -> F:
+    """``--dask`` and ``--scheduler``: run the jobs on a Dask cluster instead of the local pool."""
+    function = click.option(
+        "--scheduler",
+        metavar="tcp://HOST:PORT",
+        help="Run the jobs on this Dask scheduler's workers (needs teikit[dask] and a shared file system).",
+    )(function)
+    return click.option(
+        "--dask",
+        is_flag=True,
+        help="Run the jobs on a local Dask cluster of --jobs worker processes (needs teikit[dask]).",
+    )(function)
+
+
+@contextmanager
+def _executor(dask: bool, scheduler: str | None, jobs: int) -> Iterator[Any]:
+    """The Dask executor that --dask or --scheduler ask for (closed afterwards), or None: the local pool."""
+    if not dask and not scheduler:
+        yield None
+        return
+    from teikit.core.workers import DaskExecutor
+
+    with DaskExecutor(scheduler, workers=jobs) as executor:
+        yield executor
+
+
 def _echo(text: str, verbosity: int, level: int = 0) -> None:
     """A message on standard error, shown when ``verbosity`` reaches ``level``."""
     if verbosity >= level:
@@ -697,6 +723,7 @@ def render(
 @click.option("--fail-fast", is_flag=True, help="Stop at the first invalid record.")
 @allow_empty_option
 @jobs_option
+@executor_options
 @verbosity_options
 def build(
     tei_dir: Path,
@@ -708,6 +735,8 @@ def build(
     fail_fast: bool,
     allow_empty: bool,
     jobs: int,
+    dask: bool,
+    scheduler: str | None,
     verbosity: int,
 ) -> None:
     """Build an edition site from a folder of TEI records.
@@ -716,7 +745,8 @@ def build(
     schemas) and, if valid, rendered to HTML and text; the site gets an
     index of the records (sortable, searchable from the file system), a
     persons index and a search index. Records unchanged since the last build
-    are skipped (content hashes in SITE/.teikit-manifest.json); an invalid
+    are skipped (SITE/.teikit-manifest.sqlite; a file whose size and mtime
+    are unchanged is not read); an invalid
     record is reported with its file:line:col and left out, the others are
     still built. Settings such as the title come from teikit.toml, so every
     build of a project makes the same site. Exit status 1 if any record is
@@ -727,6 +757,7 @@ def build(
       teikit build                      # tei/ -> site/, then open site/index.html
       teikit build tei/ -d public/ --title "Sino-Soviet records"
       teikit build --force --jobs 2
+      teikit build --scheduler tcp://scheduler:8786   # on a Dask cluster
     """
     from teikit.publish.build import build_site, find_records
 
@@ -756,17 +787,19 @@ def build(
         elif verbosity > 0 or done == total or done % max(1, total // 20) == 0 or status == "failed":
             click.echo(f"[{done}/{total}] {status} {getattr(outcome, 'key', '')}", err=True)
 
-    report = build_site(
-        tei_dir,
-        out_dir,
-        force=force,
-        jobs=jobs,
-        fail_fast=fail_fast,
-        title=title,
-        schema=schema,
-        schematron=schematron,
-        progress=progress,
-    )
+    with _executor(dask, scheduler, jobs) as executor:
+        report = build_site(
+            tei_dir,
+            out_dir,
+            force=force,
+            jobs=jobs,
+            fail_fast=fail_fast,
+            title=title,
+            schema=schema,
+            schematron=schematron,
+            progress=progress,
+            executor=executor,
+        )
     built, skipped, failed = (len(report.of(status)) for status in ("built", "skipped", "failed"))
     stopped = " (stopped at the first failure)" if report.stopped else ""
     _echo(

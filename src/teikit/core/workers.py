@@ -20,14 +20,24 @@ because it must know which file each worker holds:
 
 Results are yielded in the order of the items, each as soon as it and those
 before it are done.
+
+Where the jobs run is an :class:`Executor`: :class:`LocalPool` (the pool
+above, the default) or :class:`DaskExecutor` (a Dask distributed cluster, for
+a corpus too big for one machine; ``pip install 'teikit[dask]'``). Each takes
+the same ``task``, per-worker ``factory`` and ``crashed``; Dask receives the
+items in chunks and returns results as plain data, and each Dask worker
+process builds its state with ``factory`` once and keeps it
+(:func:`_run_chunk`), since saxonche and lxml objects cannot travel.
 """
 
 from __future__ import annotations
 
 import contextlib
 import ctypes
+import importlib
 import multiprocessing
 import os
+import pickle
 import signal
 import sys
 import threading
@@ -36,7 +46,7 @@ from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from multiprocessing.connection import Connection, wait
-from typing import Any, TypeVar
+from typing import Any, Protocol, TypeVar
 
 from teikit.core.errors import ConfigError, TeikitError
 
@@ -89,6 +99,7 @@ def run_parallel(
     crashed: Callable[[T, str], R],
     jobs: int | None = None,
     serial_below: int = 4,
+    executor: Executor | None = None,
 ) -> Iterator[R]:
     """Apply ``task`` to every item, in worker processes set up by ``factory``.
 
@@ -98,10 +109,16 @@ def run_parallel(
     one job, or fewer than ``serial_below`` items, everything runs here, after
     one ``factory()`` call.
 
+    ``executor`` runs the jobs elsewhere (:class:`DaskExecutor`); by default
+    they run in the local pool of ``jobs`` workers.
+
     Raises:
         TeikitError: ``factory`` failed (in a worker or here), e.g. a broken schema.
     """
     if not items:
+        return
+    if executor is not None:
+        yield from executor.map(items, task, factory, crashed)
         return
     jobs = min(jobs or default_jobs(), len(items))
     if jobs <= 1 or len(items) < serial_below:
@@ -270,3 +287,112 @@ class _Pool:
                 worker.process.join()
             with contextlib.suppress(OSError):
                 worker.conn.close()
+
+
+# --- executors: where the jobs run ---------------------------------------------------------
+
+
+class Executor(Protocol):
+    """A place to run jobs: ``map`` applies ``task`` to every item in workers set up by ``factory``.
+
+    Results come back in the order of the items; an item whose job raised,
+    or whose worker died, gets ``crashed(item, why)``.
+    """
+
+    def map(
+        self, items: Sequence[T], task: Callable[[T], R], factory: Factory, crashed: Callable[[T, str], R]
+    ) -> Iterator[R]: ...
+
+
+@dataclass
+class LocalPool:
+    """The local pool of :func:`run_parallel`: ``jobs`` spawned processes on this machine."""
+
+    jobs: int | None = None
+    serial_below: int = 4
+
+    def map(
+        self, items: Sequence[T], task: Callable[[T], R], factory: Factory, crashed: Callable[[T, str], R]
+    ) -> Iterator[R]:
+        return run_parallel(items, task, factory, crashed=crashed, jobs=self.jobs, serial_below=self.serial_below)
+
+
+_STATES: dict[bytes, dict[str, Any]] = {}
+"""In a Dask worker process: the state built by each factory (by its pickled form), built once."""
+
+
+def _run_chunk(factory: Factory, task: Callable[[T], R], crashed: Callable[[T, str], R], chunk: list[T]) -> list[R]:
+    """Run ``task`` on a chunk of items in a Dask worker, with the state ``factory`` builds once per process.
+
+    Dask workers here run one task at a time (one thread each), so the
+    module's state may be swapped for this factory's.
+    """
+    key = pickle.dumps(factory)
+    state = _STATES.get(key)
+    if state is None:
+        state = _STATES[key] = factory()
+    _STATE.clear()
+    _STATE.update(state)
+    return [run_guarded(task, item, crashed) for item in chunk]
+
+
+class DaskExecutor:
+    """Run jobs on a Dask distributed cluster: a scheduler's address, or a LocalCluster of ``workers`` processes.
+
+    Inputs and outputs are paths, so on several machines they must be on a
+    shared file system. Items go in chunks of ``chunk_size``; a chunk whose
+    worker died gets ``crashed`` for each of its items.
+
+    Raises:
+        ConfigError: Dask is not installed, or the scheduler cannot be reached.
+    """
+
+    def __init__(self, scheduler: str | None = None, *, workers: int | None = None, chunk_size: int = 16) -> None:
+        try:
+            distributed: Any = importlib.import_module("distributed")
+        except ImportError as error:
+            raise ConfigError("Dask is not installed: pip install 'teikit[dask]'", code="dask-missing") from error
+        self.chunk_size = max(1, chunk_size)
+        self._cluster: Any = None
+        try:
+            if scheduler:
+                self._client: Any = distributed.Client(scheduler, timeout="20s")
+            else:
+                self._cluster = distributed.LocalCluster(
+                    n_workers=workers or default_jobs(),
+                    threads_per_worker=1,
+                    processes=True,
+                    dashboard_address=None,
+                    silence_logs=40,
+                )
+                self._client = distributed.Client(self._cluster)
+        except OSError as error:
+            raise ConfigError(
+                f"cannot reach the Dask scheduler {scheduler}: {error}", code="dask-unreachable"
+            ) from error
+
+    def map(
+        self, items: Sequence[T], task: Callable[[T], R], factory: Factory, crashed: Callable[[T, str], R]
+    ) -> Iterator[R]:
+        chunks = [list(items[start : start + self.chunk_size]) for start in range(0, len(items), self.chunk_size)]
+        futures = [self._client.submit(_run_chunk, factory, task, crashed, chunk, pure=False) for chunk in chunks]
+        for chunk, future in zip(chunks, futures, strict=True):
+            try:
+                results: list[R] = future.result()
+            except TeikitError:
+                raise  # the factory failed: a broken schema, the same on every worker
+            except Exception as error:
+                results = [crashed(item, f"the Dask worker handling this file failed ({error})") for item in chunk]
+            yield from results
+
+    def close(self) -> None:
+        """Stop the client, and the LocalCluster if this executor started one."""
+        self._client.close()
+        if self._cluster is not None:
+            self._cluster.close()
+
+    def __enter__(self) -> DaskExecutor:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()

@@ -35,7 +35,7 @@ from teikit.check.validate import Validator
 from teikit.core.errors import Diagnostic, InputError, Location, TeikitError
 from teikit.core.filestat import FileStat, file_sha256
 from teikit.core.serialize import inside, remove_output, remove_temporaries, write_atomic
-from teikit.core.workers import run_parallel, worker_state
+from teikit.core.workers import Executor, run_parallel, worker_state
 from teikit.core.xmlsafe import parse_document, read_xml_bytes, without_stylesheet_instructions
 from teikit.publish.catalog import CatalogEntry, catalog_entry
 from teikit.publish.keys import outputs_of, record_key
@@ -199,11 +199,14 @@ def build_site(
     schema: Path | None = None,
     schematron: Path | None = None,
     progress: Progress | None = None,
+    executor: Executor | None = None,
 ) -> BuildReport:
     """Build (or bring up to date) the site of the records in ``tei_dir`` (see the module doc).
 
     ``schema`` and ``schematron`` replace teikit's own (a project's customised
     copies); a change to them rebuilds every record, like a new teikit.
+    ``executor`` runs the records elsewhere than the local pool (a Dask
+    cluster, :class:`teikit.core.workers.DaskExecutor`).
 
     Raises:
         InputError: ``tei_dir`` is missing.
@@ -239,7 +242,9 @@ def build_site(
         factory = functools.partial(
             worker_factory, str(schema) if schema else None, str(schematron) if schematron else None
         )
-        outcomes = run_parallel(jobs_to_run, build_record, factory, crashed=crashed_record, jobs=jobs)
+        outcomes = run_parallel(
+            jobs_to_run, build_record, factory, crashed=crashed_record, jobs=jobs, executor=executor
+        )
         for done, outcome in enumerate(outcomes, start=1):
             report.outcomes.append(outcome)
             if outcome.status == "built":
