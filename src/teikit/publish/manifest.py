@@ -50,6 +50,7 @@ MANIFEST_NAME = ".teikit-manifest.sqlite"
 LEGACY_NAME = ".teikit-manifest.json"
 FORMAT = 1
 SCHEMA_VERSION = 2
+PAGE_SIZE = 16384
 COMMIT_EVERY = 0.5
 """Seconds between commits of finished rows: readers see progress, a crash loses at most this."""
 
@@ -183,6 +184,8 @@ class ManifestStore:
     def _open(self) -> sqlite3.Connection:
         connection = sqlite3.connect(self._path, timeout=30, isolation_level=None)
         try:
+            # A row is about 2 KB (the index entry): with 4 KB pages each would fill one page alone.
+            connection.execute(f"PRAGMA page_size={PAGE_SIZE}")
             connection.execute("PRAGMA journal_mode=WAL")
             connection.execute("PRAGMA synchronous=NORMAL")
             version = connection.execute("PRAGMA user_version").fetchone()[0]
