@@ -24,6 +24,7 @@ the search index (:mod:`teikit.publish.site`).
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import os
 import time
@@ -235,6 +236,11 @@ def build_site(
         previous = store.load()
         current = Manifest()
         jobs_to_run = _plan(tei_dir, site, records, previous, current, store, report, toolchain, force)
+        if jobs_to_run or title != previous.title or current.records.keys() != previous.records.keys():
+            # The index pages will be written: every skipped record's entry is needed, and checked.
+            jobs_to_run += _unreadable_entries(site, current, report)
+        elif not all((site / name).is_file() for name in SITE_FILES):
+            jobs_to_run += _unreadable_entries(site, current, report)
         total = len(jobs_to_run)
         if progress is not None:
             for outcome in report.of("failed"):  # found before any record was built: a folder, a name
@@ -274,7 +280,11 @@ def build_site(
             and all((site / name).is_file() for name in SITE_FILES)
         )
         if not unchanged:
-            entries = [CatalogEntry.from_dict(state.entry) for state in current.records.values() if state.entry]
+            entries = [
+                CatalogEntry.from_dict(state.entry)
+                for key, state in current.records.items()
+                if state.read_entry(key) and state.entry  # (records not reached after --fail-fast: not yet read)
+            ]
             write_site_files(site, site_files(entries, title))
     report.seconds = time.perf_counter() - started
     return report
@@ -314,7 +324,7 @@ def _plan(
                 if file_sha256(path) != known.tei_hash:
                     jobs_to_run.append(BuildJob(str(path), key, str(site)))
                     continue
-                fresh = RecordState(known.tei_hash, known.outputs, known.entry, str(path), stat, toolchain)
+                fresh = dataclasses.replace(known, source=str(path), stat=stat, toolchain=toolchain)
                 if known.source != str(path) or not stat.same_file(known.stat) or not stat.racy:
                     store.put(key, fresh)  # touched, not changed (or no longer racy): known by its stat next time
                 known = fresh
@@ -325,6 +335,17 @@ def _plan(
         else:
             jobs_to_run.append(BuildJob(str(path), key, str(site)))
     return jobs_to_run
+
+
+def _unreadable_entries(site: Path, current: Manifest, report: BuildReport) -> list[BuildJob]:
+    """Read the stored index entries of the skipped records; those not of teikit's making are rebuilt."""
+    rebuild: list[BuildJob] = []
+    for key, state in list(current.records.items()):
+        if not state.read_entry(key):
+            del current.records[key]
+            report.outcomes = [o for o in report.outcomes if not (o.key == key and o.status == "skipped")]
+            rebuild.append(BuildJob(state.source, key, str(site)))
+    return rebuild
 
 
 def _same_name(key: str, path: Path, other: Path) -> BuildOutcome:

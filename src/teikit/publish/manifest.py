@@ -20,7 +20,9 @@ The manifest is input like any other: it may come from a cache or a commit,
 edited by hand or by an attacker. A row that is not exactly what teikit
 writes (a key of the key scheme, a well-formed index entry) is dropped, so
 its record is rebuilt; of the outputs it lists, only the names the key scheme
-gives that record are kept, so no other name is ever deleted. The manifest
+gives that record are kept, so no other name is ever deleted. A row's index
+entry is read and checked only when the index pages are written
+(:meth:`RecordState.read_entry`); one that fails rebuilds its record. The manifest
 itself is opened only as a regular file inside the site: a link in its place
 is removed, never followed, and a file that is not a teikit manifest is
 replaced. The JSON manifest of earlier versions (``.teikit-manifest.json``)
@@ -98,10 +100,31 @@ class RecordState:
     source: str = ""
     stat: FileStat = field(default_factory=FileStat)
     toolchain: str = ""
+    entry_json: str | None = None
+    """The index entry as the manifest stores it, not yet read (``entry`` is then empty): a rebuild
+    that changes nothing never needs it, and reading and checking it is most of a row's cost."""
 
     def same_build(self, other: RecordState) -> bool:
         """Whether both describe the same outputs (the stat may differ: a file touched, not changed)."""
-        return (self.tei_hash, self.outputs, self.entry) == (other.tei_hash, other.outputs, other.entry)
+        return (self.tei_hash, self.outputs, self.entry, self.entry_json) == (
+            other.tei_hash,
+            other.outputs,
+            other.entry,
+            other.entry_json,
+        )
+
+    def read_entry(self, key: str) -> bool:
+        """Read and check the stored index entry; False if it is not of teikit's making (rebuild the record)."""
+        if self.entry_json is None:
+            return True
+        try:
+            entry = json.loads(self.entry_json)
+        except ValueError:
+            return False
+        if not isinstance(entry, dict) or (entry and not (_entry_ok(entry) and entry.get("key") == key)):
+            return False
+        self.entry, self.entry_json = entry, None
+        return True
 
 
 @dataclass
@@ -144,12 +167,12 @@ def _read(connection: sqlite3.Connection) -> Manifest:
         if not all(isinstance(text, str) for text in (source, toolchain, outputs, entry)):
             continue
         try:
-            value = {"tei_hash": tei_hash, "outputs": json.loads(outputs), "entry": json.loads(entry)}
+            value = {"tei_hash": tei_hash, "outputs": json.loads(outputs)}
         except ValueError:
             continue
         state = _record_state(key, value)
         if state is not None:
-            state.source, state.toolchain = source, toolchain
+            state.source, state.toolchain, state.entry_json = source, toolchain, entry
             state.stat = FileStat(size, mtime_ns, inode, ctime_ns, checked_ns)
             manifest.records[key] = state
     return manifest
@@ -242,7 +265,9 @@ class ManifestStore:
                 state.tei_hash,
                 state.toolchain,
                 json.dumps(state.outputs, ensure_ascii=False),
-                json.dumps(state.entry, ensure_ascii=False, separators=(",", ":")),
+                state.entry_json
+                if state.entry_json is not None
+                else json.dumps(state.entry, ensure_ascii=False, separators=(",", ":")),
             ),
         )
         if time.monotonic() - self._last_commit > COMMIT_EVERY:
