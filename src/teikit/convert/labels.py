@@ -1,0 +1,321 @@
+"""The speaker-label grammar: which paragraphs open a speaker's turn, and why.
+
+Input: the body blocks of one part (plain text with places), the speakers an
+editor declared (``--speakers`` or a ``Speakers:`` header line). Output: for each
+block, a :class:`LabelNote` when it opens with something shaped like a label:
+the label as printed, the speaker's name without honorifics, its shape, whether
+it is taken as a turn, why, and a doubt to warn about. No XML here.
+
+Shapes (tried in this order; README has the table):
+
+* ``[The President:] …`` bracketed (the editor supplied the label);
+* ``: …`` empty and ``(?): …`` unknown speaker (a turn, with a warning);
+* ``Name (aside): …`` (``Secretary (to Hyland):``, ``A.A. Gromyko (after a pause):``);
+* ``Name: …``, ``Title Name: …``, ``THE ROLE: …``, initials ``K: …``;
+* ``NAME. …`` / ``Name. …`` (Soviet records: ``GROMYKO. We have studied …``).
+
+A label is a turn when its name is declared, is a participant, recurs (opens two
+or more paragraphs), or is a title or role (``Chairman Mao``, ``The Secretary``,
+``A Senator``); a once-used one-word name in a record that is otherwise dialogue
+is a turn with a warning. ``NAME.`` needs a participant, a speaker already known
+from a colon label, or a recurring capitalised name that is no interjection
+(``Yes.``). Anything else shaped like a label stays prose, with a warning.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from teikit.convert import rules
+from teikit.convert.participants import mentions_in, participant_lines, split_titles
+from teikit.convert.source import SourceText
+from teikit.core.errors import Location
+
+_NAME_WORD_RE = re.compile(r"^(?:[^\W\d_]\.(?:-?[^\W\d_]\.)*)?[^\W\d_]?[\w'’-]*\.?$")
+_UNKNOWN_RE = re.compile(r"^\(\s*(?:\?|unknown|unidentified|inaudible|неразборчиво)\s*\)\s*:[ \t]+(?=\S)", re.I)
+_EMPTY_RE = re.compile(r"^:[ \t]+(?=\S)")
+_BRACKETED_RE = re.compile(r"^\[(?P<name>[^\[\]:]{1,80}):\][ \t]+(?=\S)")
+_COLON_RE = re.compile(r"^(?P<name>[^:\n\[\]]{1,80}?)\s*(?:\((?P<aside>[^()\n]{1,60})\))?\s*:[ \t]+(?=\S)")
+_STOP_RE = re.compile(r"^(?P<name>[^\n.!?:;,]{1,60}?)\.[ \t]+(?=[\"«“(\[]?[^\W\d_])")
+_AFTER_STOP_RE = re.compile(r"^[\"«“(\[]?[^\W\d_]")
+DIALOGUE_TURNS = 3
+"""A record with at least this many turns otherwise is dialogue: a once-used one-word label is a turn there."""
+
+
+@dataclass(frozen=True)
+class Label:
+    """A label at the start of a paragraph, as the grammar reads it."""
+
+    shape: str
+    end: int
+    label_end: int
+    printed: str
+    name: str
+    titles: str
+    kind: str
+    aside: str | None = None
+
+
+@dataclass
+class LabelNote:
+    """What the grammar decided about one label-shaped paragraph opening (the review listing's row)."""
+
+    location: Location
+    speaker: str
+    name: str
+    titles: str
+    kind: str
+    turn: bool
+    why: str
+    doubt: str | None = None
+    declared: str | None = None
+    label: Label | None = None
+
+
+@dataclass
+class Speakers:
+    """The grammar's decisions for one part: label notes by block, and the participants paragraphs."""
+
+    notes: dict[int, LabelNote]
+    participants: dict[int, tuple[str, ...]]
+
+    def turn_at(self, index: int) -> LabelNote | None:
+        note = self.notes.get(index)
+        return note if note is not None and note.turn else None
+
+
+# --- shapes ------------------------------------------------------------------------------------
+
+
+def _name_words_ok(name: str) -> bool:
+    words = name.split()
+    if not words or len(words) > 7:
+        return False
+    for word in words:
+        if word.lower() in rules.NAME_PARTICLES and word.islower():
+            continue
+        if not _NAME_WORD_RE.match(word) or word[0].islower() or not word[0].isalpha():
+            return False
+    return True
+
+
+def _kind(article: str, titles: str, rest: str) -> str:
+    if not rest:
+        return "generic" if article.lower() in ("a", "an", "ein", "eine", "un", "une") else "role"
+    if titles:
+        return "title-name"
+    if article:
+        return "article-name"
+    if re.fullmatch(r"[^\W\d_]{1,3}", rest) and rest.isupper():
+        return "initials"
+    return "name"
+
+
+def _named(shape: str, end: int, label_end: int, printed: str, name: str, aside: str | None = None) -> Label | None:
+    if not _name_words_ok(name):
+        return None
+    first = name.split()[0].lower()
+    if first in rules.NON_SPEAKER_WORDS or name.lower() in rules.NON_SPEAKER_WORDS:
+        return None
+    article, titles, rest = split_titles(name)
+    if article and not titles and shape != "bracketed" and rest.lower().split()[0] in rules.NON_SPEAKER_WORDS:
+        return None
+    return Label(shape, end, label_end, printed, rest, titles, _kind(article, titles, rest), aside)
+
+
+def read_label(text: str) -> Label | None:
+    """The label a paragraph opens with, if it has one of the grammar's shapes (see the module doc)."""
+    match = _BRACKETED_RE.match(text)
+    if match:
+        label_end = len(match.group().rstrip())
+        return _named("bracketed", match.end(), label_end, text[:label_end], match.group("name").strip())
+    match = _EMPTY_RE.match(text)
+    if match:
+        return Label("empty", match.end(), 1, ":", "", "", "unknown")
+    match = _UNKNOWN_RE.match(text)
+    if match:
+        label_end = text.index(":") + 1
+        return Label("unknown", match.end(), label_end, text[:label_end], "", "", "unknown")
+    match = _COLON_RE.match(text)
+    if match:
+        label_end = len(match.group().rstrip())
+        shape = "aside" if match.group("aside") else "colon"
+        return _named(
+            shape, match.end(), label_end, text[:label_end], match.group("name").strip(), match.group("aside")
+        )
+    match = _STOP_RE.match(text)
+    if match and _stop_name_ok(match.group("name")):
+        label_end = len(match.group("name")) + 1
+        return _named("full-stop", match.end(), label_end, text[:label_end], match.group("name").strip())
+    return None
+
+
+def _stop_name_ok(name: str) -> bool:
+    """``GROMYKO``, ``A.A. Gromyko``, ``Comrade Brezhnev``, ``Brezhnev``: not ``Yes`` or a sentence's first words."""
+    words = name.split()
+    if not words or len(words) > 4 or words[0].lower() in rules.INTERJECTIONS:
+        return False
+    return all(word[0].isupper() or word.lower() in rules.NAME_PARTICLES for word in words)
+
+
+def _strict_stop(label: Label) -> bool:
+    """A ``NAME.`` label shaped unmistakably (capitals, or a title): worth a warning when not taken."""
+    letters = [char for char in label.name if char.isalpha()]
+    return bool(label.titles and label.kind == "title-name") or (
+        len(letters) >= 3 and all(c.isupper() for c in letters)
+    )
+
+
+# --- decisions ------------------------------------------------------------------------------------
+
+
+def _key(label: Label) -> str:
+    """What counts as the same label when counting repeats: titles and name, case folded."""
+    return " ".join(part for part in (label.titles, label.name) if part).casefold()
+
+
+def _surnames(names: list[str]) -> set[str]:
+    found: set[str] = set()
+    for name in names:
+        words = [word for word in name.split() if word not in ("Jr.", "Jr", "Sr.", "III", "II")]
+        if words:
+            found.add(name.casefold())
+            found.add(words[-1].casefold())
+    return found
+
+
+def find_speakers(blocks: list[tuple[SourceText, bool]], declared: dict[str, str] | None = None) -> Speakers:
+    """Decide, for each block (text without a check mark, is-heading), whether it opens a turn.
+
+    Args:
+        blocks: the part's blocks as ``(text, heading)``, in order.
+        declared: labels an editor declared (``Comrade Stalin`` or ``K``), mapped to person ids.
+
+    Returns:
+        The label notes by block index and the participants paragraphs.
+    """
+    declared = declared or {}
+    folded = {label.rstrip(":.").strip().casefold(): ident for label, ident in declared.items()}
+    texts = [text.text for text, _heading in blocks]
+    participants = participant_lines(texts)
+    present_names: list[str] = []
+    present_titles: set[str] = set()
+    for index, roles in participants.items():
+        if roles:
+            for mention in mentions_in(texts[index], roles):
+                present_names.append(mention.name)
+                if mention.titles:
+                    present_titles.add(mention.titles.casefold())
+    known = _surnames(present_names)
+    labels: dict[int, Label] = {}
+    for index, (text, heading) in enumerate(blocks):
+        if heading or index in participants:
+            continue
+        label = read_label(text.text)
+        if label is not None:
+            labels[index] = label
+    colon = [label for label in labels.values() if label.shape != "full-stop"]
+    counts = Counter(_key(label) for label in colon if label.kind != "unknown")
+    stop_counts = Counter(_key(label) for label in labels.values() if label.shape == "full-stop")
+    strong = 0
+    decisions: dict[int, tuple[bool, str, str | None]] = {}
+    for index, label in labels.items():
+        if label.shape == "full-stop":
+            continue
+        decisions[index] = _decide_colon(label, counts, known, folded)
+        strong += decisions[index][0] and decisions[index][1] != "unknown speaker"
+    speakers_known = {_key(label) for index, label in labels.items() if index in decisions and decisions[index][0]}
+    speakers_known |= _surnames(
+        [label.name for index, label in labels.items() if index in decisions and decisions[index][0] and label.name]
+    )
+    notes: dict[int, LabelNote] = {}
+    for index, label in labels.items():
+        if label.shape == "full-stop":
+            decision = _decide_stop(label, stop_counts, known | speakers_known, folded)
+        else:
+            decision = decisions[index]
+            if (
+                not decision[0]
+                and strong >= DIALOGUE_TURNS
+                and label.kind in ("name", "initials")
+                and len(label.name.split()) == 1
+            ):
+                decision = (
+                    True,
+                    "one-word label in a dialogue",
+                    f"speaker label '{label.printed}' is used once and names no participant; taken as a turn",
+                )
+        turn, why, doubt = decision
+        if turn and label.aside and "?" in label.aside:
+            doubt = f"speaker of '{label.printed}' is uncertain in the record"
+        text = blocks[index][0]
+        ident = folded.get(label.printed.rstrip(":.").strip().casefold()) or folded.get(_key(label))
+        notes[index] = LabelNote(
+            text.location(0), label.printed, label.name, label.titles, label.kind, turn, why, doubt, ident, label
+        )
+    return Speakers(notes, participants)
+
+
+def _decide_colon(
+    label: Label, counts: Counter[str], known: set[str], declared: dict[str, str]
+) -> tuple[bool, str, str | None]:
+    if label.printed.rstrip(":").strip().casefold() in declared or _key(label) in declared:
+        return True, "declared", None
+    if label.kind == "unknown":
+        return True, "unknown speaker", f"turn '{label.printed}' names no speaker; @who left out"
+    surname = label.name.split()[-1].casefold() if label.name else ""
+    if label.name and (label.name.casefold() in known or surname in known):
+        return True, "participant", None
+    if counts[_key(label)] >= 2:
+        return True, "recurs", None
+    if label.kind in ("role", "title-name"):
+        return True, "title or role", None
+    if label.kind == "generic":
+        return True, "title or role", f"turn '{label.printed}' names a role, not a person; @who left out"
+    if label.shape == "bracketed":
+        return True, "bracketed label", None
+    return (
+        False,
+        "prose",
+        f"'{label.printed}' is shaped like a speaker label but is used once and names no participant; kept as prose",
+    )
+
+
+def _decide_stop(
+    label: Label, counts: Counter[str], known: set[str], declared: dict[str, str]
+) -> tuple[bool, str, str | None]:
+    if _key(label) in declared or label.printed.rstrip(".").casefold() in declared:
+        return True, "declared", None
+    surname = label.name.split()[-1].casefold() if label.name else ""
+    if label.name and (label.name.casefold() in known or surname in known):
+        return True, "known speaker", None
+    if counts[_key(label)] >= 2 and (_strict_stop(label) or label.kind in ("title-name", "role")):
+        return True, "recurs", None
+    if _strict_stop(label):
+        return (
+            False,
+            "prose",
+            f"'{label.printed}' may be a speaker label (NAME. form) but names no known speaker; kept as prose",
+        )
+    return False, "prose", None
+
+
+def person_key(note: LabelNote) -> str | None:
+    """The name a turn's speaker goes by in this part (no honorifics): ``Stalin``, ``President`` for a role."""
+    if note.kind == "unknown" or note.kind == "generic":
+        return None
+    return note.name or note.titles or None
+
+
+def is_narrative(text: str) -> bool:
+    """An unlabelled paragraph that does not continue the turn before it.
+
+    A bracketed paragraph (``[Laughter]``, ``[Omitted here is …]``: the editor's
+    or the recorder's stage direction) and the formulae that end a conversation
+    (``The meeting ended.``, ``Беседа продолжалась 2 часа.``) are narration.
+    """
+    stripped = text.strip()
+    whole_bracket = stripped.startswith("[") and stripped.endswith("]") and stripped.count("[") == 1
+    return whole_bracket or bool(rules.NARRATIVE_RE.match(stripped))
