@@ -60,6 +60,22 @@ def lang_option(function: F) -> F:
     )(function)
 
 
+def speakers_option(function: F) -> F:
+    return click.option(
+        "--speakers",
+        "speakers_file",
+        type=click.Path(dir_okay=False, path_type=Path),
+        metavar="FILE",
+        help="Declared speaker labels, one 'LABEL = person-id' a line (adds to a 'Speakers:' header line).",
+    )(function)
+
+
+def _speakers(path: Path | None) -> dict[str, str] | None:
+    from teikit.convert.turns import read_speakers
+
+    return read_speakers(path) if path is not None else None
+
+
 def jobs_option(function: F) -> F:
     return click.option(
         "-j",
@@ -78,6 +94,7 @@ def cli() -> None:
     \b
     convert   transcript -> TEI (teiHeader, speaker turns, editorial brackets, original)
     brackets  list every editorial bracket of a transcript and how it is encoded
+    turns     list every speaker label of a transcript, its person, and why it is a turn
     validate  check TEI against teikit's RELAX NG and Schematron (or another schema)
     render    publish TEI as an HTML edition or a plain-text edition (XSLT 3.0)
     build     a whole folder of TEI into an edition site, incrementally, on all cores
@@ -106,6 +123,7 @@ def cli() -> None:
     help="Write the bracket review listing to this file ('-': standard output).",
 )
 @lang_option
+@speakers_option
 @quiet_option
 def convert(
     records: tuple[Path, ...],
@@ -114,6 +132,7 @@ def convert(
     force: bool,
     report: Path | None,
     text_lang: str,
+    speakers_file: Path | None,
     quiet: bool,
 ) -> None:
     """Convert record transcripts (.md, .txt) to TEI P5.
@@ -129,14 +148,16 @@ def convert(
       teikit convert examples/records/wilson-111240.md -o tei/wilson-111240.xml
       teikit convert records/ --out-dir tei/
       teikit convert record.md -o record.xml --report -
+      teikit convert telcon.txt -o telcon.xml --speakers speakers.txt
     """
     from teikit.convert.files import convert_file, convert_to_folder, find_transcripts
 
     if output is not None and out_dir is not None:
         raise click.UsageError("give either -o/--output or --out-dir, not both")
     sources = find_transcripts(records)
+    speakers = _speakers(speakers_file)
     if out_dir is not None:
-        run = convert_to_folder(sources, out_dir, force=force, text_lang=text_lang)
+        run = convert_to_folder(sources, out_dir, force=force, text_lang=text_lang, speakers=speakers)
         brackets = []
         for result in run.results:
             if result.skipped:
@@ -156,7 +177,7 @@ def convert(
     target = None if output is None or str(output) == "-" else output
     if target is not None and not force:
         refuse_overwrite(target)
-    encoded, data = convert_file(sources[0], target, text_lang=text_lang)
+    encoded, data = convert_file(sources[0], target, text_lang=text_lang, speakers=speakers)
     _warn(encoded.warnings, quiet)
     if target is None:
         if report is not None and str(report) == "-":
@@ -210,6 +231,42 @@ def brackets(records: tuple[Path, ...], fmt: str, text_lang: str, quiet: bool) -
         _warn(encoded.warnings, quiet)
         rows.extend(review_rows(encoded.brackets))
     click.echo(format_rows(rows, fmt), nl=False)
+
+
+@cli.command()
+@click.argument("records", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option(
+    "--format", "fmt", type=click.Choice(REPORT_FORMATS), default="text", show_default=True, help="Listing format."
+)
+@lang_option
+@speakers_option
+@quiet_option
+def turns(records: tuple[Path, ...], fmt: str, text_lang: str, speakers_file: Path | None, quiet: bool) -> None:
+    """List every speaker label of the records: place, label, person, and why.
+
+    One row per paragraph that opens with something shaped like a label:
+    file:line:col, the label as printed, the person id its turn points to
+    (@who), and why the label grammar took it as a turn (declared,
+    participant, recurs, title or role, ...) or kept it as prose. Labels
+    marked 'warned' are uncertain: review those first.
+
+    \b
+    Example:
+      teikit turns examples/records/wilson-111240.md
+      teikit turns records/ --format tsv > turns.tsv
+    """
+    from teikit.convert.encode import encode
+    from teikit.convert.files import find_transcripts
+    from teikit.convert.read import read_transcript
+    from teikit.convert.turns import format_turns, turn_rows
+
+    speakers = _speakers(speakers_file)
+    rows = []
+    for source in find_transcripts(records):
+        encoded = encode(read_transcript(source), text_lang=text_lang, speakers=speakers)
+        _warn(encoded.warnings, quiet)
+        rows.extend(turn_rows(encoded.parts))
+    click.echo(format_turns(rows, fmt), nl=False)
 
 
 @cli.command()

@@ -82,19 +82,29 @@ def model_instructions(target: Path | None) -> list[str]:
 
 
 def convert_file(
-    source: Path, target: Path | None, *, force: bool = False, text_lang: str = "en"
+    source: Path,
+    target: Path | None,
+    *,
+    force: bool = False,
+    text_lang: str = "en",
+    speakers: dict[str, str] | None = None,
 ) -> tuple[Encoded, bytes]:
     """Encode one transcript and serialise it for ``target`` (``None``: standard output).
 
     Raises:
         TeikitError: the transcript cannot be read or converted.
     """
-    encoded = encode(read_transcript(source), text_lang=text_lang)
+    encoded = encode(read_transcript(source), text_lang=text_lang, speakers=speakers)
     return encoded, to_bytes(encoded.tree, model_instructions(target))
 
 
 def convert_to_folder(
-    sources: list[Path], out_dir: Path, *, force: bool = False, text_lang: str = "en"
+    sources: list[Path],
+    out_dir: Path,
+    *,
+    force: bool = False,
+    text_lang: str = "en",
+    speakers: dict[str, str] | None = None,
 ) -> ConversionRun:
     """Convert each source to ``out_dir/<name>.xml``, skipping existing outputs unless ``force``."""
     run = ConversionRun()
@@ -106,7 +116,7 @@ def convert_to_folder(
             result.skipped = True
             continue
         try:
-            result.encoded, data = convert_file(source, target, text_lang=text_lang)
+            result.encoded, data = convert_file(source, target, text_lang=text_lang, speakers=speakers)
             write_atomic(target, data, force=force)
         except TeikitError as error:
             result.error = error

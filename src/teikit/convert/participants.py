@@ -189,7 +189,9 @@ def mentions_in(text: str, roles: tuple[str, ...] = ("present",)) -> list[Mentio
         sentence = rules.LIST_PREFIX_RE.sub("", sentence.strip()).strip(" .")
         items = [re.sub(r"^(?:and|и|und|et)\s+", "", item) for item in _split_outside(sentence, ",")]
         for index, item in enumerate(items):
-            if index and _is_description(item) and person_tail(_BRACKET_RE.sub("", item).strip(" .")) is None:
+            plain = _BRACKET_RE.sub("", item).strip(" .")
+            role_only = bool(_roles_in(plain)) and len(plain.split()) <= 2
+            if index and _is_description(item) and (role_only or person_tail(plain) is None):
                 if found:
                     last = found[-1]
                     extra = tuple(role for role in _roles_in(item) if role not in last.roles)

@@ -103,10 +103,10 @@ def find_people(parts: list[Part]) -> list[Person]:
         for role in mention.roles:
             person.add_role(role)
     for turn in main.turns:
-        key = _resolve(turn, people, titles)
-        if key is not None:
-            person = person_for(key, _declared_id(turn))
-            person.names.setdefault(main.lang, key)
+        found = _resolve(turn, people, titles)
+        if found is not None:
+            person = person_for(found, _declared_id(turn))
+            person.names.setdefault(main.lang, found)
             person.add_role("speaker")
             turn.who = person.ident
     for other in parts[1:]:

@@ -37,6 +37,7 @@ HEADER_LABELS: Final = (
     "Original Uploaded Date",
     "Rights",
     "Translated by",
+    "Speakers",
 )
 
 LABEL_LINE_RE: Final = re.compile(
