@@ -6,19 +6,26 @@ import pytest
 from lxml import etree
 
 from helpers import xpath
+from teikit.check.validate import Validator
 from teikit.convert.encode import Encoded, encode
 from teikit.convert.participants import mentions_in
 from teikit.convert.read import parse_transcript
 from teikit.convert.turns import parse_speakers, turn_rows
 from teikit.core.errors import InputError
 from teikit.core.serialize import to_bytes
+from teikit.core.xmlsafe import parse_document
+
+VALIDATOR = Validator()
 
 
 def run(
     body: str, header: str = "Title: A record", speakers: dict[str, str] | None = None
 ) -> tuple[Encoded, etree._Element]:
     encoded = encode(parse_transcript(f"{header}\n\n{body.strip()}\n", "t.txt"), speakers=speakers)
-    return encoded, etree.fromstring(to_bytes(encoded.tree))
+    data = to_bytes(encoded.tree)
+    errors = [str(d) for d in VALIDATOR.check_document(parse_document(data, "t.xml")) if d.level == "error"]
+    assert not errors, errors
+    return encoded, etree.fromstring(data)
 
 
 def turns_of(root: etree._Element) -> list[tuple[str, str | None]]:
