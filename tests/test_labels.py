@@ -65,8 +65,11 @@ def test_initials_recur_and_unknown_speakers_warn() -> None:
 
 
 def test_full_stop_labels_need_a_known_or_recurring_name() -> None:
-    _encoded, root = run("GROMYKO. We have studied it.\nKISSINGER. Good.\nGROMYKO. Then we agree.\nYes. I agree.")
-    assert [speaker for speaker, _who in turns_of(root)] == ["GROMYKO.", "GROMYKO."]
+    encoded, root = run("GROMYKO. We have studied it.\nKISSINGER. Good.\nGROMYKO. Then we agree.\nYes. I agree.")
+    assert turns_of(root) == [("GROMYKO.", "#gromyko"), ("KISSINGER.", "#kissinger"), ("GROMYKO.", "#gromyko")]
+    assert [str(w).split(": ", 1)[0] for w in encoded.warnings] == ["t.txt:4:1"]
+    encoded, root = run("Mr. Abshire said it would be studied.\nMr. Abshire then left.\nMD J. Bitterlich")
+    assert turns_of(root) == [] and encoded.warnings == []
     _encoded, root = run("Participants: L.I. Brezhnev, H. Kohl.\nBrezhnev. I agree with you.\nKohl: So do I.")
     assert [speaker for speaker, _who in turns_of(root)] == ["Brezhnev.", "Kohl:"]
 

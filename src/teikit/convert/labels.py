@@ -40,6 +40,10 @@ _BRACKETED_RE = re.compile(r"^\[(?P<name>[^\[\]:]{1,80}):\][ \t]+(?=\S)")
 _COLON_RE = re.compile(r"^(?P<name>[^:\n\[\]]{1,80}?)\s*(?:\((?P<aside>[^()\n]{1,60})\))?\s*:[ \t]+(?=\S)")
 _STOP_RE = re.compile(r"^(?P<name>[^\n.!?:;,]{1,60}?)\.[ \t]+(?=[\"«“(\[]?[^\W\d_])")
 _AFTER_STOP_RE = re.compile(r"^[\"«“(\[]?[^\W\d_]")
+_ABBREVIATIONS = frozenset(
+    [title.casefold() for title in rules.HONORIFICS if title.endswith(".")]
+    + ["st.", "no.", "vol.", "cf.", "etc.", "jr.", "sr."]
+)
 DIALOGUE_TURNS = 3
 """A record with at least this many turns otherwise is dialogue: a once-used one-word label is a turn there."""
 
@@ -153,9 +157,13 @@ def read_label(text: str) -> Label | None:
 
 
 def _stop_name_ok(name: str) -> bool:
-    """``GROMYKO``, ``A.A. Gromyko``, ``Comrade Brezhnev``, ``Brezhnev``: not ``Yes`` or a sentence's first words."""
+    """``GROMYKO``, ``A.A. Gromyko``, ``Comrade Brezhnev``, ``Brezhnev``: not ``Yes``, an initial or a sentence."""
     words = name.split()
     if not words or len(words) > 4 or words[0].lower() in rules.INTERJECTIONS:
+        return False
+    if sum(char.isalpha() for char in words[-1]) < 2 or "." in words[-1]:
+        return False
+    if (words[-1] + ".").casefold() in _ABBREVIATIONS:
         return False
     return all(word[0].isupper() or word.lower() in rules.NAME_PARTICLES for word in words)
 
@@ -183,6 +191,8 @@ def _surnames(names: list[str]) -> set[str]:
         if words:
             found.add(name.casefold())
             found.add(words[-1].casefold())
+            if len(words) > 1 and len(words[0]) > 2 and not words[0].endswith("."):
+                found.add(words[0].casefold())
     return found
 
 
@@ -216,38 +226,10 @@ def find_speakers(blocks: list[tuple[SourceText, bool]], declared: dict[str, str
         label = read_label(text.text)
         if label is not None:
             labels[index] = label
-    colon = [label for label in labels.values() if label.shape != "full-stop"]
-    counts = Counter(_key(label) for label in colon if label.kind != "unknown")
-    stop_counts = Counter(_key(label) for label in labels.values() if label.shape == "full-stop")
-    strong = 0
-    decisions: dict[int, tuple[bool, str, str | None]] = {}
-    for index, label in labels.items():
-        if label.shape == "full-stop":
-            continue
-        decisions[index] = _decide_colon(label, counts, known, folded)
-        strong += decisions[index][0] and decisions[index][1] != "unknown speaker"
-    speakers_known = {_key(label) for index, label in labels.items() if index in decisions and decisions[index][0]}
-    speakers_known |= _surnames(
-        [label.name for index, label in labels.items() if index in decisions and decisions[index][0] and label.name]
-    )
+    decisions = _decide_all(labels, known, folded)
     notes: dict[int, LabelNote] = {}
     for index, label in labels.items():
-        if label.shape == "full-stop":
-            decision = _decide_stop(label, stop_counts, known | speakers_known, folded)
-        else:
-            decision = decisions[index]
-            if (
-                not decision[0]
-                and strong >= DIALOGUE_TURNS
-                and label.kind in ("name", "initials")
-                and len(label.name.split()) == 1
-            ):
-                decision = (
-                    True,
-                    "one-word label in a dialogue",
-                    f"speaker label '{label.printed}' is used once and names no participant; taken as a turn",
-                )
-        turn, why, doubt = decision
+        turn, why, doubt = decisions[index]
         if turn and label.aside and "?" in label.aside:
             doubt = f"speaker of '{label.printed}' is uncertain in the record"
         text = blocks[index][0]
@@ -258,6 +240,53 @@ def find_speakers(blocks: list[tuple[SourceText, bool]], declared: dict[str, str
     return Speakers(notes, participants)
 
 
+Decision = tuple[bool, str, str | None]
+
+
+def _decide_all(labels: dict[int, Label], known: set[str], declared: dict[str, str]) -> dict[int, Decision]:
+    """Three passes: colon labels against the participants, then ``NAME.`` labels against those speakers too,
+    then the colon labels left out against the ``NAME.`` speakers; last, the dialogue rules for once-used labels."""
+    counts = Counter(_key(label) for label in labels.values() if label.shape != "full-stop" and label.kind != "unknown")
+    stop_counts = Counter(_key(label) for label in labels.values() if label.shape == "full-stop")
+    decisions: dict[int, Decision] = {}
+    for index, label in labels.items():
+        if label.shape != "full-stop":
+            decisions[index] = _decide_colon(label, counts, known, declared)
+    speakers = known | _speaker_names(labels, decisions)
+    for index, label in labels.items():
+        if label.shape == "full-stop":
+            decisions[index] = _decide_stop(label, stop_counts, speakers, declared)
+    speakers |= _speaker_names(labels, decisions)
+    strong = {"colon": 0, "full-stop": 0}
+    for index, label in labels.items():
+        turn, _why, _doubt = decisions[index]
+        if not turn and label.name and _known(label, speakers):
+            decisions[index] = (True, "known speaker", None)
+        if decisions[index][0] and decisions[index][1] != "unknown speaker":
+            strong["full-stop" if label.shape == "full-stop" else "colon"] += 1
+    for index, label in labels.items():
+        if decisions[index][0] or len(label.name.split()) != 1 or label.kind not in ("name", "initials"):
+            continue
+        if label.shape != "full-stop" and strong["colon"] >= DIALOGUE_TURNS:
+            message = f"speaker label '{label.printed}' is used once and names no participant; taken as a turn"
+            decisions[index] = (True, "one-word label in a dialogue", message)
+        elif label.shape == "full-stop" and strong["full-stop"] >= 2 and _strict_stop(label):
+            message = f"speaker label '{label.printed}' is used once and names no known speaker; taken as a turn"
+            decisions[index] = (True, "NAME. label in a dialogue", message)
+    return decisions
+
+
+def _speaker_names(labels: dict[int, Label], decisions: dict[int, Decision]) -> set[str]:
+    return _surnames([label.name for index, label in labels.items() if index in decisions and decisions[index][0]])
+
+
+def _known(label: Label, known: set[str]) -> bool:
+    words = label.name.split()
+    return bool(words) and (
+        label.name.casefold() in known or words[-1].casefold() in known or words[0].casefold() in known
+    )
+
+
 def _decide_colon(
     label: Label, counts: Counter[str], known: set[str], declared: dict[str, str]
 ) -> tuple[bool, str, str | None]:
@@ -265,8 +294,7 @@ def _decide_colon(
         return True, "declared", None
     if label.kind == "unknown":
         return True, "unknown speaker", f"turn '{label.printed}' names no speaker; @who left out"
-    surname = label.name.split()[-1].casefold() if label.name else ""
-    if label.name and (label.name.casefold() in known or surname in known):
+    if _known(label, known):
         return True, "participant", None
     if counts[_key(label)] >= 2:
         return True, "recurs", None
@@ -288,10 +316,9 @@ def _decide_stop(
 ) -> tuple[bool, str, str | None]:
     if _key(label) in declared or label.printed.rstrip(".").casefold() in declared:
         return True, "declared", None
-    surname = label.name.split()[-1].casefold() if label.name else ""
-    if label.name and (label.name.casefold() in known or surname in known):
+    if _known(label, known):
         return True, "known speaker", None
-    if counts[_key(label)] >= 2 and (_strict_stop(label) or label.kind in ("title-name", "role")):
+    if counts[_key(label)] >= 2:
         return True, "recurs", None
     if _strict_stop(label):
         return (
@@ -303,10 +330,12 @@ def _decide_stop(
 
 
 def person_key(note: LabelNote) -> str | None:
-    """The name a turn's speaker goes by in this part (no honorifics): ``Stalin``, ``President`` for a role."""
+    """The name a turn's speaker goes by in this part (no honorifics, ``GROMYKO`` as ``Gromyko``): ``President``
+    for a role, ``None`` for nobody in particular."""
     if note.kind == "unknown" or note.kind == "generic":
         return None
-    return note.name or note.titles or None
+    name = " ".join(word.title() if len(word) > 2 and word.isupper() else word for word in note.name.split())
+    return name or note.titles or None
 
 
 def is_narrative(text: str) -> bool:

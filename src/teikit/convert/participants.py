@@ -27,6 +27,11 @@ _BRACKET_RE = re.compile(r"\[(?P<text>[^\[\]]*)\]")
 _PAREN_RE = re.compile(r"\((?P<text>[^()]*)\)")
 _SLASH_RE = re.compile(r"/(?P<text>[^/\s][^/]*?)/")
 _AND_RE = re.compile(r"\s+(?:and|и|und|et|y)\s+")
+_SIDE_RE = re.compile(
+    r"^(?:(?:participants?|present)\s+)?(?:(?:on|from)\s+)?the\s+[\w-]+(?:\s+[\w-]+)?\s+side\s*[-–—:]\s*"
+    r"|^(?:с|со)\s+[\w-]+\s+стороны\s*[-–—:]?\s*",
+    re.I,
+)
 _INITIALS_RE = re.compile(r"^(?:[^\W\d_]\.){1,3}[^\W\d_]?$")
 _SUFFIXES = ("Jr.", "Jr", "Sr.", "Sr", "II", "III", "IV")
 _ORG_RE = re.compile(
@@ -186,6 +191,7 @@ def mentions_in(text: str, roles: tuple[str, ...] = ("present",)) -> list[Mentio
         if ":" in sentence and not _BRACKET_RE.search(sentence.split(":", 1)[0]):
             head, sentence = sentence.split(":", 1)
             own.extend(role for role in _roles_in(head) if role not in own)
+        sentence = _SIDE_RE.sub("", sentence.strip())
         sentence = rules.LIST_PREFIX_RE.sub("", sentence.strip()).strip(" .")
         items = [re.sub(r"^(?:and|и|und|et)\s+", "", item) for item in _split_outside(sentence, ",")]
         for index, item in enumerate(items):

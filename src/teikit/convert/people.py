@@ -140,11 +140,17 @@ def _resolve(turn: Unit, people: dict[str, Person], titles: dict[str, str]) -> s
         exact = _match_known(note.name, people)
         if exact:
             return exact
-        surname = _surname(note.name)
-        found = [
-            key for key, person in people.items() if any(_surname(name) == surname for name in person.names.values())
-        ]
-        return found[0] if len(found) == 1 else turn.person
+        wanted = _surname(note.name)
+        first = note.name.split()[0].casefold()
+        for matches in (
+            lambda name: _surname(name) == wanted,
+            lambda name: len(name.split()) > 1 and name.split()[0].casefold() == wanted,
+            lambda name: len(name.split()) == 1 and name.casefold() == first,
+        ):
+            found = [key for key, person in people.items() if any(matches(name) for name in person.names.values())]
+            if len(found) == 1:
+                return found[0]
+        return turn.person
     wanted = note.titles.casefold()
     found = [key for key, title in titles.items() if title.casefold() == wanted]
     return found[0] if len(found) == 1 else turn.person
