@@ -38,7 +38,7 @@ _UNKNOWN_RE = re.compile(r"^\(\s*(?:\?|unknown|unidentified|inaudible|нераз
 _EMPTY_RE = re.compile(r"^:[ \t]+(?=\S)")
 _BRACKETED_RE = re.compile(r"^\[(?P<name>[^\[\]:]{1,80}):\][ \t]+(?=\S)")
 _COLON_RE = re.compile(r"^(?P<name>[^:\n\[\]]{1,80}?)\s*(?:\((?P<aside>[^()\n]{1,60})\))?\s*:[ \t]+(?=\S)")
-_STOP_RE = re.compile(r"^(?P<name>[^\n.!?:;,]{1,60}?)\.[ \t]+(?=[\"«“(\[]?[^\W\d_])")
+_INITIAL_RE = re.compile(r"^(?:[^\W\d_]\.)+$")
 _AFTER_STOP_RE = re.compile(r"^[\"«“(\[]?[^\W\d_]")
 _ABBREVIATIONS = frozenset(
     [title.casefold() for title in rules.HONORIFICS if title.endswith(".")]
@@ -149,10 +149,27 @@ def read_label(text: str) -> Label | None:
         return _named(
             shape, match.end(), label_end, text[:label_end], match.group("name").strip(), match.group("aside")
         )
-    match = _STOP_RE.match(text)
-    if match and _stop_name_ok(match.group("name")):
-        label_end = len(match.group("name")) + 1
-        return _named("full-stop", match.end(), label_end, text[:label_end], match.group("name").strip())
+    stop = _stop_label(text)
+    if stop is not None:
+        name, label_end, end = stop
+        return _named("full-stop", end, label_end, text[:label_end], name)
+    return None
+
+
+def _stop_label(text: str) -> tuple[str, int, int] | None:
+    """``A.A. GROMYKO. We …`` -> (``A.A. GROMYKO``, end of the label, start of the words); initials and
+    honorifics (``Cde.``, ``Mr.``) do not end the label, the first other word ending in a full stop does."""
+    for count, match in enumerate(re.finditer(r"\S+", text[:90]), start=1):
+        word = match.group()
+        if count > 5 or any(char in word for char in ":;,!?[]"):
+            return None
+        if not word.endswith(".") or _INITIAL_RE.match(word) or word.casefold() in _ABBREVIATIONS:
+            continue
+        after = re.match(r"[ \t]+", text[match.end() :])
+        if after is None or not _AFTER_STOP_RE.match(text[match.end() + after.end() :]):
+            return None
+        name = text[: match.end() - 1].strip()
+        return (name, match.end(), match.end() + after.end()) if _stop_name_ok(name) else None
     return None
 
 
@@ -327,6 +344,17 @@ def _decide_stop(
             f"'{label.printed}' may be a speaker label (NAME. form) but names no known speaker; kept as prose",
         )
     return False, "prose", None
+
+
+def settle(speakers: Speakers, taken: set[int]) -> None:
+    """Mark prose, with a warning, a label taken as a turn whose block became something else (a heading, a closer)."""
+    for note in speakers.notes.values():
+        if note.turn and id(note) not in taken:
+            note.turn = False
+            note.why = "prose: the block is a heading, opener or closer"
+            note.doubt = (
+                f"speaker label '{note.speaker}' stands where the record has closed or not begun; kept as prose"
+            )
 
 
 def person_key(note: LabelNote) -> str | None:

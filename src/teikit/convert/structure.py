@@ -74,6 +74,7 @@ class Part:
     lang: str
     role: str
     units: list[Unit] = field(default_factory=list)
+    notes: list[labels.LabelNote] = field(default_factory=list)
 
     @property
     def turns(self) -> list[Unit]:
@@ -211,8 +212,15 @@ _DESCRIPTION_WORDS_RE = re.compile(
 )
 
 
-def classify(blocks: list[Block], declared: dict[str, str] | None = None) -> list[Unit]:
-    """Turn a part's blocks into units (see the module doc for the rules' order)."""
+def classify(
+    blocks: list[Block], declared: dict[str, str] | None = None, notes: list[labels.LabelNote] | None = None
+) -> list[Unit]:
+    """Turn a part's blocks into units (see the module doc for the rules' order).
+
+    ``notes`` receives the label grammar's decision on every label-shaped block
+    (:mod:`teikit.convert.labels`); a label taken as a turn where another rule
+    claimed the block (a heading, a closer) is marked prose, with a warning.
+    """
     speakers = labels.find_speakers(
         [(_without_mark_text(block.text), bool(block.heading)) for block in blocks], declared
     )
@@ -240,7 +248,7 @@ def classify(blocks: list[Block], declared: dict[str, str] | None = None) -> lis
         if not started and _whole_bracket(raw) and _DESCRIPTION_WORDS_RE.search(raw) and "signature" not in raw.lower():
             units.append(Unit(Kind.DESCRIPTION, [text]))
             continue
-        if not started and _all_caps(raw):
+        if not started and _all_caps(raw) and speakers.turn_at(index) is None:
             units.append(Unit(Kind.HEAD, [text]))
             continue
         note = speakers.notes.get(index)
@@ -271,11 +279,13 @@ def classify(blocks: list[Block], declared: dict[str, str] | None = None) -> lis
             and not labels.is_narrative(raw)
         ):
             last.blocks.append(text)
-            last.notes.extend([note] if note is not None else [])
             continue
         number = rules.NUMBERED_PARAGRAPH_RE.match(raw)
-        units.append(Unit(Kind.PARAGRAPH, [text], mark=mark, number=_number(number), notes=[note] if note else []))
+        units.append(Unit(Kind.PARAGRAPH, [text], mark=mark, number=_number(number)))
         started = True
+    labels.settle(speakers, {id(unit.notes[0]) for unit in units if unit.kind is Kind.TURN and unit.notes})
+    if notes is not None:
+        notes.extend(speakers.notes[index] for index in sorted(speakers.notes))
     return units
 
 
@@ -320,5 +330,7 @@ def build_parts(
     for lang, role, part_blocks in split_parts(blocks, translation_lang, original_lang):
         joined, count = join_page_breaks(join_open_brackets(part_blocks))
         repaired += count
-        parts.append(Part(lang, role, classify(joined, declared)))
+        part = Part(lang, role)
+        part.units = classify(joined, declared, part.notes)
+        parts.append(part)
     return parts, repaired

@@ -83,7 +83,7 @@ def declared_speakers(transcript: Transcript) -> dict[str, str]:
 
 def label_notes(parts: list[Part]) -> list[LabelNote]:
     """Every label decision of the parts, in document order."""
-    notes = [note for part in parts for unit in part.units for note in unit.notes]
+    notes = [note for part in parts for note in part.notes]
     return sorted(notes, key=lambda note: (note.location.line or 0, note.location.col or 0))
 
 
