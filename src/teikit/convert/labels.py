@@ -17,7 +17,7 @@ Shapes (tried in this order; README has the table):
 A label is a turn when its name is declared, is a participant, recurs (opens two
 or more paragraphs), or is a title or role (``Chairman Mao``, ``The Secretary``,
 ``A Senator``); a once-used one-word name in a record that is otherwise dialogue
-is a turn with a warning. ``NAME.`` needs a participant, a speaker already known
+(or once-used initials where other initials are turns) is a turn with a warning. ``NAME.`` needs a participant, a speaker already known
 from a colon label, or a recurring capitalised name that is no interjection
 (``Yes.``). Anything else shaped like a label stays prose, with a warning.
 """
@@ -284,7 +284,10 @@ def _decide_all(labels: dict[int, Label], known: set[str], declared: dict[str, s
     for index, label in labels.items():
         if decisions[index][0] or len(label.name.split()) != 1 or label.kind not in ("name", "initials"):
             continue
-        if label.shape != "full-stop" and strong["colon"] >= DIALOGUE_TURNS:
+        initials = label.kind == "initials" and any(
+            decisions[other][0] and labels[other].kind == "initials" for other in labels if other != index
+        )
+        if label.shape != "full-stop" and (strong["colon"] >= DIALOGUE_TURNS or initials):
             message = f"speaker label '{label.printed}' is used once and names no participant; taken as a turn"
             decisions[index] = (True, "one-word label in a dialogue", message)
         elif label.shape == "full-stop" and strong["full-stop"] >= 2 and _strict_stop(label):
