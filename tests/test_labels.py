@@ -174,6 +174,25 @@ Deputy Secretary: I agree."""
     assert "recorder" in roles["bremer"] and "speaker" in roles["bremer"]
 
 
+def test_a_role_in_the_list_is_the_person_a_label_names() -> None:
+    body = """PRINCIPALS
+The President
+The Vice President
+Secretary of Defense Donald Rumsfeld
+President Ford: Let us begin.
+Vice President Rockefeller: I agree.
+Secretary Rumsfeld: So do I.
+President Ford: Good."""
+    _encoded, root = run(body)
+    assert [who for _speaker, who in turns_of(root)] == ["#ford", "#rockefeller", "#donald-rumsfeld", "#ford"]
+    persons = {p.get("{http://www.w3.org/XML/1998/namespace}id"): p.get("role") for p in xpath(root, "//t:person")}
+    assert persons == {
+        "ford": "present speaker",
+        "rockefeller": "present speaker",
+        "donald-rumsfeld": "present speaker",
+    }
+
+
 def test_declared_speakers_by_option_and_header_line() -> None:
     body = "X: One.\nY: Two."
     _encoded, root = run(body, speakers={"X": "xavier"})

@@ -290,7 +290,7 @@ def _decide_all(labels: dict[int, Label], known: set[str], declared: dict[str, s
         if label.shape != "full-stop" and (strong["colon"] >= DIALOGUE_TURNS or initials):
             message = f"speaker label '{label.printed}' is used once and names no participant; taken as a turn"
             decisions[index] = (True, "one-word label in a dialogue", message)
-        elif label.shape == "full-stop" and strong["full-stop"] >= 2 and _strict_stop(label):
+        elif label.shape == "full-stop" and strong["full-stop"] >= 2 and label.name[:1].isupper():
             message = f"speaker label '{label.printed}' is used once and names no known speaker; taken as a turn"
             decisions[index] = (True, "NAME. label in a dialogue", message)
     return decisions

@@ -37,7 +37,8 @@ _SUFFIXES = ("Jr.", "Jr", "Sr.", "Sr", "II", "III", "IV")
 _ORG_RE = re.compile(
     r"\b(?:staff|council|department|house|affairs|security|agency|embassy|delegation|side|section|division|"
     r"ministry|committee|office|bureau|government|party|sekretariat|intelligence|forces|chiefs|operations|states|"
-    r"nations|kingdom|republic|union|federation|command|отдел|посольство|сторона)\b",
+    r"nations|kingdom|republic|union|federation|command|state|defen[cs]e|treasury|commerce|interior|labou?r|"
+    r"agriculture|energy|navy|army|corps|foreign|отдел|посольство|сторона)\b",
     re.I,
 )
 _PARTICLES = ("de", "van", "von", "der", "da", "di", "du", "la", "le", "ter", "bin", "ibn", "al")
@@ -197,7 +198,9 @@ def mentions_in(text: str, roles: tuple[str, ...] = ("present",)) -> list[Mentio
         for index, item in enumerate(items):
             plain = _BRACKET_RE.sub("", item).strip(" .")
             role_only = bool(_roles_in(plain)) and len(plain.split()) <= 2
-            if index and _is_description(item) and (role_only or person_tail(plain) is None):
+            tail = person_tail(plain)
+            names_someone = tail is not None and (bool(tail[0]) or len(tail[1].split()) >= 2)
+            if index and _is_description(item) and (role_only or not names_someone):
                 if found:
                     last = found[-1]
                     extra = tuple(role for role in _roles_in(item) if role not in last.roles)

@@ -102,6 +102,7 @@ def find_people(parts: list[Part]) -> list[Person]:
             person.aliases.setdefault(main.lang, mention.alias)
         for role in mention.roles:
             person.add_role(role)
+    _name_roles(main, people, titles, used)
     for turn in main.turns:
         found = _resolve(turn, people, titles)
         if found is not None:
@@ -123,6 +124,35 @@ def find_people(parts: list[Part]) -> list[Person]:
                 turn.who = person.ident
         _align_mentions(main_mentions, _mentions(other), other.lang, people, person_for)
     return sorted(people.values(), key=lambda person: "speaker" not in person.roles)
+
+
+def _name_roles(main: Part, people: dict[str, Person], titles: dict[str, str], used: set[str]) -> None:
+    """A participant listed only by role (``The President``) whom a label names (``President Ford:``) is that person."""
+    for turn in main.turns:
+        note = turn.notes[0] if turn.notes else None
+        if note is None or not note.name or not note.titles or note.declared:
+            continue
+        if _resolve(turn, people, titles) != turn.person or turn.person in people:
+            continue
+        wanted = note.titles.casefold()
+        roles = [
+            key
+            for key, title in titles.items()
+            if title.casefold() == wanted and people[key].names.get(main.lang, key).casefold().endswith(wanted)
+        ]
+        if len(roles) != 1 or turn.person is None:
+            continue
+        person = people.pop(roles[0])
+        del titles[roles[0]]
+        used.discard(person.ident)
+        ident = slug(turn.person)
+        while ident in used:
+            ident += "-x"
+        used.add(ident)
+        person.ident = ident
+        person.names[main.lang] = turn.person
+        people[turn.person] = person
+        titles[turn.person] = note.titles
 
 
 def _declared_id(turn: Unit) -> str | None:

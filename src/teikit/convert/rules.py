@@ -162,7 +162,7 @@ HONORIFICS_BY_LANGUAGE: Final = {
     "en": _words(
         "Comrade|Comrades|Comr.|Comrs.|Cde.|Cdes.|Com.|Mr.|Mrs.|Ms.|Miss|Messrs.|Dr.|Prof.|Professor|Sir|"
         "Lord|Lady|Amb.|Ambassador|Senator|Sen.|Congressman|Congresswoman|Representative|Rep.|Governor|"
-        "Gov.|Mayor|Judge|Justice|Father|General|Gen.|Lt.|Lt|Lieutenant|Colonel|Col.|Major|Maj.|Captain|"
+        "Gov.|Mayor|Judge|Justice|Father|General|Gen.|Lt.|Lt|Lieutenant|Colonel|Col.|Col|Major|Maj.|Captain|"
         "Capt.|Admiral|Adm.|Marshal|Brigadier|Commander|Comdr.|Sergeant|Sgt.|Colonel-General|Chairman|"
         "Chairwoman|Vice Chairman|President|Vice President|Premier|Vice Premier|Prime Minister|"
         "Deputy Prime Minister|Foreign Minister|Minister|Deputy Minister|Chancellor|Secretary|"
