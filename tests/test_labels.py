@@ -38,17 +38,16 @@ def turns_of(root: etree._Element) -> list[tuple[str, str | None]]:
         ("Present: Mr. Kuznetsov.\nKuznetsov: We agree.", "Kuznetsov:", "#kuznetsov"),
         ("Secretary Kissinger: Once only.", "Secretary Kissinger:", "#kissinger"),
         ("THE PRESIDENT: We have a full plate.", "THE PRESIDENT:", "#president"),
-        (
-            "A.A. Gromyko (after a pause): We cannot agree.\nA.A. Gromyko: Then no.",
-            "A.A. Gromyko (after a pause):",
-            "#a-a-gromyko",
-        ),
+        ("A.A. Gromyko (after a pause): We cannot agree.", "A.A. Gromyko (after a pause):", "#a-a-gromyko"),
         ("[The President:] There is another problem.", "[The President:]", "#president"),
         ("Cde. Honecker: We thank you.\nCde. Honecker: Again.", "Cde. Honecker:", "#honecker"),
         ("Тов. Сталин: Можно.", "Тов. Сталин:", "#stalin"),
         ("M. Couve de Murville: Nous sommes d'accord.", "M. Couve de Murville:", "#couve-de-murville"),
         ("Herr Brandt: Wir stimmen zu.", "Herr Brandt:", "#brandt"),
         ("Chairman Mao: Good.", "Chairman Mao:", "#mao"),
+        ("т. Сталин: Можно.", "т. Сталин:", "#stalin"),
+        ("Le Général de Gaulle: Nous verrons.", "Le Général de Gaulle:", "#de-gaulle"),
+        ("Secretary (to Hyland): Go on.", "Secretary (to Hyland):", "#secretary"),
     ],
 )
 def test_label_shapes_become_turns_with_names_without_honorifics(body: str, speaker: str, who: str) -> None:

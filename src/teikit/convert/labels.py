@@ -118,12 +118,12 @@ def _kind(article: str, titles: str, rest: str) -> str:
 
 
 def _named(shape: str, end: int, label_end: int, printed: str, name: str, aside: str | None = None) -> Label | None:
-    if not _name_words_ok(name):
-        return None
-    first = name.split()[0].lower()
-    if first in rules.NON_SPEAKER_WORDS or name.lower() in rules.NON_SPEAKER_WORDS:
+    words = name.split()
+    if not words or words[0].lower() in rules.NON_SPEAKER_WORDS or name.lower() in rules.NON_SPEAKER_WORDS:
         return None
     article, titles, rest = split_titles(name)
+    if not (_name_words_ok(rest) if rest else titles and len(name.split()) <= 7):
+        return None
     if article and not titles and shape != "bracketed" and rest.lower().split()[0] in rules.NON_SPEAKER_WORDS:
         return None
     return Label(shape, end, label_end, printed, rest, titles, _kind(article, titles, rest), aside)
@@ -320,6 +320,8 @@ def _decide_colon(
         return True, "recurs", None
     if label.kind in ("role", "title-name"):
         return True, "title or role", None
+    if label.shape == "aside" and (label.aside or "")[:1].islower():
+        return True, "label with a stage direction", None
     if label.kind == "generic":
         return True, "title or role", f"turn '{label.printed}' names a role, not a person; @who left out"
     if label.shape == "bracketed":
