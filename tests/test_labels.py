@@ -173,6 +173,16 @@ Deputy Secretary: I agree."""
     assert "recorder" in roles["bremer"] and "speaker" in roles["bremer"]
 
 
+def test_a_list_ends_where_a_listed_person_speaks() -> None:
+    body = """PARTICIPANTS
+Dr. Henry A. Kissinger, Secretary of State
+Julius Nyerere, President of Tanzania
+Kissinger: Yes, Mr. President
+Nyerere: I know."""
+    _encoded, root = run(body)
+    assert turns_of(root) == [("Kissinger:", "#henry-a-kissinger"), ("Nyerere:", "#julius-nyerere")]
+
+
 def test_a_role_in_the_list_is_the_person_a_label_names() -> None:
     body = """PRINCIPALS
 The President

@@ -17,16 +17,20 @@ Shapes (tried in this order; README has the table):
 A label is a turn when its name is declared, is a participant, recurs (opens two
 or more paragraphs), or is a title or role (``Chairman Mao``, ``The Secretary``,
 ``A Senator``); a once-used one-word name in a record that is otherwise dialogue
-(or once-used initials where other initials are turns) is a turn with a warning. ``NAME.`` needs a participant, a speaker already known
-from a colon label, or a recurring capitalised name that is no interjection
-(``Yes.``). Anything else shaped like a label stays prose, with a warning.
+(or once-used initials where other initials are turns) is a turn with a
+warning; so is an aside in lower case (a stage direction). ``NAME.`` needs a
+participant, a speaker already known from a colon label, or a recurring
+capitalised name that is no interjection (``Yes.``). Anything else shaped like
+a label stays prose, with a warning.
 """
 
 from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Final
 
 from teikit.convert import rules
 from teikit.convert.participants import mentions_in, participant_lines, split_titles
@@ -34,12 +38,26 @@ from teikit.convert.source import SourceText
 from teikit.core.errors import Location
 
 _NAME_WORD_RE = re.compile(r"^(?:[^\W\d_]\.(?:-?[^\W\d_]\.)*)?[^\W\d_]?[\w'’-]*\.?$")
-_UNKNOWN_RE = re.compile(r"^\(\s*(?:\?|unknown|unidentified|inaudible|неразборчиво)\s*\)\s*:[ \t]+(?=\S)", re.I)
-_EMPTY_RE = re.compile(r"^:[ \t]+(?=\S)")
-_BRACKETED_RE = re.compile(r"^\[(?P<name>[^\[\]:]{1,80}):\][ \t]+(?=\S)")
-_COLON_RE = re.compile(r"^(?P<name>[^:\n\[\]]{1,80}?)\s*(?:\((?P<aside>[^()\n]{1,60})\))?\s*:[ \t]+(?=\S)")
+"""``Gromyko``, ``A.A.Gromyko``, ``Цзэ-дун``, ``Jr.``: one word of a speaker's name."""
+
+UNKNOWN_RE: Final = re.compile(r"^\(\s*(?:\?|unknown|unidentified|inaudible|неразборчиво)\s*\)\s*:[ \t]+(?=\S)", re.I)
+"""``(?): …``: a turn whose speaker the record does not name."""
+
+EMPTY_RE: Final = re.compile(r"^:[ \t]+(?=\S)")
+"""``: Netherlands defense cuts.``: a lone colon, the label lost in the record."""
+
+BRACKETED_RE: Final = re.compile(r"^\[(?P<name>[^\[\]:]{1,80}):\][ \t]+(?=\S)")
+"""``[The President:] …``: a label the editor supplied."""
+
+COLON_RE: Final = re.compile(r"^(?P<name>[^:\n\[\]]{1,80}?)\s*(?:\((?P<aside>[^()\n]{1,60})\))?\s*:[ \t]+(?=\S)")
+"""``Kissinger: …``, ``Secretary (to Hyland): …``: a name (and an aside) before a colon."""
+
 _INITIAL_RE = re.compile(r"^(?:[^\W\d_]\.)+$")
+"""``A.`` / ``A.A.``: initials, which never end a ``NAME.`` label."""
+
 _AFTER_STOP_RE = re.compile(r"^[\"«“(\[]?[^\W\d_]")
+"""What follows a ``NAME.`` label: a letter, maybe after a quotation mark or bracket."""
+
 _ABBREVIATIONS = frozenset(
     [title.casefold() for title in rules.HONORIFICS if title.endswith(".")]
     + ["st.", "no.", "vol.", "cf.", "etc.", "jr.", "sr."]
@@ -129,30 +147,70 @@ def _named(shape: str, end: int, label_end: int, printed: str, name: str, aside:
     return Label(shape, end, label_end, printed, rest, titles, _kind(article, titles, rest), aside)
 
 
-def read_label(text: str) -> Label | None:
-    """The label a paragraph opens with, if it has one of the grammar's shapes (see the module doc)."""
-    match = _BRACKETED_RE.match(text)
-    if match:
-        label_end = len(match.group().rstrip())
-        return _named("bracketed", match.end(), label_end, text[:label_end], match.group("name").strip())
-    match = _EMPTY_RE.match(text)
-    if match:
-        return Label("empty", match.end(), 1, ":", "", "", "unknown")
-    match = _UNKNOWN_RE.match(text)
-    if match:
-        label_end = text.index(":") + 1
-        return Label("unknown", match.end(), label_end, text[:label_end], "", "", "unknown")
-    match = _COLON_RE.match(text)
-    if match:
-        label_end = len(match.group().rstrip())
-        shape = "aside" if match.group("aside") else "colon"
-        return _named(
-            shape, match.end(), label_end, text[:label_end], match.group("name").strip(), match.group("aside")
-        )
+def _bracketed(text: str) -> Label | None:
+    match = BRACKETED_RE.match(text)
+    if match is None:
+        return None
+    label_end = len(match.group().rstrip())
+    return _named("bracketed", match.end(), label_end, text[:label_end], match.group("name").strip())
+
+
+def _empty(text: str) -> Label | None:
+    match = EMPTY_RE.match(text)
+    return Label("empty", match.end(), 1, ":", "", "", "unknown") if match else None
+
+
+def _unknown(text: str) -> Label | None:
+    match = UNKNOWN_RE.match(text)
+    if match is None:
+        return None
+    label_end = text.index(":") + 1
+    return Label("unknown", match.end(), label_end, text[:label_end], "", "", "unknown")
+
+
+def _colon(text: str) -> Label | None:
+    match = COLON_RE.match(text)
+    if match is None:
+        return None
+    label_end = len(match.group().rstrip())
+    shape = "aside" if match.group("aside") else "colon"
+    return _named(shape, match.end(), label_end, text[:label_end], match.group("name").strip(), match.group("aside"))
+
+
+def _full_stop(text: str) -> Label | None:
     stop = _stop_label(text)
-    if stop is not None:
-        name, label_end, end = stop
-        return _named("full-stop", end, label_end, text[:label_end], name)
+    if stop is None:
+        return None
+    name, label_end, end = stop
+    return _named("full-stop", end, label_end, text[:label_end], name)
+
+
+@dataclass(frozen=True)
+class LabelShape:
+    """One shape of the grammar: its name, an example, and the reader that recognises it."""
+
+    name: str
+    example: str
+    read: Callable[[str], Label | None]
+
+
+SHAPES: Final = (
+    LabelShape("bracketed", "[The President:] …", _bracketed),
+    LabelShape("empty", ": …", _empty),
+    LabelShape("unknown", "(?): …", _unknown),
+    LabelShape("colon", "Kissinger: … / Cde. Honecker: … / K: … / Secretary (to Hyland): …", _colon),
+    LabelShape("full-stop", "GROMYKO. … / Brezhnev. …", _full_stop),
+)
+"""The label shapes, tried in this order: the bracketed and unknown forms are unmistakable and come first;
+the colon form before the full stop, because a name with initials (``A.A. Gromyko: …``) holds full stops."""
+
+
+def read_label(text: str) -> Label | None:
+    """The label a paragraph opens with, if it has one of the grammar's :data:`SHAPES`."""
+    for shape in SHAPES:
+        label = shape.read(text)
+        if label is not None:
+            return label
     return None
 
 

@@ -338,12 +338,14 @@ def participant_lines(texts: list[str]) -> dict[int, tuple[str, ...]]:
         if rules.PARTICIPANTS_HEADING_RE.match(text):
             found[index] = ()
             index += 1
+            listed: set[str] = set()
             while index < len(texts):
                 line = texts[index].strip()
                 if rules.PARTICIPANTS_HEADING_RE.match(line):
                     found[index] = ()
-                elif _entry_like(line):
+                elif _entry_like(line) and not _speaks(line, listed):
                     found[index] = ("present",)
+                    listed.update(mention.name.split()[-1].casefold() for mention in mentions_in(line))
                 elif (
                     len(line.split()) <= 4
                     and index + 1 < len(texts)
@@ -360,6 +362,13 @@ def participant_lines(texts: list[str]) -> dict[int, tuple[str, ...]]:
             found[index] = ("present",)
         index += 1
     return found
+
+
+def _speaks(line: str, listed: set[str]) -> bool:
+    """``Kissinger: Yes, Mr. President``: a listed person's label, so the list has ended and the talk begun."""
+    head = line.split(":", 1)[0] if ":" in line else ""
+    words = split_titles(head)[2].split()
+    return bool(words) and words[-1].casefold() in listed
 
 
 def group_line(text: str) -> bool:
