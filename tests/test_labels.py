@@ -88,14 +88,24 @@ The Treaty: It was signed in 1970 and holds."""
     assert [(row.label, row.turn) for row in rows][-1] == ("The Treaty:", False)
 
 
-def test_participants_paragraph_before_the_first_turn_keeps_turns_on() -> None:
-    body = """Present at the conversation: Comrade A.I. Mikoyan and Comrade Zhou Enlai.
+@pytest.mark.parametrize(
+    "present",
+    [
+        "Present at the conversation: Comrade A.I. Mikoyan and Comrade Zhou Enlai.",
+        "Members Present: A.I. Mikoyan, Zhou Enlai",
+        "Participants: A.I. Mikoyan; Zhou Enlai.",
+        "Present: comrs. A.I. Mikoyan, Zhou Enlai.",
+        "On the Soviet side: Cde. A.I. Mikoyan; on the Chinese side: Zhou Enlai.",
+    ],
+)
+def test_participants_paragraph_before_the_first_turn_keeps_turns_on(present: str) -> None:
+    body = f"""{present}
 Mikoyan: We welcome you.
 Zhou Enlai: Thank you.
 Mikoyan: Let us begin.
 Zhou Enlai: Agreed."""
     _encoded, root = run(body)
-    assert len(turns_of(root)) == 4
+    assert [who for _speaker, who in turns_of(root)] == ["#a-i-mikoyan", "#zhou-enlai"] * 2
     assert {p.get("{http://www.w3.org/XML/1998/namespace}id") for p in xpath(root, "//t:person")} == {
         "a-i-mikoyan",
         "zhou-enlai",
