@@ -37,9 +37,9 @@ def turns_of(root: etree._Element) -> list[tuple[str, str | None]]:
     [
         ("Present: Mr. Kuznetsov.\nKuznetsov: We agree.", "Kuznetsov:", "#kuznetsov"),
         ("Secretary Kissinger: Once only.", "Secretary Kissinger:", "#kissinger"),
-        ("THE PRESIDENT: We have a full plate.", "THE PRESIDENT:", "#president"),
+        ("THE PRESIDENT: We have a full plate.", "THE PRESIDENT:", "#the-president"),
         ("A.A. Gromyko (after a pause): We cannot agree.", "A.A. Gromyko (after a pause):", "#a-a-gromyko"),
-        ("[The President:] There is another problem.", "[The President:]", "#president"),
+        ("[The President:] There is another problem.", "[The President:]", "#the-president"),
         ("Cde. Honecker: We thank you.\nCde. Honecker: Again.", "Cde. Honecker:", "#honecker"),
         ("Тов. Сталин: Можно.", "Тов. Сталин:", "#stalin"),
         ("M. Couve de Murville: Nous sommes d'accord.", "M. Couve de Murville:", "#couve-de-murville"),

@@ -421,12 +421,21 @@ def settle(speakers: Speakers, taken: set[int]) -> None:
 
 
 def person_key(note: LabelNote) -> str | None:
-    """The name a turn's speaker goes by in this part (no honorifics, ``GROMYKO`` as ``Gromyko``): ``President``
-    for a role, ``None`` for nobody in particular."""
-    if note.kind == "unknown" or note.kind == "generic":
+    """The name a turn's speaker goes by in this part: no honorifics, capitals as a name (``GROMYKO`` is
+    ``Gromyko``); a role keeps its article (``The President``); ``None`` for nobody in particular."""
+    if note.kind in ("unknown", "generic"):
         return None
-    name = " ".join(word.title() if len(word) > 2 and word.isupper() else word for word in note.name.split())
-    return name or note.titles or None
+    if note.name:
+        return _as_name(note.name)
+    article = split_titles(note.speaker.strip("[]:. "))[0]
+    return _as_name(" ".join(part for part in (article, note.titles) if part)) or None
+
+
+def _as_name(text: str) -> str:
+    words = text.split()
+    if all(word.isupper() for word in words if any(char.isalpha() for char in word)):
+        return " ".join(word.title() if len(word) > 2 else word.capitalize() for word in words)
+    return " ".join(word.title() if len(word) > 2 and word.isupper() else word for word in words)
 
 
 def is_narrative(text: str) -> bool:
