@@ -218,6 +218,14 @@ def test_declared_speakers_by_option_and_header_line() -> None:
     assert turns_of(root)[0] == ("X:", "#xavier")
     _encoded, root = run(body, header="Title: A record\nSpeakers: X = xavier; Y = yves")
     assert turns_of(root) == [("X:", "#xavier"), ("Y:", "#yves")]
+    _encoded, root = run("Present: Mr. Kissinger, Mr. Dobrynin.\nK: One.\nD: Two.", speakers={"K": "kissinger"})
+    assert turns_of(root)[0] == ("K:", "#kissinger")
+    assert len(xpath(root, "//t:person[@xml:id='kissinger']")) == 1 and not xpath(
+        root, "//t:person[@xml:id='kissinger-x']"
+    )
+    _encoded, root = run("Present: Mr. Kissinger, Mr. Dobrynin.\nK: One.\nD: Two.\nK: Three.\nD: Four.")
+    assert [who for _speaker, who in turns_of(root)] == ["#kissinger", "#dobrynin"] * 2
+    assert len(xpath(root, "//t:person")) == 2
     with pytest.raises(InputError, match="LABEL = person-id") as error:
         parse_speakers("X = xavier\nY yves\n", "s.txt")
     assert str(error.value).startswith("s.txt:2:1:")

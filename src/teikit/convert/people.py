@@ -75,16 +75,16 @@ def find_people(parts: list[Part]) -> list[Person]:
     declared id). Each turn gets its person's id in ``Unit.who``.
     """
     people: dict[str, Person] = {}
-    used: set[str] = {
-        note.declared for part in parts for turn in part.turns for note in turn.notes[:1] if note.declared
-    }
+    declared = {note.declared for part in parts for turn in part.turns for note in turn.notes[:1] if note.declared}
+    used: set[str] = set(declared)
     main = parts[0]
 
     def person_for(key: str, ident: str | None = None) -> Person:
         if key not in people:
             if ident is None:
                 ident = slug(key)
-                while ident in used:
+                claimed = ident in declared and all(person.ident != ident for person in people.values())
+                while ident in used and not claimed:
                     ident += "-x"
             used.add(ident)
             people[key] = Person(ident)
@@ -103,8 +103,12 @@ def find_people(parts: list[Part]) -> list[Person]:
         for role in mention.roles:
             person.add_role(role)
     _name_roles(main, people, titles, used)
+    resolved: dict[tuple[str, ...], str | None] = {}
     for turn in main.turns:
-        found = _resolve(turn, people, titles)
+        note = turn.notes[0] if turn.notes else None
+        label = (note.titles, note.name, note.declared or "", turn.person or "") if note else ("", "", "", "")
+        found = resolved[label] if label in resolved else _resolve(turn, people, titles)
+        resolved[label] = found
         if found is not None:
             person = person_for(found, _declared_id(turn))
             person.names.setdefault(main.lang, found)
@@ -170,6 +174,12 @@ def _resolve(turn: Unit, people: dict[str, Person], titles: dict[str, str]) -> s
         exact = _match_known(note.name, people)
         if exact:
             return exact
+        if note.kind == "initials" and len(note.name) == 1:
+            letter = note.name.casefold()
+            found = [
+                key for key, person in people.items() if "speaker" not in person.roles and _initial_of(person) == letter
+            ]
+            return found[0] if len(found) == 1 else turn.person
         wanted = _surname(note.name)
         first = note.name.split()[0].casefold()
         for matches in (
@@ -184,6 +194,12 @@ def _resolve(turn: Unit, people: dict[str, Person], titles: dict[str, str]) -> s
     wanted = note.titles.casefold()
     found = [key for key, title in titles.items() if title.casefold() == wanted]
     return found[0] if len(found) == 1 else turn.person
+
+
+def _initial_of(person: Person) -> str:
+    """``k`` for a listed Kissinger: a telcon's ``K:`` is the one participant whose surname starts so."""
+    names = list(person.names.values())
+    return _surname(names[0])[:1] if names else ""
 
 
 def _surname(name: str) -> str:
