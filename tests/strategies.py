@@ -176,7 +176,9 @@ def labelled_transcript(draw: st.DrawFn) -> tuple[str, list[int]]:
         kind = draw(st.sampled_from(["label", "label", "label", "prose", "narrative"]))
         if kind == "label":
             label_lines.append(len(lines) + 1)
-            lines.append(f"{draw(label_shape)} {draw(plain_sentence())}")
+            label = draw(label_shape)
+            emphasis = draw(st.sampled_from(["", "", "", "**", "*"]))
+            lines.append(f"{emphasis}{label}{emphasis} {draw(plain_sentence())}")
         elif kind == "narrative":
             lines.append(draw(st.sampled_from(["[Laughter]", "The meeting ended.", "[Omitted here is a discussion.]"])))
         else:

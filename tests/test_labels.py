@@ -55,6 +55,20 @@ def test_label_shapes_become_turns_with_names_without_honorifics(body: str, spea
     assert (speaker, who) in turns_of(root)
 
 
+def test_labels_in_markdown_emphasis() -> None:
+    body = "**Kissinger:** Hello.\n**Dobrynin**: Hi.\n**Kissinger:** Again.\n**Dobrynin**: So.\n*GROMYKO.* We agree.\n*GROMYKO.* Fine."
+    _encoded, root = run(body)
+    assert turns_of(root) == [
+        ("Kissinger:", "#kissinger"),
+        ("Dobrynin:", "#dobrynin"),
+        ("Kissinger:", "#kissinger"),
+        ("Dobrynin:", "#dobrynin"),
+        ("GROMYKO.", "#gromyko"),
+        ("GROMYKO.", "#gromyko"),
+    ]
+    assert [s.get("rend") for s in xpath(root, "//t:speaker")] == ["bold"] * 4 + ["italic"] * 2
+
+
 def test_initials_recur_and_unknown_speakers_warn() -> None:
     encoded, root = run("K: Hello.\nD: Hi.\nK: Well.\nD: Yes.\n(?): Who?\n: Netherlands defense cuts.")
     assert [speaker for speaker, _who in turns_of(root)] == ["K:", "D:", "K:", "D:", "(?):", ":"]

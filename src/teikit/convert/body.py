@@ -137,6 +137,8 @@ def _turn(unit: Unit, encoder: InlineEncoder) -> etree._Element:
         sp.set("who", f"#{unit.who}")
     _mark(unit, sp, encoder)
     speaker = encoder.sub(sp, "speaker")
+    if unit.rend:
+        speaker.set("rend", unit.rend)
     assert unit.speaker is not None
     speaker.text = unit.speaker.text
     for block in unit.blocks:

@@ -78,6 +78,12 @@ class Label:
     titles: str
     kind: str
     aside: str | None = None
+    spans: tuple[tuple[int, int], ...] = ()
+    rend: str | None = None
+
+    def speaker_spans(self) -> tuple[tuple[int, int], ...]:
+        """Where the label's characters stand in the paragraph (Markdown emphasis markers left out)."""
+        return self.spans or ((0, self.label_end),)
 
 
 @dataclass
@@ -205,13 +211,46 @@ SHAPES: Final = (
 the colon form before the full stop, because a name with initials (``A.A. Gromyko: …``) holds full stops."""
 
 
+EMPHASIS_RE: Final = re.compile(r"^(\*\*|\*|__)(?P<inner>[^*_\n]{1,90}?)\1")
+"""``**Kissinger:** …`` / ``*GROMYKO.* …`` / ``**Kissinger**: …``: a label in Markdown emphasis."""
+
+
 def read_label(text: str) -> Label | None:
-    """The label a paragraph opens with, if it has one of the grammar's :data:`SHAPES`."""
+    """The label a paragraph opens with, if it has one of the grammar's :data:`SHAPES`, in emphasis or not."""
+    match = EMPHASIS_RE.match(text)
+    if match is not None:
+        return _emphasised(text, match)
     for shape in SHAPES:
         label = shape.read(text)
         if label is not None:
             return label
     return None
+
+
+def _emphasised(text: str, match: re.Match[str]) -> Label | None:
+    """A label read without its emphasis markers, its places mapped back into the paragraph."""
+    size, inner = len(match.group(1)), match.group("inner")
+    plain = inner + text[match.end() :]
+    label = next((found for shape in SHAPES if (found := shape.read(plain)) is not None), None)
+    if label is None or not len(inner.rstrip()) <= label.label_end <= len(inner) + 1:
+        return None
+    spans = [(size, size + len(inner.rstrip()))]
+    if label.label_end > len(inner):
+        spans.append((len(inner) + 2 * size, label.label_end + 2 * size))
+    printed = "".join(text[start:stop] for start, stop in spans)
+    rend = "bold" if size == 2 else "italic"
+    return Label(
+        label.shape,
+        label.end + 2 * size,
+        label.label_end + 2 * size,
+        printed,
+        label.name,
+        label.titles,
+        label.kind,
+        label.aside,
+        tuple(spans),
+        rend,
+    )
 
 
 def _stop_label(text: str) -> tuple[str, int, int] | None:
@@ -301,7 +340,8 @@ def find_speakers(blocks: list[tuple[SourceText, bool]], declared: dict[str, str
         label = read_label(text.text)
         if label is not None:
             labels[index] = label
-    decisions = _decide_all(labels, known, folded)
+    lower = {index for index, label in labels.items() if blocks[index][0].text[label.end :][:1].islower()}
+    decisions = _decide_all(labels, known, folded, lower)
     notes: dict[int, LabelNote] = {}
     for index, label in labels.items():
         turn, why, doubt = decisions[index]
@@ -318,9 +358,12 @@ def find_speakers(blocks: list[tuple[SourceText, bool]], declared: dict[str, str
 Decision = tuple[bool, str, str | None]
 
 
-def _decide_all(labels: dict[int, Label], known: set[str], declared: dict[str, str]) -> dict[int, Decision]:
+def _decide_all(
+    labels: dict[int, Label], known: set[str], declared: dict[str, str], lower: set[int]
+) -> dict[int, Decision]:
     """Three passes: colon labels against the participants, then ``NAME.`` labels against those speakers too,
-    then the colon labels left out against the ``NAME.`` speakers; last, the dialogue rules for once-used labels."""
+    then the colon labels left out against the ``NAME.`` speakers; last, the dialogue rules for once-used labels
+    (not where the words after the label go on in lower case, as a phrase does: ``Important: this is …``)."""
     counts = Counter(_key(label) for label in labels.values() if label.shape != "full-stop" and label.kind != "unknown")
     stop_counts = Counter(_key(label) for label in labels.values() if label.shape == "full-stop")
     decisions: dict[int, Decision] = {}
@@ -341,6 +384,8 @@ def _decide_all(labels: dict[int, Label], known: set[str], declared: dict[str, s
             strong["full-stop" if label.shape == "full-stop" else "colon"] += 1
     for index, label in labels.items():
         if decisions[index][0] or len(label.name.split()) != 1 or label.kind not in ("name", "initials"):
+            continue
+        if index in lower:
             continue
         initials = label.kind == "initials" and any(
             decisions[other][0] and labels[other].kind == "initials" for other in labels if other != index

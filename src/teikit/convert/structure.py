@@ -254,8 +254,12 @@ def classify(
         note = speakers.notes.get(index)
         if note is not None and note.turn and note.label is not None and not closing:
             words = text[note.label.end :].strip()
-            speaker = text[: note.label.label_end]
-            units.append(Unit(Kind.TURN, [words], speaker, labels.person_key(note), mark, notes=[note]))
+            (start, stop), *more = note.label.speaker_spans()
+            speaker = text[start:stop]
+            for start, stop in more:
+                speaker = speaker.join("", text[start:stop])
+            rend = note.label.rend
+            units.append(Unit(Kind.TURN, [words], speaker, labels.person_key(note), mark, rend, notes=[note]))
             started = True
             continue
         if index in speakers.participants:
