@@ -97,6 +97,15 @@ DATE_PATTERNS: Final = (
 )
 """``December 16, 1949``, ``16 December 1949``, ``1st April, 1949``, ``16 декабря 1949``, ``1949-12-16``."""
 
+PARTIAL_DATE_PATTERNS: Final = (
+    re.compile(rf"\b{_MONTH},?\s+{_YEAR}\b"),
+    re.compile(r"\b(?P<year>\d{4})-(?P<month>\d{2})\b(?!-\d)"),
+)
+"""``March 1962``, ``марта 1962 г.``, ``1962-03``: a month and a year, no day."""
+
+YEAR_RE: Final = re.compile(r"\b(?P<year>1[6-9]\d{2}|20\d{2})\b")
+"""``1962``: a year standing alone (taken as a date only where a date is expected)."""
+
 # --- Languages -----------------------------------------------------------
 
 LANGUAGES: Final = {
@@ -363,3 +372,91 @@ SCRIPT_SUBTAGS: Final = {
     "Devanagari": "Deva",
 }
 """ISO 15924 codes: a run whose language is not known is ``und-Cyrl``, ``und-Hani``…"""
+
+# --- Page breaks typed in the transcript ---------------------------------------------
+
+_PAGE_WORD = r"(?:page|p\.|pp\.|seite|s\.|blatt|bl\.|стр\.|страница|с\.|лист|л\.|ll?\.)"
+PAGE_MARK_RE: Final = re.compile(
+    r"[ \t]*(?:"
+    rf"//[ \t]*{_PAGE_WORD}[ \t]*(?P<n1>\d{{1,4}}(?:[ \t]?(?:об|ob|v|r)\.?)?)[ \t]*//"
+    rf"|/{_PAGE_WORD}[ \t]*(?P<n2>\d{{1,4}}(?:[ \t]?(?:об|ob|v|r)\.?)?)/"
+    rf"|\[(?:end\s+of\s+)?{_PAGE_WORD}[ \t]*(?P<n3>\d{{1,4}}(?:[ \t]?(?:об|ob|v|r)\.?)?)\]"
+    r"|\[(?:page[ \t]+break|new[ \t]+page|seitenumbruch|neue[ \t]+seite|конец[ \t]+страницы|новая[ \t]+страница)\]"
+    r"|(?<![\w/:])//(?![\w/])"
+    r"|(?<!\S)(?:--|[-–—])[ \t]?(?P<n4>\d{1,4})[ \t]?(?:--|[-–—])(?!\S)"
+    r")[ \t]*",
+    re.I,
+)
+"""Typed page marks: `` // ``, ``/page 3/``, ``/стр. 3/``, ``[Page 45]``, ``[page break]``,
+``[Seite 2]``, ``[л. 5 об.]``, ``-- 3 --``, ``- 3 -``; the number, if any, in ``n1``..``n4``."""
+
+LIST_ITEM_RE: Final = re.compile(
+    r"^(?:(?P<marker>[•·▪●◦‣∙*–—-]|[a-zа-я]\)|\([a-zа-я]\)|\d{1,2}\)|\(\d{1,2}\))[ \t]+(?=\S)|(?P<dash>—)(?=[A-ZА-ЯЁ]))"
+)
+"""``• item`` / ``- item`` / ``a) item`` / ``(b) item`` / ``1) item`` / ``—Item`` (FRUS): a list item."""
+
+SECTION_NUMBER_RE: Final = re.compile(
+    r"^(?P<number>(?:\d{1,2}(?:\.\d{1,2})*|[０-９]{1,2}|[IVXLC]{1,6}|§[ \t]?\d{1,3})[.．)]?)[ \t]+(?=\S)"
+)
+"""``2. The situation`` / ``1．`` (full-width) / ``IV. Trade`` / ``§ 3``: a numbered heading's number."""
+
+LIST_HEADINGS: Final = (
+    "participants",
+    "present",
+    "also present",
+    "members present",
+    "distribution",
+    "присутствовали",
+    "участники",
+    "teilnehmer",
+    "anwesend",
+)
+"""Lines that head a list of names, read by the participants rules: never a section heading."""
+
+SUBJECT_HEADINGS: Final = ("subject", "subjects", "тема", "betreff", "betr.", "objet", "asunto")
+"""A line holding only one of these (any case, ``:`` optional) heads a subject block (FRUS ``SUBJECT``)."""
+
+ADDRESS_LABEL_RE: Final = re.compile(
+    r"^(?P<label>(?:memorandum\s+for|to|from|cc|copy\s+to|via|thru|through|кому|от|копия|an|von)"
+    r"|subject|ref|reference|date|тема|betreff|datum):[ \t]*(?=\S)",
+    re.I,
+)
+"""``To: The Secretary`` / ``FROM: INR`` / ``Кому: …``: a line of a memorandum's address block."""
+
+ADDRESS_OTHER_LABELS: Final = ("subject", "ref", "reference", "date", "тема", "betreff", "datum")
+"""Address-block labels that do not name a sender or receiver: a block needs one line that does."""
+
+DIARY_RE: Final = re.compile(r"^(?:from\s+the\s+(?:journal|diary)\s+of|из\s+дневника|aus\s+dem\s+tagebuch)\b", re.I)
+"""``From the diary of V.V. Kuznetsov`` / ``ИЗ ДНЕВНИКА …``: whose diary the record was taken from."""
+
+CLASSIFICATION_RE: Final = re.compile(
+    r"^(?:(?:top\s+secret|secret|confidential|strictly\s+confidential|limited\s+official\s+use|unclassified"
+    r"|not\s+secret|eyes\s+only|exclusively\s+eyes\s+only|sensitive|nodis|exdis|limdis|for\s+official\s+use\s+only"
+    r"|совершенно\s+секретно|сов\.\s*секретно|секретно|несекретно|особая\s+папка|особой\s+важности"
+    r"|строго\s+секретно|для\s+служебного\s+пользования|конфиденциально"
+    r"|streng\s+geheim|geheim|vertraulich|vs-vertraulich|nur\s+für\s+den\s+dienstgebrauch"
+    r"|绝密|机密|秘密)"
+    r"(?:[ \t]*[;,/][ \t]*|[ \t]+)?)+(?:copy\s+no\.?\s*\d+|экз\.?\s*№\s*\d+)?[ \t]*\.?$",
+    re.I,
+)
+"""``Secret`` / ``TOP SECRET`` / ``Secret; Sensitive`` / ``Совершенно секретно``: a classification line."""
+
+LETTERHEAD_RE: Final = re.compile(
+    r"\b(?:ministry|ministerium|embassy|department\s+of|white\s+house|bundeskanzler(?:amt)?|auswärtiges\s+amt"
+    r"|central\s+committee|министерство|посольство|мид\s+ссср|цк\s+кпсс|центральный\s+комитет|консульство"
+    r"|chancellery|office\s+of\s+the|national\s+security\s+council|foreign\s+office)\b",
+    re.I,
+)
+"""``MINISTRY OF FOREIGN AFFAIRS`` / ``Посольство СССР в КНР``: an institution's letterhead line."""
+
+SIGNATURE_MARK_RE: Final = re.compile(
+    r"^[(\[](?:signature|signed|sd\.?|s/|подпись|п/п|gez\.?|unterschrift)[)\]]\.?$", re.I
+)
+"""``(signature)`` / ``[signed]`` / ``(подпись)`` / ``(gez.)``: where a signature stands on the page."""
+
+PERSON_NAME_RE: Final = re.compile(
+    r"^(?:[A-ZА-ЯЁ][a-zа-яё]{0,3}\.[ \t]?){1,3}[A-ZА-ЯЁ][\w'’-]+$"
+    r"|^[A-ZА-ЯЁ][a-zа-яё'’-]+(?:[ \t](?:[A-ZА-ЯЁ]\.[ \t]?){0,2}[A-ZА-ЯЁ][\w'’-]+){1,2}$"
+    r"|^[A-ZА-ЯЁ][\w'’-]+(?:[ \t][A-ZА-ЯЁ]\.){1,2}$"
+)
+"""``V. Kuznetsov`` / ``Benjamin H. Read`` / ``А. ГРОМЫКО`` / ``Громыко А.А.``: a name on a signature line."""

@@ -19,6 +19,9 @@ from teikit.core.errors import Location
 #: so they can never be confused with text of the record.
 PAGE_BREAK = "\x1c"
 PAGE_BREAK_IN_WORD = "\x1d"
+#: Encloses the number a typed page mark gave, right after a page break mark:
+#: ``PAGE_BREAK + PAGE_NUMBER + "5" + PAGE_NUMBER`` is ``<pb n="5"/>``.
+PAGE_NUMBER = "\x1e"
 #: A hard line break inside a block (Markdown's two trailing spaces).
 LINE_BREAK = "\n"
 

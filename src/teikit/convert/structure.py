@@ -23,7 +23,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from enum import Enum
 
-from teikit.convert import rules
+from teikit.convert import layout, rules
 from teikit.convert.read import Block
 from teikit.convert.source import LINE_BREAK, PAGE_BREAK, PAGE_BREAK_IN_WORD, SourceText
 
@@ -42,9 +42,15 @@ class Kind(Enum):
     HANDWRITTEN = "handwritten"
     SIGNATURE = "signature"
     VALEDICTION = "valediction"
+    SECTION = "section"
+    ITEM = "item"
+    SUBJECT = "subject"
+    ADDRESS = "address"
+    DATELINE = "dateline"
+    BYLINE = "byline"
 
 
-OPENING_KINDS = (Kind.HEAD, Kind.STAMP, Kind.DESCRIPTION, Kind.OPENER)
+OPENING_KINDS = (Kind.HEAD, Kind.STAMP, Kind.DESCRIPTION, Kind.OPENER, Kind.DATELINE, Kind.BYLINE)
 CLOSING_KINDS = (Kind.RECORDER, Kind.HANDWRITTEN, Kind.SIGNATURE, Kind.VALEDICTION)
 
 
@@ -163,25 +169,71 @@ def is_cut_by_page_break(before: str, after: str) -> bool:
 
 
 def join_page_breaks(blocks: list[Block]) -> tuple[list[Block], int]:
-    """Re-join paragraphs a page break cut in two; returns the blocks and the number repaired."""
+    """Re-join paragraphs a page break cut in two; returns the blocks and the number of breaks marked.
+
+    Typed page marks inside a block (`` // ``, ``[Page 45]``) become breaks
+    where they stand. A block that is only a typed mark (``-- 3 --``) joins
+    the blocks around it when they are one paragraph cut in two, and is
+    otherwise kept at the end of the block before it. An untyped cut (no
+    mark, the first part ends without sentence punctuation and the next
+    starts in lower case) is joined only when the first part can be a cut
+    paragraph: never after a heading, a label, a list item, a date line or a
+    line ending in ``:`` (:func:`~teikit.convert.layout.keeps_apart`).
+    """
     joined: list[Block] = []
     repaired = 0
-    for block in blocks:
-        previous = joined[-1] if joined else None
-        if (
-            previous is not None
-            and not previous.heading
-            and not block.heading
-            and is_cut_by_page_break(previous.text.text, block.text.text)
-        ):
-            tail = previous.text.text.rstrip()
-            in_word = tail.endswith("-") and len(tail) > 1 and tail[-2].isalpha()
-            mark = PAGE_BREAK_IN_WORD if in_word else PAGE_BREAK
-            joined[-1] = Block(previous.text.strip().join(mark, block.text.strip()))
+    pending = ""
+    for original in blocks:
+        block = original if original.heading else Block(layout.mark_page_breaks(original.text), original.heading)
+        repaired += _marks_in(block.text.text) - _marks_in(original.text.text)
+        if not block.heading and layout.page_mark_only(block.text.text):
+            pending += layout.page_mark_sentinel(block.text.text)
             repaired += 1
+            continue
+        previous = joined[-1] if joined else None
+        if previous is not None and _cut_between(previous, block, typed=bool(pending)):
+            tail = previous.text.text.rstrip()
+            in_word = tail.endswith("-") and len(tail) > 1 and tail[-2].isalpha() and _starts_lower(block.text.text)
+            mark = (
+                _in_word(pending)
+                if (pending and in_word)
+                else pending or (PAGE_BREAK_IN_WORD if in_word else PAGE_BREAK)
+            )
+            joined[-1] = Block(previous.text.strip().join(mark, block.text.strip()))
+            repaired += 0 if pending else 1
         else:
+            if pending and previous is not None:
+                joined[-1] = Block(previous.text.strip().join(pending, previous.text[0:0]), previous.heading)
+            elif pending:
+                block = Block(block.text[0:0].join(pending, block.text), block.heading)
             joined.append(block)
+        pending = ""
+    if pending and joined:
+        joined[-1] = Block(joined[-1].text.strip().join(pending, joined[-1].text[0:0]), joined[-1].heading)
     return joined, repaired
+
+
+def _marks_in(text: str) -> int:
+    return text.count(PAGE_BREAK) + text.count(PAGE_BREAK_IN_WORD)
+
+
+def _in_word(mark: str) -> str:
+    return mark.replace(PAGE_BREAK, PAGE_BREAK_IN_WORD, 1)
+
+
+def _cut_between(previous: Block, block: Block, *, typed: bool) -> bool:
+    """Whether ``previous`` and ``block`` are one paragraph a page break cut in two."""
+    if previous.heading or block.heading:
+        return False
+    before, after = previous.text.text, block.text.text
+    if layout.keeps_apart(before, after) or not is_cut_by_page_break(before, after):
+        return False
+    return typed or not _label_only(before)
+
+
+def _label_only(text: str) -> bool:
+    match = rules.SPEAKER_LABEL_RE.match(text.strip() + " x")
+    return bool(match) and len(text.split()) <= 6
 
 
 # --- classifying blocks ------------------------------------------------------------
@@ -252,7 +304,11 @@ def classify(blocks: list[Block]) -> list[Unit]:
     units: list[Unit] = []
     started = closing = False
     salute_at = _salutation_index(blocks)
+    signature_at = layout.signature_block_start([block.text.text for block in blocks])
+    taken = 0
     for index, block in enumerate(blocks):
+        if index < taken:
+            continue
         text = block.text
         raw = text.text
         mark = None
@@ -269,6 +325,14 @@ def classify(blocks: list[Block]) -> list[Unit]:
             continue
         if not started and raw.strip() in rules.STAMP_WORDS:
             units.append(Unit(Kind.STAMP, [text]))
+            continue
+        laid_out = _layout_unit(blocks, index, started, units, signature_at)
+        if laid_out is not None:
+            laid, taken = laid_out
+            if not units or laid is not units[-1]:
+                units.append(laid)
+            started = started or laid.kind not in OPENING_KINDS
+            closing = closing or laid.kind is Kind.SIGNATURE
             continue
         if not started and _whole_bracket(raw) and _DESCRIPTION_WORDS_RE.search(raw) and "signature" not in raw.lower():
             units.append(Unit(Kind.DESCRIPTION, [text]))
@@ -310,6 +374,87 @@ def classify(blocks: list[Block]) -> list[Unit]:
         units.append(Unit(Kind.PARAGRAPH, [text], mark=mark, number=_number(number)))
         started = True
     return units
+
+
+def _layout_unit(
+    blocks: list[Block], index: int, started: bool, units: list[Unit], signature_at: int
+) -> tuple[Unit, int] | None:
+    """A unit of the layout (see :mod:`teikit.convert.layout`) starting at ``blocks[index]``, or ``None``.
+
+    Returns the unit and the index of the first block it does not take.
+    """
+    text = blocks[index].text
+    raw = text.text.strip()
+    after = blocks[index + 1].text.text if index + 1 < len(blocks) else ""
+    before = blocks[index - 1].text.text if index else ""
+    last = units[-1] if units else None
+    if index >= signature_at and started and (last is None or last.kind is not Kind.VALEDICTION):
+        if last is not None and last.kind is Kind.SIGNATURE and last.rend == "block":
+            last.blocks.append(text)
+            return last, index + 1
+        return Unit(Kind.SIGNATURE, [text], rend="block"), index + 1
+    if layout.is_classification(raw):
+        return Unit(Kind.STAMP, [text], rend="closing" if started else None), index + 1
+    if not started and layout.is_diary_line(raw):
+        return Unit(Kind.BYLINE, [text]), index + 1
+    if not started and index < 3 and layout.is_letterhead(raw):
+        return Unit(Kind.OPENER, [text], rend="letterhead"), index + 1
+    if not started and layout.is_date_line(raw):
+        return Unit(Kind.DATELINE, [text]), index + 1
+    if layout.subject_heading(raw) and after:
+        end = index + 1
+        while end < len(blocks) and end < index + 4 and _subject_line(blocks[end].text.text, end == index + 1):
+            end += 1
+        if end > index + 1:
+            return Unit(Kind.SUBJECT, [blocks[at].text for at in range(index, end)]), end
+    if layout.is_address_line(raw):
+        end = index
+        while end < len(blocks) and layout.is_address_line(blocks[end].text.text):
+            end += 1
+        lines = [blocks[at].text.text for at in range(index, end)]
+        if end - index >= 2 and any(_addressee(line) for line in lines):
+            return Unit(Kind.ADDRESS, [blocks[at].text for at in range(index, end)]), end
+    if layout.is_list_item(raw) and not rules.SPEAKER_LABEL_RE.match(raw):
+        return Unit(Kind.ITEM, [text], number=layout.list_marker(raw)), index + 1
+    number = layout.section_number(raw)
+    if number is not None:
+        neighbours = [line for line in (before, after) if line and layout.numbered_line(line)]
+        if neighbours:
+            return Unit(Kind.ITEM, [text], number=number), index + 1
+        return Unit(Kind.SECTION, [text], number=number), index + 1
+    in_turns = last is not None and last.kind is Kind.TURN
+    if (
+        started
+        and layout.is_heading(raw)
+        and raw.rstrip(":").lower() not in rules.LIST_HEADINGS
+        and ":" not in raw
+        and layout.is_prose(after)
+        and (not before or layout.is_prose(before) or not layout.is_heading(before))
+        and (not in_turns or _upper(raw))
+    ):
+        return Unit(Kind.SECTION, [text]), index + 1
+    return None
+
+
+def _upper(text: str) -> bool:
+    letters = [char for char in text if char.isalpha()]
+    return bool(letters) and all(char.isupper() for char in letters)
+
+
+def _subject_line(text: str, first: bool) -> bool:
+    """A line of a subject block: short, not a turn, not a heading of another block."""
+    stripped = text.strip()
+    if not stripped or rules.SPEAKER_LABEL_RE.match(stripped) or layout.subject_heading(stripped):
+        return False
+    if len(stripped.split()) > 20 or (not first and (stripped[-1:] in ".!?" or stripped[:1] in "[(")):
+        return False
+    return first or not _upper(stripped)
+
+
+def _addressee(line: str) -> bool:
+    """A line of an address block that names who sends or receives (``To:``, ``From:``), not ``Subject:``."""
+    match = rules.ADDRESS_LABEL_RE.match(line.strip())
+    return match is not None and match.group("label").lower() not in rules.ADDRESS_OTHER_LABELS
 
 
 def _number(match: re.Match[str] | None) -> str | None:
