@@ -267,7 +267,11 @@ def signature_block_start(texts: list[str]) -> int:
 
 
 def _caps_name(text: str) -> bool:
-    letters = [char for char in _without_note_markers(text) if char.isalpha()]
+    plain = _without_note_markers(text)
+    date = find_date(plain) or find_partial_date(plain)
+    if date:
+        plain = plain[: date[1].start()] + plain[date[1].end() :]
+    letters = [char for char in plain if char.isalpha()]
     return bool(letters) and all(char.isupper() for char in letters)
 
 

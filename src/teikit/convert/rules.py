@@ -382,7 +382,7 @@ PAGE_MARK_RE: Final = re.compile(
     rf"|/{_PAGE_WORD}[ \t]*(?P<n2>\d{{1,4}}(?:[ \t]?(?:об|ob|v|r)\.?)?)/"
     rf"|\[(?:end\s+of\s+)?{_PAGE_WORD}[ \t]*(?P<n3>\d{{1,4}}(?:[ \t]?(?:об|ob|v|r)\.?)?)\]"
     r"|\[(?:page[ \t]+break|new[ \t]+page|seitenumbruch|neue[ \t]+seite|конец[ \t]+страницы|новая[ \t]+страница)\]"
-    r"|(?<![\w/:])//(?![\w/])"
+    r"|(?<![/:<])//(?!/)"
     r"|(?<!\S)(?:--|[-–—])[ \t]?(?P<n4>\d{1,4})[ \t]?(?:--|[-–—])(?!\S)"
     r")[ \t]*",
     re.I,
@@ -396,7 +396,7 @@ LIST_ITEM_RE: Final = re.compile(
 """``• item`` / ``- item`` / ``a) item`` / ``(b) item`` / ``1) item`` / ``—Item`` (FRUS): a list item."""
 
 SECTION_NUMBER_RE: Final = re.compile(
-    r"^(?P<number>(?:\d{1,2}(?:\.\d{1,2})*|[０-９]{1,2}|[IVXLC]{1,6}|§[ \t]?\d{1,3})[.．)]?)[ \t]+(?=\S)"
+    r"^(?P<number>(?:\d{1,2}(?:\.\d{1,2})*|[０-９]{1,2}|[IVXLC]{1,6}|§[ \t]?\d{1,3})[.．)]?)(?:[ \t]+|(?<=．))(?=\S)"
 )
 """``2. The situation`` / ``1．`` (full-width) / ``IV. Trade`` / ``§ 3``: a numbered heading's number."""
 
