@@ -314,8 +314,44 @@ def _fill_with_date(parent: etree._Element, text: SourceText, encoder: InlineEnc
         encoder.fill(parent, text)
         return
     encoder.fill(parent, text[: date.start()])
-    encoder.sub(parent, "date").text = date.group()
+    element = encoder.sub(parent, "date")
+    element.text = date.group()
+    when = day_month_when(date.group(), encoder.context.record_date)
+    if when:
+        element.set("when", when)
     encoder.fill(parent, text[date.end() :])
+
+
+_ROMAN = {"I": 1, "V": 5, "X": 10}
+
+
+def day_month_when(text: str, record_date: str) -> str | None:
+    """``31/XII`` written under a record of 16 December 1949 -> ``1949-12-31``.
+
+    The year is the record's (the next one when the day and month fall
+    before the record's date); a day the month does not have (``31/11``) or a
+    record without a full date gives ``None``: nothing is guessed.
+    """
+    parts = text.split("/")
+    if len(record_date) != 10 or len(parts) < 2 or not parts[0].isdigit():
+        return None
+    month_text = parts[1]
+    if month_text.isdigit():
+        month = int(month_text)
+    else:
+        values = [_ROMAN[char] for char in month_text]
+        month = sum(
+            -value if index + 1 < len(values) and values[index + 1] > value else value
+            for index, value in enumerate(values)
+        )
+    day = int(parts[0])
+    year = int(parts[2]) if len(parts) > 2 and parts[2].isdigit() and len(parts[2]) == 4 else int(record_date[:4])
+    candidate = f"{year:04d}-{month:02d}-{day:02d}"
+    if find_date(candidate) is None:
+        return None
+    if len(parts) < 3 and candidate < record_date:
+        candidate = f"{year + 1:04d}-{month:02d}-{day:02d}"
+    return candidate if find_date(candidate) else None
 
 
 def _valediction(unit: Unit, encoder: InlineEncoder) -> etree._Element:

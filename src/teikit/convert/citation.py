@@ -22,6 +22,7 @@ _UNIT_RES = {
     )
     for unit, spelling in rules.ARCHIVE_UNITS
 }
+_RECORD_RES = tuple((unit, re.compile(pattern)) for unit, pattern in rules.RECORD_UNITS)
 _RANGE_RE = re.compile(rf"(?P<from>{rules.LEAF})(?:\s*[-–]\s*(?P<to>{rules.LEAF}))?")
 _ABBR_RE = re.compile(r"^(?P<name>.+?)\s*\((?P<abbr>[A-Z][A-Za-z]{1,10})\)$")
 _BARE_RANGE_RE = re.compile(r"^\d+(?:\s*[-–]\s*\d+)?\.?$")
@@ -45,6 +46,7 @@ class ArchivalReference:
     identifiers: list[tuple[str, str]] = field(default_factory=list)
     leaves: list[LeafRange] = field(default_factory=list)
     text: str = ""
+    collections: list[str] = field(default_factory=list)
 
     def identifier(self, kind: str) -> str:
         return next((value for name, value in self.identifiers if name == kind), "")
@@ -104,13 +106,75 @@ def parse_reference(citation: str, archive_hint: str = "") -> ArchivalReference:
         if repository:
             reference.repository, reference.abbreviation, rep_start = repository
             reference.text = citation[rep_start:last].strip()
+        elif before and _names_archive(citation[before[0][0] : before[0][1]]):
+            # ``SAPMO-BArch, DY 30/3386, Bl. 1-5``: the archive, its shelfmark, the leaves.
+            start, end = before[0]
+            reference.repository, reference.abbreviation = _split_abbreviation(citation[start:end])
+            for shelf_start, shelf_end in before[1:]:
+                shelfmark = citation[shelf_start:shelf_end].strip()
+                if shelfmark:
+                    reference.identifiers.insert(0, ("shelfmark", shelfmark))
+            reference.text = citation[start:last].strip()
         else:
             reference.text = citation[first:last].strip()
     else:
         _parse_other(citation, segments, archive_hint, reference)
+    if not reference.repository and not reference.identifiers and _is_source_note(archive_hint):
+        return parse_archive_note(archive_hint)
     if not reference.repository and archive_hint:
         name, abbr = _split_abbreviation(archive_hint)
         reference.repository, reference.abbreviation = name, reference.abbreviation or abbr
+    return reference
+
+
+def _names_archive(segment: str) -> bool:
+    """A citation segment that names an archive: a known abbreviation or a name with *archive* in it."""
+    text = segment.strip()
+    return text in rules.ARCHIVE_ABBREVIATIONS or bool(re.search(r"\barchiv|\bархив", text, re.I))
+
+
+def _is_source_note(text: str) -> bool:
+    """An archive field that is a whole source note (``National Archives, RG 59, …. Secret.``), not a name."""
+    return "," in text and not _ABBR_RE.match(text.strip())
+
+
+def parse_archive_note(note: str) -> ArchivalReference:
+    """Read a source note: repository, collections, record units (RG, Lot, Box, Folder), in order.
+
+    ``National Archives, Nixon Presidential Materials, NSC Files, Box 490, President's
+    Trip Files, Dobrynin/Kissinger, 1970, Vol. 2. Top Secret; Sensitive. The conversation
+    …`` gives the repository ``National Archives``, the box ``490``, the other
+    segments as collections and the note up to ``Vol. 2`` as the citation; the
+    classification and the prose after it are not part of the reference.
+    """
+    reference = ArchivalReference()
+    end = rules.SOURCE_NOTE_END_RE.search(note)
+    text = (note[: end.start()] if end else note).strip().rstrip(".")
+    if not text:
+        return reference
+    reference.text = text
+    pieces = [text[start:stop].strip() for start, stop in _segments(text)]
+    reference.repository, reference.abbreviation = _split_abbreviation(pieces[0])
+    tail: list[str] = []
+    for piece in pieces[1:]:
+        if tail:
+            tail.append(piece)
+            continue
+        found = False
+        for unit, pattern in _RECORD_RES:
+            for match in pattern.finditer(piece):
+                reference.identifiers.append((unit, " ".join(match.group("value").split())))
+                found = True
+        rest = piece
+        for _unit, pattern in _RECORD_RES:
+            rest = pattern.sub("", rest)
+        rest = rest.strip(" :;,")
+        if rest and (not found or len(rest.split()) > 1):
+            reference.collections.append(rest)
+        if found:
+            tail.append("")
+    if any(tail):
+        reference.collections.append(", ".join(piece for piece in tail if piece))
     return reference
 
 

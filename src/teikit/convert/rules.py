@@ -37,6 +37,12 @@ HEADER_LABELS: Final = (
     "Original Uploaded Date",
     "Rights",
     "Translated by",
+    "Translator",
+    "Translation",
+    "Перевод",
+    "Publisher",
+    "Licence",
+    "License",
 )
 
 LABEL_LINE_RE: Final = re.compile(
@@ -53,11 +59,31 @@ BOLD_SPAN_RE: Final = re.compile(r"\*\*(?P<text>.+?)\*\*", re.S)
 ANGLE_URL_RE: Final = re.compile(r"<(?P<url>https?://[^\s<>]+)>")
 """``<http://digitalarchive.wilsoncenter.org/document/111240>``: a Markdown autolink."""
 
+_NAME = r"(?:(?:comrs?\.|cdes?\.|тов\.|т\.)\s*)?[A-ZА-ЯЁ][\w.'’-]*(?:\s+(?:[A-ZА-ЯЁ][\w.'’-]*|de|van|von|der|la))*"
+
 TRANSLATOR_RE: Final = re.compile(
-    r"\btranslated\s+by\s+(?P<name>[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|de|van|von|der|la))*)",
+    r"(?:\btranslated\s+(?:for\s+(?P<for>[^,;]+?)\s+)?by|\btranslation\s+by|\btranslator:|\bперевод(?:\s+с\s+\w+(?:\s+языка)?)?:"
+    r"|\bперевел[аи]?|\bübersetzt\s+von|\bübersetzung:|\bбеседу\s+переводил[аи]?)\s+"
+    rf"(?P<name>{_NAME}(?:(?:\s*,\s*|\s+(?:and|и|und)\s+){_NAME})*)",
     re.I,
 )
-"""``Translated by Danny Rozas``: the translator named in a citation or source."""
+"""``Translated by Danny Rozas`` / ``Translated for CWIHP by Gary Goldberg`` / ``Translation by …`` /
+``Перевод: …`` / ``Беседу переводил тов. …``: the translator(s) named in a citation or a header field."""
+
+NAME_SEPARATOR_RE: Final = re.compile(r"\s*,\s*|\s+(?:and|и|und)\s+")
+"""``A and B`` / ``A, B и C``: between the names of several translators."""
+
+TRANSLATOR_LABELS: Final = ("Translated by", "Translator", "Translation", "Перевод")
+"""Header labels whose value names the translator(s)."""
+
+MEETING_TITLE_RE: Final = re.compile(
+    r"\b(?:conversation|meeting|talks?|telcon|discussion|interview|беседы|беседа|встреча|переговоры|gespräch|unterredung)\b",
+    re.I,
+)
+"""``Record of Conversation …`` / ``Запись беседы …``: a title whose date is the date of a meeting."""
+
+LICENCE_URL_RE: Final = re.compile(r"https?://[^\s<>\"]+")
+"""``https://creativecommons.org/licenses/by/4.0/``: the licence a ``Rights:`` text points to."""
 
 RECORD_ID_URL_RE: Final = re.compile(r"/document/(?P<id>\d+)\b")
 """``…/document/111240``: the archive's record number inside its URL."""
@@ -260,9 +286,52 @@ ARCHIVE_UNITS: Final = (
     ("fond", r"(?:fond|f\.|ф\.|фонд)"),
     ("opis", r"(?:opis'?|op\.|оп\.|опись)"),
     ("delo", r"(?:delo|d\.|д\.|дело)"),
-    ("listy", r"(?:listy|list|ll\.|l\.|лл\.|л\.|листы|лист|folios?)"),
+    ("por", r"(?:poriadok|por\.|пор\.|порядок)"),
+    ("pap", r"(?:papka|pap\.|пап\.|папка)"),
+    ("listy", r"(?:listy|list|ll\.|l\.|лл\.|л\.|листы|лист|folios?|bl\.|blatt)"),
 )
-"""Russian archival hierarchy (fond/opis/delo) and leaves, in their usual spellings."""
+"""Russian archival hierarchy (fond/opis/delo; AVPRF's por./pap.) and leaves (ll., German Bl.)."""
+
+ARCHIVE_ABBREVIATIONS: Final = (
+    "AVPRF",
+    "AVP RF",
+    "АВП РФ",
+    "APRF",
+    "АПРФ",
+    "RGANI",
+    "РГАНИ",
+    "RGASPI",
+    "РГАСПИ",
+    "GARF",
+    "ГАРФ",
+    "RGAE",
+    "РГАЭ",
+    "TsAMO",
+    "ЦАМО",
+    "BArch",
+    "SAPMO-BArch",
+    "PA AA",
+    "NARA",
+    "TNA",
+    "AMVRS",
+)
+"""Archives usually cited by their abbreviation alone (``RGASPI, f. 17, …``): the abbreviation names the repository."""
+
+RECORD_UNITS: Final = (
+    ("record-group", r"\b(?:RG|Record\s+Group)\s+(?P<value>\d+(?:\.\d+)?)"),
+    ("lot", r"\bLot\s+(?P<value>\d+\s?[A-Z]\s?\d+)"),
+    ("job", r"\bJob\s+(?P<value>[\d–-]+[A-Z]?)"),
+    ("entry", r"\bEntry\s+(?P<value>[A-Z]?\d+[A-Z]?)"),
+    ("box", r"\bBox\s+(?P<value>(?:[A-Z]{1,3}\s)?\d+[A-Z]?)"),
+    ("folder", r"\bFolder\s+(?P<value>[\w.-]+)"),
+)
+"""US and other record-group references: ``RG 59``, ``Lot 74 D 164``, ``Box CL 103``, ``Folder 6``."""
+
+SOURCE_NOTE_END_RE: Final = re.compile(
+    r"\.\s+(?=(?:Top\s+Secret|Secret|Confidential|Unclassified|Limited\s+Official\s+Use|No\s+classification"
+    r"|[A-Z][a-z]+\s+[a-z]|[A-Z][a-z]+[;.,]))"
+)
+"""Where the archival part of a source note ends (``… Vol. 2. Top Secret; Sensitive. The conversation …``)."""
 
 LEAF = r"\d+(?:\s?(?:ob|об|v|r)\.?)?"
 
