@@ -157,24 +157,20 @@ def parse_archive_note(note: str) -> ArchivalReference:
     reference.repository, reference.abbreviation = _split_abbreviation(pieces[0])
     tail: list[str] = []
     for piece in pieces[1:]:
-        if tail:
-            tail.append(piece)
-            continue
         found = False
+        rest = piece
         for unit, pattern in _RECORD_RES:
             for match in pattern.finditer(piece):
                 reference.identifiers.append((unit, " ".join(match.group("value").split())))
                 found = True
-        rest = piece
-        for _unit, pattern in _RECORD_RES:
             rest = pattern.sub("", rest)
         rest = rest.strip(" :;,")
-        if rest and (not found or len(rest.split()) > 1):
+        if rest and (found or not reference.identifiers):
             reference.collections.append(rest)
-        if found:
-            tail.append("")
-    if any(tail):
-        reference.collections.append(", ".join(piece for piece in tail if piece))
+        elif rest and not found:
+            tail.append(rest)
+    if tail:
+        reference.collections.append(", ".join(tail))
     return reference
 
 

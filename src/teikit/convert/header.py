@@ -109,7 +109,8 @@ def _tag_title_date(title: etree._Element, meta: RecordMeta, context: EncodingCo
             continue
         iso, match = found
         date = etree.Element(tei("date"), when=iso)
-        if rules.MEETING_TITLE_RE.search(value[: match.start()]) or rules.MEETING_TITLE_RE.search(meta.title.text):
+        if meta.date and iso != meta.date and rules.MEETING_TITLE_RE.search(meta.title.text):
+            # The record of a meeting written on another day: the title gives the meeting's date.
             date.set("type", "meeting")
         elif meta.date and iso != meta.date:
             date.set("type", "event")

@@ -181,6 +181,24 @@ LANGUAGE_SCRIPTS: Final = {
     "hi": "Devanagari",
 }
 
+ORIGINAL_MARKER_RE: Final = re.compile(
+    r"^(?:#{1,6}\s*)?(?:-{3,}\s*)?(?:original(?:\s+text)?|оригинал|originaltext|texte\s+original|texto\s+original|testo\s+originale)"
+    r"(?:\s*\((?P<lang>[^()]{2,20})\))?\s*:?(?:\s*-{3,})?$",
+    re.I,
+)
+"""``Original`` / ``# Оригинал`` / ``--- original (fr) ---`` / ``Original (German)``: the original follows."""
+
+COMMON_WORDS: Final = {
+    "en": frozenset("the and of to that is was with for this not have are which".split()),
+    "de": frozenset("der die das und nicht ist mit den dem des sich auch wir ein eine".split()),
+    "fr": frozenset("le la les et des est que une dans pour pas nous qui sur".split()),
+    "es": frozenset("el la los las y que del una por para con no es se".split()),
+    "it": frozenset("il la che di non per una sono gli della con anche".split()),
+    "pl": frozenset("i w nie się na że z do jest to jak po".split()),
+    "cs": frozenset("a v se na že je to s z do jak by".split()),
+}
+"""Frequent words of Latin-script languages: enough to tell which one a whole body is in."""
+
 # --- Body structure --------------------------------------------------------
 
 HONORIFICS: Final = (

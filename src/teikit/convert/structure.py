@@ -105,11 +105,27 @@ def script_of(text: str) -> str | None:
 def split_parts(
     blocks: list[Block], translation_lang: str, original_lang: str | None
 ) -> list[tuple[str, str, list[Block]]]:
-    """Split the body at the first block of the original's script that the rest keeps to.
+    """Split the body into the translation and the original.
+
+    The original starts at a marker line (``Original``, ``Оригинал``,
+    ``--- original (fr) ---``; the line itself is left out), which is how an
+    original in the same script as the translation is laid out; without a
+    marker, at the first block of the original's script that the rest keeps
+    to. A body that is wholly in the original's language (its script, or its
+    common words for a Latin-script language) is one text in that language.
 
     Returns ``(lang, role, blocks)`` triples: one for a body in one language,
     two when the transcript has the translation followed by the original.
     """
+    for index, block in enumerate(blocks):
+        marker = rules.ORIGINAL_MARKER_RE.match(block.text.text.strip())
+        if marker and index + 1 < len(blocks):
+            code = _marker_language(marker.group("lang")) or original_lang
+            if code and code != translation_lang and index:
+                return [
+                    (translation_lang, "translation", blocks[:index]),
+                    (code, "original", blocks[index + 1 :]),
+                ]
     target = rules.LANGUAGE_SCRIPTS.get(original_lang or "", "Latin")
     if original_lang and original_lang != translation_lang and target != "Latin":
         scripts = [script_of(block.text.text) for block in blocks]
@@ -118,12 +134,41 @@ def split_parts(
                 continue
             rest = [value for value in scripts[start:] if value]
             if rest and sum(value == target for value in rest) >= 0.8 * len(rest):
+                if not any(scripts[:start]):
+                    return [(original_lang, "original", blocks)]
                 return [
                     (translation_lang, "translation", blocks[:start]),
                     (original_lang, "original", blocks[start:]),
                 ]
+    wholly_original = target == "Latin" and guess_latin_language(blocks) == original_lang
+    if original_lang and original_lang != translation_lang and wholly_original:
+        return [(original_lang, "original", blocks)]
     role = "original" if original_lang in (None, translation_lang) else "translation"
     return [(translation_lang, role, blocks)]
+
+
+def _marker_language(value: str | None) -> str | None:
+    """``fr`` / ``French`` / ``французский`` in a marker line -> a language code."""
+    if not value:
+        return None
+    cleaned = value.strip().lower()
+    if cleaned in rules.LANGUAGES:
+        return rules.LANGUAGES[cleaned]
+    return cleaned if re.fullmatch(r"[a-z]{2,3}", cleaned) else None
+
+
+def guess_latin_language(blocks: list[Block]) -> str | None:
+    """The Latin-script language whose common words make up most of ``blocks``, if one clearly does."""
+    counts = dict.fromkeys(rules.COMMON_WORDS, 0)
+    for block in blocks:
+        for word in re.findall(r"[^\W\d_]+", block.text.text.lower()):
+            for code, words in rules.COMMON_WORDS.items():
+                if word in words:
+                    counts[code] += 1
+    ranked = sorted(counts.items(), key=lambda item: item[1], reverse=True)
+    if ranked[0][1] >= 5 and ranked[0][1] >= 2 * ranked[1][1]:
+        return ranked[0][0]
+    return None
 
 
 # --- re-joining cut blocks -------------------------------------------------------
