@@ -78,6 +78,8 @@ def test_numbered_prose_paragraph_stays_a_paragraph(tmp_path: Path) -> None:
         (["1) the first point", "2) the second point"], "ordered", ["1", "2"]),
         (["а) делегация предложила план", "б) министр согласился"], "ordered", ["а", "б"]),
         (["—The NSC system will continue.", "—The DCI is to prepare a summary."], "bulleted", ["—", "—"]),
+        (["(i) continuous tension,", "(ii) the raising of morale."], "ordered", ["i", "ii"]),
+        (["5. Preparation of the session on 20./21. November 1997", "6. Agenda 2000"], "ordered", ["5", "6"]),
     ],
 )
 def test_list_items(tmp_path: Path, lines: list[str], kind: str, markers: list[str]) -> None:
@@ -85,6 +87,12 @@ def test_list_items(tmp_path: Path, lines: list[str], kind: str, markers: list[s
     items = xpath(root, f"//t:list[@type='{kind}']/t:item")
     assert [item.get("n") for item in items] == markers
     assert [_text(item) for item in items] == lines
+
+
+def test_long_paragraph_numbered_in_parentheses_stays_a_paragraph(tmp_path: Path) -> None:
+    long = "(1) " + " ".join(["On the occasion of the recent visit the Premier produced a memorandum."] * 4)
+    root = _record(tmp_path, PROSE, long, PROSE)
+    assert not xpath(root, "//t:list") and xpath(root, "string(//t:body//t:p[@n]/@n)") == "1"
 
 
 def test_subject_block(tmp_path: Path) -> None:

@@ -108,11 +108,11 @@ def _section(record: etree._Element, unit: Unit) -> etree._Element:
 
 def _list_for(container: etree._Element, unit: Unit) -> etree._Element:
     """The list a list item joins: the container's last element if it is a list of items, else a new one."""
+    kind = "ordered" if unit.number and unit.number[0].isalnum() else "bulleted"
     last = container[-1] if len(container) else None
-    if last is not None and last.tag == tei("list") and last.get("type") in ("bulleted", "ordered"):
+    if last is not None and last.tag == tei("list") and last.get("type") == kind:
         return last
-    ordered = bool(unit.number and (unit.number[0].isalnum()))
-    return etree.SubElement(container, tei("list"), type="ordered" if ordered else "bulleted")
+    return etree.SubElement(container, tei("list"), type=kind)
 
 
 # --- one builder per kind of unit ---------------------------------------------------

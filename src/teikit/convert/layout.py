@@ -85,8 +85,11 @@ def _words(text: str) -> list[str]:
 
 
 def is_list_item(text: str) -> bool:
-    """``• item``, ``- item``, ``a) item``, ``(b) item``, ``1) item``."""
-    return bool(rules.LIST_ITEM_RE.match(text.strip()))
+    """``• item``, ``- item``, ``a) item``, ``(ii) item``, ``1) item`` (numbered ones only while short)."""
+    match = rules.LIST_ITEM_RE.match(text.strip())
+    if match is None:
+        return False
+    return not match.group("digits") or len(_words(text)) <= rules.LIST_ITEM_MAX_WORDS
 
 
 def is_date_line(text: str) -> bool:
@@ -152,9 +155,18 @@ def section_number(text: str) -> str | None:
 
 
 def numbered_line(text: str) -> bool:
-    """A short numbered line (``5. Preparation of the session on 20./21. November``): a list's neighbour."""
+    """A short numbered line without a full stop (``5. Preparation of the session on 20./21. November``).
+
+    Two or more in a row are a list (a table of contents, the points of an agenda).
+    """
     stripped = _without_note_markers(text)
-    return bool(rules.SECTION_NUMBER_RE.match(stripped)) and len(_words(stripped)) <= 16
+    return bool(rules.SECTION_NUMBER_RE.match(stripped)) and len(_words(stripped)) <= 16 and stripped[-1:] not in ".!?"
+
+
+def numbered_line_number(text: str) -> str:
+    """The number of a numbered line (``5.`` -> ``5``, ``1．`` -> ``1``)."""
+    match = rules.SECTION_NUMBER_RE.match(_without_note_markers(text))
+    return match.group("number").translate(_FULL_WIDTH).rstrip(".)").replace("§", "").strip() if match else ""
 
 
 def is_heading(text: str) -> bool:

@@ -478,9 +478,15 @@ PAGE_MARK_RE: Final = re.compile(
 ``[Seite 2]``, ``[л. 5 об.]``, ``-- 3 --``, ``- 3 -``; the number, if any, in ``n1``..``n4``."""
 
 LIST_ITEM_RE: Final = re.compile(
-    r"^(?:(?P<marker>[•·▪●◦‣∙*–—-]|[a-zа-я]\)|\([a-zа-я]\)|\d{1,2}\)|\(\d{1,2}\))[ \t]+(?=\S)|(?P<dash>—)(?=[A-ZА-ЯЁ]))"
+    r"^(?:(?P<marker>[•·▪●◦‣∙*–—-]|\(?[ivx]{1,5}\)|\(?[a-zа-я]\)|(?P<digits>\(?\d{1,2}\)))[ \t]+(?=\S)"
+    r"|(?P<dash>—)(?=[A-ZА-ЯЁ]))"
 )
-"""``• item`` / ``- item`` / ``a) item`` / ``(b) item`` / ``1) item`` / ``—Item`` (FRUS): a list item."""
+"""``• item`` / ``- item`` / ``a) item`` / ``(ii) item`` / ``1) item`` / ``—Item`` (FRUS): a list item.
+
+A numbered one (``(1)``, ``1)``) is an item only while short; a long one is a numbered paragraph."""
+
+LIST_ITEM_MAX_WORDS: Final = 30
+"""Words above which a paragraph opening ``(1)`` / ``1)`` is a numbered paragraph, not a list item."""
 
 SECTION_NUMBER_RE: Final = re.compile(
     r"^(?P<number>(?:\d{1,2}(?:\.\d{1,2})*|[０-９]{1,2}|[IVXLC]{1,6}|§[ \t]?\d{1,3})[.．)]?)(?:[ \t]+|(?<=．))(?=\S)"

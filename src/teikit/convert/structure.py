@@ -462,10 +462,10 @@ def _layout_unit(
     if layout.is_list_item(raw) and not rules.SPEAKER_LABEL_RE.match(raw):
         return Unit(Kind.ITEM, [text], number=layout.list_marker(raw)), index + 1
     number = layout.section_number(raw)
+    listed = layout.numbered_line(raw) and any(line and layout.numbered_line(line) for line in (before, after))
+    if listed:
+        return Unit(Kind.ITEM, [text], number=layout.numbered_line_number(raw)), index + 1
     if number is not None:
-        neighbours = [line for line in (before, after) if line and layout.numbered_line(line)]
-        if neighbours:
-            return Unit(Kind.ITEM, [text], number=number), index + 1
         return Unit(Kind.SECTION, [text], number=number), index + 1
     in_turns = last is not None and last.kind is Kind.TURN
     if (
