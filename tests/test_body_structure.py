@@ -179,3 +179,39 @@ def test_signature_block_with_a_date_line(tmp_path: Path) -> None:
 def test_a_last_paragraph_is_not_a_signature(tmp_path: Path) -> None:
     root = _record(tmp_path, PROSE, "The meeting ended at noon.")
     assert not xpath(root, "//t:closer")
+
+
+RUSSIAN_RECORD = """Из дневника
+П.Ф. ЮДИНА
+Совершенно секретно
+Экз. № 1
+ЗАПИСЬ БЕСЕДЫ
+с товарищем Мао Цзэ-дуном
+31 марта 1956 г.
+Сегодня я посетил товарища Мао Цзэ-дуна и передал ему материалы съезда. Он высказал следующие за-
+- 2 -
+мечания по вопросам истории партии.
+1. О Сталине
+Мао Цзэ-дун сказал, что Сталин допускал ошибки в отношениях с Китаем.
+2. О китайской революции
+Мао сказал, что ошибки были исправлены на седьмом съезде.
+Посол СССР в КНР
+(подпись) П. ЮДИН"""
+
+
+def test_a_soviet_record_keeps_its_layout(tmp_path: Path) -> None:
+    root = _record(tmp_path, *RUSSIAN_RECORD.split("\n"), lang="Russian")
+    text = xpath(root, "//t:text")[0]
+    assert text.get("type") == "original"
+    assert _text(xpath(text, "//t:opener/t:byline")[0]) == "Из дневника П.Ф. ЮДИНА"
+    assert [_text(s) for s in xpath(text, "//t:stamp")] == ["Совершенно секретно", "Экз. № 1"]
+    assert _text(xpath(text, "//t:div[@type='record']/t:head")[0]) == "ЗАПИСЬ БЕСЕДЫ с товарищем Мао Цзэ-дуном"
+    assert _text(xpath(text, "//t:opener/t:dateline")[0]) == "31 марта 1956 г."
+    assert [(pb.get("n"), pb.get("break")) for pb in xpath(text, "//t:pb")] == [("2", "no")]
+    assert [s.get("n") for s in xpath(text, "//t:div[@type='section']")] == ["1", "2"]
+    assert _text(xpath(text, "//t:closer/t:signed")[0]) == "Посол СССР в КНР (подпись) П. ЮДИН"
+
+
+def test_a_date_line_is_not_a_numbered_heading(tmp_path: Path) -> None:
+    root = _record(tmp_path, PROSE, "31 March 1956", PROSE)
+    assert not xpath(root, "//t:div[@type='section']")

@@ -125,6 +125,10 @@ def _head(unit: Unit, encoder: InlineEncoder) -> etree._Element:
         head.text = " ".join(word.replace(" ", "") for word in re.split(r"\s{2,}", unit.text.text))
     else:
         encoder.fill(head, unit.text)
+    for block in unit.blocks[1:]:
+        append_text(head, "\n")
+        encoder.sub(head, "lb")
+        encoder.fill(head, block)
     return head
 
 
@@ -186,7 +190,12 @@ def _dateline(unit: Unit, encoder: InlineEncoder) -> etree._Element:
 def _byline(unit: Unit, encoder: InlineEncoder) -> etree._Element:
     """``From the diary of V.V. Kuznetsov``: whose record this is, as ``<opener><byline>``."""
     opener = encoder.element("opener")
-    encoder.fill(encoder.sub(opener, "byline"), unit.text)
+    byline = encoder.sub(opener, "byline")
+    encoder.fill(byline, unit.text)
+    for block in unit.blocks[1:]:
+        append_text(byline, "\n")
+        encoder.sub(byline, "lb")
+        encoder.fill(byline, block)
     return opener
 
 

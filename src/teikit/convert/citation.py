@@ -87,6 +87,7 @@ def parse_reference(citation: str, archive_hint: str = "") -> ArchivalReference:
     """
     reference = ArchivalReference()
     units: list[tuple[int, int]] = []
+    found: list[tuple[int, str, str]] = []
     for unit, pattern in _UNIT_RES.items():
         match = pattern.search(citation)
         if not match:
@@ -96,7 +97,8 @@ def parse_reference(citation: str, archive_hint: str = "") -> ArchivalReference:
         if unit == "listy":
             reference.leaves = parse_leaves(value)
         else:
-            reference.identifiers.append((unit, value))
+            found.append((match.start(), unit, value))
+    reference.identifiers = [(unit, value) for _start, unit, value in sorted(found)]
     segments = _segments(citation)
     if units:
         first = min(start for start, _end in units)

@@ -140,7 +140,7 @@ def section_number(text: str) -> str | None:
     """
     stripped = _without_note_markers(text)
     match = rules.SECTION_NUMBER_RE.match(stripped)
-    if not match:
+    if not match or find_date(stripped) or find_partial_date(stripped):
         return None
     rest = stripped[match.end() :]
     number = match.group("number").translate(_FULL_WIDTH).rstrip(".)").replace("§", "").strip()
@@ -208,14 +208,16 @@ def is_letterhead(text: str) -> bool:
     return (
         len(_words(stripped)) <= 14
         and stripped[-1:] not in ".:;"
+        and ": " not in stripped
         and bool(rules.LETTERHEAD_RE.search(stripped))
         and find_date(stripped) is None
     )
 
 
 def is_signature_mark(text: str) -> bool:
-    """``(signature)`` / ``(подпись)`` / ``[signed]``."""
-    return bool(rules.SIGNATURE_MARK_RE.match(text.strip()))
+    """``(signature)`` / ``(подпись)`` / ``[signed]``, alone or before the name (``(signature) P. YUDIN``)."""
+    match = rules.SIGNATURE_MARK_RE.match(text.strip())
+    return match is not None and (not match.group("name") or is_signature_name(match.group("name")))
 
 
 def _upper(text: str) -> bool:
@@ -252,7 +254,7 @@ def is_signature_title(text: str) -> bool:
     """A title line over a signature (``Executive Secretary``, ``Посол СССР в КНР``)."""
     stripped = _without_note_markers(text)
     words = _words(stripped)
-    return 0 < len(words) <= 10 and stripped[-1:] not in ".:;!?" and stripped[:1].isupper()
+    return 0 < len(words) <= 10 and stripped[-1:] not in ".:;!?" and stripped[:1].isupper() and ":" not in stripped
 
 
 def signature_block_start(texts: list[str]) -> int:

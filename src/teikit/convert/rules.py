@@ -305,7 +305,7 @@ ARCHIVE_UNITS: Final = (
     ("opis", r"(?:opis'?|op\.|оп\.|опись)"),
     ("delo", r"(?:delo|d\.|д\.|дело)"),
     ("por", r"(?:poriadok|por\.|пор\.|порядок)"),
-    ("pap", r"(?:papka|pap\.|пап\.|папка)"),
+    ("pap", r"(?:papka|pap\.|пап\.|папка|п\.)"),
     ("listy", r"(?:listy|list|ll\.|l\.|лл\.|л\.|листы|лист|folios?|bl\.|blatt)"),
 )
 """Russian archival hierarchy (fond/opis/delo; AVPRF's por./pap.) and leaves (ll., German Bl.)."""
@@ -529,10 +529,10 @@ CLASSIFICATION_RE: Final = re.compile(
     r"|строго\s+секретно|для\s+служебного\s+пользования|конфиденциально"
     r"|streng\s+geheim|geheim|vertraulich|vs-vertraulich|nur\s+für\s+den\s+dienstgebrauch"
     r"|绝密|机密|秘密)"
-    r"(?:[ \t]*[;,/][ \t]*|[ \t]+)?)+(?:copy\s+no\.?\s*\d+|экз\.?\s*№\s*\d+)?[ \t]*\.?$",
+    r"(?:[ \t]*[;,/][ \t]*|[ \t]+)?)*(?:(?:copy\s+no\.?|экз\.?\s*№|ausfertigung(?:\s+nr\.?)?)\s*\d+)?[ \t]*\.?$",
     re.I,
 )
-"""``Secret`` / ``TOP SECRET`` / ``Secret; Sensitive`` / ``Совершенно секретно``: a classification line."""
+"""``Secret`` / ``TOP SECRET`` / ``Secret; Sensitive`` / ``Совершенно секретно`` / ``Copy No. 1``: a classification line."""
 
 LETTERHEAD_RE: Final = re.compile(
     r"\b(?:ministry|ministerium|embassy|department\s+of|white\s+house|bundeskanzler(?:amt)?|auswärtiges\s+amt"
@@ -543,9 +543,9 @@ LETTERHEAD_RE: Final = re.compile(
 """``MINISTRY OF FOREIGN AFFAIRS`` / ``Посольство СССР в КНР``: an institution's letterhead line."""
 
 SIGNATURE_MARK_RE: Final = re.compile(
-    r"^[(\[](?:signature|signed|sd\.?|s/|подпись|п/п|gez\.?|unterschrift)[)\]]\.?$", re.I
+    r"^[(\[](?:signature|signed|sd\.?|s/|подпись|п/п|gez\.?|unterschrift)[)\]]\.?(?P<name>\s+\S.*)?$", re.I
 )
-"""``(signature)`` / ``[signed]`` / ``(подпись)`` / ``(gez.)``: where a signature stands on the page."""
+"""``(signature)`` / ``[signed]`` / ``(подпись) А. ГРОМЫКО`` / ``(gez.)``: where a signature stands, maybe with the name."""
 
 PERSON_NAME_RE: Final = re.compile(
     r"^(?:[A-ZА-ЯЁ][a-zа-яё]{0,3}\.[ \t]?){1,3}[A-ZА-ЯЁ][\w'’-]+$"

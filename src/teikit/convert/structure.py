@@ -385,6 +385,9 @@ def classify(blocks: list[Block]) -> list[Unit]:
         if not started and _all_caps(raw):
             units.append(Unit(Kind.HEAD, [text]))
             continue
+        if not started and units and units[-1].kind is Kind.HEAD and _head_continues(raw):
+            units[-1].blocks.append(text)  # RECORD OF CONVERSATION / with Comrade Mao Zedong
+            continue
         match = rules.SPEAKER_LABEL_RE.match(raw)
         if match and match.group("name") in labels and not closing:
             label = text[: match.end("label")]
@@ -441,6 +444,8 @@ def _layout_unit(
     if layout.is_classification(raw):
         return Unit(Kind.STAMP, [text], rend="closing" if started else None), index + 1
     if not started and layout.is_diary_line(raw):
+        if len(raw.split()) <= 4 and after and len(after.split()) <= 4 and not layout.is_classification(after):
+            return Unit(Kind.BYLINE, [text, blocks[index + 1].text]), index + 2  # Из дневника / П.Ф. ЮДИНА
         return Unit(Kind.BYLINE, [text]), index + 1
     if not started and index < 3 and layout.is_letterhead(raw):
         return Unit(Kind.OPENER, [text], rend="letterhead"), index + 1
@@ -452,6 +457,8 @@ def _layout_unit(
             end += 1
         if end > index + 1:
             return Unit(Kind.SUBJECT, [blocks[at].text for at in range(index, end)]), end
+    if not started and _caps_title(raw) and (index >= 3 or not layout.is_letterhead(raw)):
+        return Unit(Kind.HEAD, [text]), index + 1  # ЗАПИСЬ БЕСЕДЫ
     if layout.is_address_line(raw):
         end = index
         while end < len(blocks) and layout.is_address_line(blocks[end].text.text):
@@ -475,10 +482,27 @@ def _layout_unit(
         and ":" not in raw
         and layout.is_prose(after)
         and (not before or layout.is_prose(before) or not layout.is_heading(before))
-        and (not in_turns or _upper(raw))
+        and (not in_turns or (_upper(raw) and len(raw.split()) > 1))
     ):
         return Unit(Kind.SECTION, [text]), index + 1
     return None
+
+
+def _caps_title(text: str) -> bool:
+    """A title in capitals before the text (``ЗАПИСЬ БЕСЕДЫ``), not a one-word list heading (``PARTICIPANTS``)."""
+    words = text.split()
+    return (
+        _upper(text)
+        and 2 <= len(words) <= 12
+        and text.rstrip(":").lower() not in rules.LIST_HEADINGS
+        and not layout.is_date_line(text)
+        and ":" not in text
+    )
+
+
+def _head_continues(text: str) -> bool:
+    """A short line in lower case under a heading continues it (``with Comrade Mao Zedong``)."""
+    return _starts_lower(text) and len(text.split()) <= 12 and text.rstrip()[-1:] not in ".!?:;"
 
 
 def _upper(text: str) -> bool:
