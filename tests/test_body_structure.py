@@ -128,7 +128,19 @@ def test_diary_line_is_a_byline(tmp_path: Path, line: str) -> None:
     assert _text(xpath(root, "//t:opener/t:byline")[0]) == line
 
 
-@pytest.mark.parametrize("line", ["Secret", "TOP SECRET", "Secret; Sensitive", "Совершенно секретно", "Streng geheim"])
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Secret",
+        "TOP SECRET",
+        "Secret; Sensitive",
+        "Совершенно секретно",
+        "Streng geheim!",
+        "Geheime Verschlusssache",
+        "Copy No. 1",
+        "Экз. № 2",
+    ],
+)
 def test_classification_line_in_any_case(tmp_path: Path, line: str) -> None:
     root = _record(tmp_path, line, PROSE)
     assert _text(xpath(root, "//t:opener/t:stamp[@type='classification']")[0]) == line

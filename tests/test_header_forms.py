@@ -120,6 +120,25 @@ def test_meeting_date_is_kept_apart_from_the_document_date(tmp_path: Path) -> No
         ("RGANI, f. 5, op. 30, d. 335, ll. 92-97", "RGANI", [("fond", "5"), ("opis", "30"), ("delo", "335")], []),
         ("SAPMO-BArch, DY 30/3386, Bl. 1-5", "SAPMO-BArch", [("shelfmark", "DY 30/3386")], [("1", "5")]),
         ("ГАРФ, ф. 5446, оп. 1, д. 10, лл. 20–22", "ГАРФ", [("fond", "5446"), ("opis", "1"), ("delo", "10")], []),
+        (
+            "АВП РФ, ф. 0100, оп. 49, п. 410, д. 9, лл. 87-98",
+            "АВП РФ",
+            [("fond", "0100"), ("opis", "49"), ("pap", "410"), ("delo", "9")],
+            [("87", "98")],
+        ),
+        (
+            "“Note,” 1976, History and Public Policy Program Digital Archive, SAPMO-BArch, DY 30, J IV 2/201/1234.",
+            "SAPMO-BArch",
+            [("shelfmark", "DY 30"), ("shelfmark", "J IV 2/201/1234")],
+            [],
+        ),
+        (
+            "“Record,” 1956, History and Public Policy Program Digital Archive, PRC FMA 109-00763-01, 1-10. "
+            "Translated by Gao Bei.",
+            "PRC FMA",
+            [("shelfmark", "109-00763-01")],
+            [("1", "10")],
+        ),
     ],
 )
 def test_archival_reference_forms(

@@ -129,6 +129,17 @@ def parse_reference(citation: str, archive_hint: str = "") -> ArchivalReference:
     return reference
 
 
+def _opens_reference(text: str, hint_name: str, hint_abbr: str) -> bool:
+    """The segment of a citation where the archival reference starts (not the publishing Digital Archive)."""
+    if not text or "Digital Archive" in text:
+        return False
+    if hint_name and (text in (hint_abbr, hint_name) or hint_name.startswith(text)):
+        return True
+    if any(text == abbr or text.startswith(abbr + " ") for abbr in rules.ARCHIVE_ABBREVIATIONS):
+        return True
+    return bool(re.search(r"\barchiv|\blibrary\b|\bmuseum\b|\bbibliothe", text, re.I))
+
+
 def _names_archive(segment: str) -> bool:
     """A citation segment that names an archive: a known abbreviation or a name with *archive* in it."""
     text = segment.strip()
@@ -217,17 +228,22 @@ def _parse_other(
     texts = texts[:cut]
     if texts:
         texts[-1] = re.split(r"(?<=[\w)])\.\s+(?=[A-Z][a-z]+\b)", texts[-1] + " ", maxsplit=1)[0].strip().rstrip(".")
-    if not texts or not texts[0]:
+    start = next((index for index, text in enumerate(texts) if _opens_reference(text, hint_name, hint_abbr)), None)
+    if start is None:
         return
+    texts = texts[start:]
     first = texts[0]
+    abbreviation = next((a for a in rules.ARCHIVE_ABBREVIATIONS if first.startswith(a + " ")), "")
     if hint_name and (first in (hint_abbr, hint_name) or hint_name.startswith(first)):
         reference.repository, reference.abbreviation = hint_name, hint_abbr
         rest = texts[1:]
-    elif re.search(r"\barchiv|\blibrary\b|\bmuseum\b|\bbibliothe", first, re.I):
+    elif abbreviation:
+        # ``PRC FMA 109-00763-01``: the archive's abbreviation, then the file's number.
+        reference.repository = abbreviation
+        rest = [first[len(abbreviation) :].strip(), *texts[1:]]
+    else:
         reference.repository, reference.abbreviation = _split_abbreviation(first)
         rest = texts[1:]
-    else:
-        return
     for item in rest:
         if _BARE_RANGE_RE.match(item):
             reference.leaves = parse_leaves(item.rstrip("."))

@@ -332,6 +332,11 @@ ARCHIVE_ABBREVIATIONS: Final = (
     "NARA",
     "TNA",
     "AMVRS",
+    "PRC FMA",
+    "SAPMO",
+    "AAN",
+    "MOL",
+    "AMZV",
 )
 """Archives usually cited by their abbreviation alone (``RGASPI, f. 17, …``): the abbreviation names the repository."""
 
@@ -527,9 +532,10 @@ CLASSIFICATION_RE: Final = re.compile(
     r"|not\s+secret|eyes\s+only|exclusively\s+eyes\s+only|sensitive|nodis|exdis|limdis|for\s+official\s+use\s+only"
     r"|совершенно\s+секретно|сов\.\s*секретно|секретно|несекретно|особая\s+папка|особой\s+важности"
     r"|строго\s+секретно|для\s+служебного\s+пользования|конфиденциально"
-    r"|streng\s+geheim|geheim|vertraulich|vs-vertraulich|nur\s+für\s+den\s+dienstgebrauch"
+    r"|streng\s+geheim|geheim|vertraulich|vs-vertraulich|nur\s+für\s+den\s+dienstgebrauch|persönlich"
+    r"|geheime\s+verschlu(?:ß|ss)sache|vertrauliche\s+verschlu(?:ß|ss)sache|gvs|vvs"
     r"|绝密|机密|秘密)"
-    r"(?:[ \t]*[;,/][ \t]*|[ \t]+)?)*(?:(?:copy\s+no\.?|экз\.?\s*№|ausfertigung(?:\s+nr\.?)?)\s*\d+)?[ \t]*\.?$",
+    r"(?:[ \t]*[;,/][ \t]*|[ \t]+)?)*(?:(?:copy\s+no\.?|экз\.?\s*№|ausfertigung(?:\s+nr\.?)?)\s*\d+)?[ \t]*[.!]?$",
     re.I,
 )
 """``Secret`` / ``TOP SECRET`` / ``Secret; Sensitive`` / ``Совершенно секретно`` / ``Copy No. 1``: a classification line."""
