@@ -191,3 +191,10 @@ def test_conversion_is_a_change_naming_teikit_and_no_hand_revision_is_claimed(tm
     _warnings, root = _record(tmp_path, "Date: March 3, 1962")
     assert xpath(root, "string(//t:revisionDesc/t:change)") == f"Converted from the transcript by teikit {__version__}."
     assert "by hand" not in xpath(root, "string(//t:publicationStmt)")
+
+
+def test_missing_translator_and_reference_are_warned_not_invented(tmp_path: Path) -> None:
+    warnings, root = _record(tmp_path, "Date: March 3, 1962\nOriginal Language: Russian")
+    codes = {warning.split(":", 1)[0] for warning in warnings}
+    assert {"no-translator", "no-archival-reference", "no-publisher"} <= codes
+    assert not xpath(root, "//t:respStmt[t:resp='Translated by']") and not xpath(root, "//t:msDesc")

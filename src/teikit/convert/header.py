@@ -51,6 +51,7 @@ def build_header(
 ) -> etree._Element:
     """The complete ``teiHeader`` (see the module doc)."""
     header = etree.Element(tei("teiHeader"))
+    _warn_unknown(meta, parts, encoder.context)
     file_desc = _sub(header, "fileDesc")
     _title_stmt(file_desc, meta, encoder, translators)
     publication = _sub(file_desc, "publicationStmt")
@@ -65,6 +66,25 @@ def build_header(
     _profile_desc(header, meta, people, parts, hand_used, encoder.context)
     _revision_desc(header)
     return header
+
+
+def _warn_unknown(meta: RecordMeta, parts: list[Part], context: EncodingContext) -> None:
+    """Say which header facts the record does not give: they are left out, never filled in."""
+    where = meta.title.location(0)
+    if parts and parts[0].role == "translation" and not meta.translators:
+        context.warn(
+            "the record is a translation but names no translator; no translator is written "
+            "(add a 'Translator:' line or 'Translated by …' to the source)",
+            "no-translator",
+            where,
+        )
+    reference = meta.reference
+    if not (reference.repository or reference.identifiers or reference.leaves):
+        context.warn(
+            "no archival reference found in the citation or the 'Original Archive' field; no msDesc is written",
+            "no-archival-reference",
+            where,
+        )
 
 
 def _revision_desc(header: etree._Element) -> None:
