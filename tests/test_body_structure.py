@@ -227,3 +227,38 @@ def test_a_soviet_record_keeps_its_layout(tmp_path: Path) -> None:
 def test_a_date_line_is_not_a_numbered_heading(tmp_path: Path) -> None:
     root = _record(tmp_path, PROSE, "31 March 1956", PROSE)
     assert not xpath(root, "//t:div[@type='section']")
+
+
+EVERY_KIND = [
+    "MINISTRY OF FOREIGN AFFAIRS OF THE USSR",
+    "From the diary of V.V. Kuznetsov",
+    "Secret",
+    "RECORD OF CONVERSATION",
+    "with comrade Mao Zedong",
+    "Moscow, 3 March 1962",
+    "TO: The Secretary",
+    "FROM: INR - Thomas L. Hughes",
+    "SUBJECT",
+    "Angola",
+    PROSE,
+    "2. The situation in the region",
+    "The delegation proposed // a new plan of trade for the year, and the minister agreed to the assis-",
+    "[Page 12]",
+    "tance of the other side.",
+    "The following was agreed:",
+    "a) the delegation proposed a plan",
+    "b) the minister agreed",
+    "• a bullet point",
+    "Summit",
+    PROSE,
+    "Executive Secretary",
+    "(signature) P. YUDIN",
+    "5 March 1962",
+]
+
+
+def test_every_kind_together_is_valid_tei_all(tmp_path: Path, tei_all: etree.RelaxNG) -> None:
+    root = _record(tmp_path, *EVERY_KIND)
+    assert tei_all.validate(etree.ElementTree(root)), str(tei_all.error_log)
+    kinds = {etree.QName(element).localname for element in root.iter(etree.Element)}
+    assert {"opener", "byline", "stamp", "dateline", "list", "item", "label", "div", "head", "pb", "closer"} <= kinds
