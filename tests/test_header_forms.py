@@ -198,3 +198,19 @@ def test_missing_translator_and_reference_are_warned_not_invented(tmp_path: Path
     codes = {warning.split(":", 1)[0] for warning in warnings}
     assert {"no-translator", "no-archival-reference", "no-publisher"} <= codes
     assert not xpath(root, "//t:respStmt[t:resp='Translated by']") and not xpath(root, "//t:msDesc")
+
+
+def test_a_rich_header_is_valid_tei_all(tmp_path: Path, tei_all: etree.RelaxNG) -> None:
+    record = tmp_path / "record.txt"
+    record.write_text(
+        "Title: Record of Conversation with comrade B on 16 December 1949\nDate: December 1949\n"
+        "Source: AVPRF, f. 0100, op. 46, por. 12, pap. 362, ll. 1-5. Translated for CWIHP by Gary Goldberg.\n"
+        "Original Archive: National Archives, RG 59, Box 3, Folder 6. Secret.\n"
+        "Publisher: Wilson Center Digital Archive\nRights: CC BY 4.0, https://creativecommons.org/licenses/by/4.0/\n\n"
+        f"{BODY}\n[signature illegible 31/XII]\n",
+        "utf-8",
+    )
+    _encoded, root = convert(record)
+    assert tei_all.validate(etree.ElementTree(root)), str(tei_all.error_log)
+    assert xpath(root, "string(//t:titleStmt/t:title/t:date/@type)") == "meeting"
+    assert xpath(root, "string(//t:profileDesc/t:creation/t:date/@when)") == "1949-12"

@@ -339,10 +339,10 @@ def day_month_when(text: str, record_date: str) -> str | None:
 
     The year is the record's (the next one when the day and month fall
     before the record's date); a day the month does not have (``31/11``) or a
-    record without a full date gives ``None``: nothing is guessed.
+    record without a year gives ``None``: nothing is guessed.
     """
     parts = text.split("/")
-    if len(record_date) != 10 or len(parts) < 2 or not parts[0].isdigit():
+    if len(record_date) < 4 or len(parts) < 2 or not parts[0].isdigit():
         return None
     month_text = parts[1]
     if month_text.isdigit():
@@ -358,7 +358,7 @@ def day_month_when(text: str, record_date: str) -> str | None:
     candidate = f"{year:04d}-{month:02d}-{day:02d}"
     if find_date(candidate) is None:
         return None
-    if len(parts) < 3 and candidate < record_date:
+    if len(parts) < 3 and candidate[: len(record_date)] < record_date:
         candidate = f"{year + 1:04d}-{month:02d}-{day:02d}"
     return candidate if find_date(candidate) else None
 
