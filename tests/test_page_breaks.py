@@ -123,3 +123,13 @@ def test_no_spurious_page_break_on_the_corpus(corpus: Path) -> None:
         if count:
             found[path.name] = count
     assert found == {"wilson-111240.md": 3, "wilson-300242.txt": 2}
+
+
+def test_marks_at_the_edges_of_blocks_survive(tmp_path: Path) -> None:
+    root = _record(tmp_path, "[Page 4]", "Text one.", "Comrade A: text [Page 5]", "Comrade A: more", "-- 6 --")
+    assert _pbs(root) == [("4", None), ("5", None), ("6", None)]
+
+
+def test_a_body_of_page_marks_only_keeps_them(tmp_path: Path) -> None:
+    root = _record(tmp_path, "-- 3 --")
+    assert _pbs(root) == [("3", None)]

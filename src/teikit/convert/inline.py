@@ -70,7 +70,8 @@ _EMPHASIS_RE = re.compile(r"(?<![\w*])(\*\*|\*)(?=\S)(.+?)(?<=\S)\1(?![\w*])", r
 _SLASH_RE = re.compile(r"(?<=[^\W\d_])/([a-zа-яё]{1,4})/|(?<![\w/])/([A-ZА-ЯЁ][\w.'’ -]{0,40}?[\w.])/(?![\w/])")
 _URL_RE = re.compile(r"<(https?://[^\s<>]+)>")
 _BREAKS_RE = re.compile(
-    f"{LINE_BREAK}|[{PAGE_BREAK}{PAGE_BREAK_IN_WORD}](?:{PAGE_NUMBER}(?P<page>[^{PAGE_NUMBER}]*){PAGE_NUMBER})?"
+    f"{LINE_BREAK}|[{PAGE_BREAK}{PAGE_BREAK_IN_WORD}]"
+    f"|{PAGE_NUMBER}(?P<typed>[{PAGE_BREAK}{PAGE_BREAK_IN_WORD}])(?P<page>[^{PAGE_NUMBER}]*){PAGE_NUMBER}"
 )
 _SCRIPT_RUN_RE = re.compile(
     "|".join(
@@ -253,7 +254,7 @@ class InlineEncoder:
         for node in nodes:
             append_node(parent, node)
         bracket_text = text.text[span.start : span.end].replace(PAGE_BREAK, " ").replace(PAGE_BREAK_IN_WORD, "")
-        bracket_text = re.sub(f"{PAGE_NUMBER}[^{PAGE_NUMBER}]*{PAGE_NUMBER}", "", bracket_text)
+        bracket_text = re.sub(f"{PAGE_NUMBER}[^{PAGE_NUMBER}]*{PAGE_NUMBER}", " ", bracket_text)
         self.record(text.location(span.start), bracket_text, rule, [n for n in nodes if not isinstance(n, str)])
         if rule.name == "unclassified":
             self.context.warn(
@@ -286,7 +287,7 @@ class InlineEncoder:
         self._plain(parent, text[cursor:], link, level + 1)
 
     def _break(self, parent: etree._Element, text: SourceText, match: re.Match[str], link: bool) -> None:
-        mark = match.group()[0]
+        mark = match.group("typed") or match.group()
         number = {"n": match.group("page")} if match.group("page") else {}
         if mark == LINE_BREAK:
             append_text(parent, "\n")

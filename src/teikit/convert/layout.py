@@ -35,7 +35,7 @@ def _mark_number(match: re.Match[str]) -> str:
 
 def _sentinel(in_word: bool, number: str) -> str:
     mark = PAGE_BREAK_IN_WORD if in_word else PAGE_BREAK
-    return f"{mark}{PAGE_NUMBER}{number}{PAGE_NUMBER}" if number else mark
+    return f"{PAGE_NUMBER}{mark}{number}{PAGE_NUMBER}"
 
 
 def mark_page_breaks(text: SourceText) -> SourceText:

@@ -19,9 +19,10 @@ from teikit.core.errors import Location
 #: so they can never be confused with text of the record.
 PAGE_BREAK = "\x1c"
 PAGE_BREAK_IN_WORD = "\x1d"
-#: Encloses the number a typed page mark gave, right after a page break mark:
-#: ``PAGE_BREAK + PAGE_NUMBER + "5" + PAGE_NUMBER`` is ``<pb n="5"/>``.
-PAGE_NUMBER = "\x1e"
+#: Encloses a typed page mark's break and number: ``PAGE_NUMBER + PAGE_BREAK +
+#: "5" + PAGE_NUMBER`` is ``<pb n="5"/>``. Unlike the break marks it is not white
+#: space to ``str.strip``, so a typed mark at the edge of a block survives.
+PAGE_NUMBER = "\x0e"
 #: A hard line break inside a block (Markdown's two trailing spaces).
 LINE_BREAK = "\n"
 

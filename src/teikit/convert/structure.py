@@ -255,6 +255,8 @@ def join_page_breaks(blocks: list[Block]) -> tuple[list[Block], int]:
         pending = ""
     if pending and joined:
         joined[-1] = Block(joined[-1].text.strip().join(pending, joined[-1].text[0:0]), joined[-1].heading)
+    elif pending:
+        joined.append(Block(blocks[-1].text[0:0].join(pending, blocks[-1].text[0:0])))  # a body of page marks only
     return joined, repaired
 
 
