@@ -133,3 +133,19 @@ def test_marks_at_the_edges_of_blocks_survive(tmp_path: Path) -> None:
 def test_a_body_of_page_marks_only_keeps_them(tmp_path: Path) -> None:
     root = _record(tmp_path, "-- 3 --")
     assert _pbs(root) == [("3", None)]
+
+
+def test_typed_mark_joins_a_sentence_that_runs_on_to_a_capital(tmp_path: Path) -> None:
+    root = _record(tmp_path, "Also present were comrades Molotov, Malenkov, Bulganin and", "-- 2 --", "Vyshinskii.")
+    assert _pbs(root) == [("2", None)]
+    assert len(xpath(root, "//t:body//t:p")) == 1
+
+
+def test_page_marks_in_a_participants_list_keep_the_tei_valid(tmp_path: Path) -> None:
+    root = _record(
+        tmp_path,
+        "Comrade A: Hello there.",
+        "Comrade B: Good day.",
+        "Also present: comrs. Molotov, Malenkov // Bulganin and Vyshinskii.",
+    )
+    assert _pbs(root) == [(None, None)]

@@ -24,7 +24,7 @@ from teikit.convert.brackets import FALLBACK, BracketRule
 from teikit.convert.inline import XML_NS, InlineEncoder, append_text, tei
 from teikit.convert.layout import is_date_line, is_signature_name
 from teikit.convert.read import find_date
-from teikit.convert.source import SourceText
+from teikit.convert.source import SourceText, without_marks
 from teikit.convert.structure import CLOSING_KINDS, OPENING_KINDS, Kind, Part, Unit
 
 HAND_ID = "hand-annotation"
@@ -309,7 +309,7 @@ def _signature(unit: Unit, encoder: InlineEncoder) -> etree._Element:
     described = content[: date.start()].strip() if date else content
     signed = encoder.sub(closer, "signed", hand=f"#{HAND_ID}")
     gap = encoder.sub(signed, "gap", reason="illegible" if "illegible" in described.text.lower() else "not-transcribed")
-    encoder.sub(gap, "desc").text = described.text
+    encoder.sub(gap, "desc").text = without_marks(described.text)
     if date:
         _fill_with_date(signed, content[len(described.text) :], encoder)
     encoder.record(text.location(0), text.text, SIGNATURE_RULE, [closer])

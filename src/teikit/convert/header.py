@@ -20,6 +20,7 @@ from teikit.convert.inline import XML_NS, InlineEncoder, append_text, tei
 from teikit.convert.metadata import RecordMeta
 from teikit.convert.people import Person, slug
 from teikit.convert.read import find_date
+from teikit.convert.source import without_marks
 from teikit.convert.structure import Part
 
 XML_ID = f"{{{XML_NS}}}id"
@@ -32,7 +33,7 @@ def _sub(parent: etree._Element, tag: str, text: str | None = None, **attributes
     for name, value in attributes.items():
         element.set(name, value)
     if text:
-        element.text = text
+        element.text = without_marks(text)
     return element
 
 

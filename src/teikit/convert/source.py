@@ -9,6 +9,7 @@ reported at its true ``file:line:col``.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
@@ -25,6 +26,14 @@ PAGE_BREAK_IN_WORD = "\x1d"
 PAGE_NUMBER = "\x0e"
 #: A hard line break inside a block (Markdown's two trailing spaces).
 LINE_BREAK = "\n"
+
+
+_MARKS_RE = re.compile(f"{PAGE_NUMBER}[^{PAGE_NUMBER}]*{PAGE_NUMBER}|[{PAGE_BREAK}{PAGE_BREAK_IN_WORD}]")
+
+
+def without_marks(text: str) -> str:
+    """``text`` without the internal page-break marks, for places that hold plain text (a name in the header)."""
+    return " ".join(_MARKS_RE.sub(" ", text).split()) if _MARKS_RE.search(text) else text
 
 
 @dataclass(frozen=True)

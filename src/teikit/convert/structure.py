@@ -273,9 +273,13 @@ def _cut_between(previous: Block, block: Block, *, typed: bool) -> bool:
     if previous.heading or block.heading:
         return False
     before, after = previous.text.text, block.text.text
-    if layout.keeps_apart(before, after) or not is_cut_by_page_break(before, after):
+    if layout.keeps_apart(before, after):
         return False
-    return typed or not _label_only(before)
+    if typed:
+        # A typed page mark is evidence enough: the sentence only has to run on (``… and`` / ``Vyshinskii.``).
+        tail = before.rstrip()
+        return bool(tail) and tail[-1] not in rules.SENTENCE_END and bool(after.strip())
+    return is_cut_by_page_break(before, after) and not _label_only(before)
 
 
 def _label_only(text: str) -> bool:
