@@ -86,8 +86,17 @@ def test_hyphenated_halves_around_a_page_number_line(tmp_path: Path) -> None:
     assert _pbs(root) == [("12", "no")]
 
 
-def test_urls_are_not_page_marks(tmp_path: Path) -> None:
-    root = _record(tmp_path, "See <https://history.state.gov/historicaldocuments/frus1969-76v28/d152> for it.")
+@pytest.mark.parametrize(
+    "line",
+    [
+        "See <https://history.state.gov/historicaldocuments/frus1969-76v28/d152> for it.",
+        "The figures for the years 1961 - 5 - 3 are given in the annex.",
+        "Missiles of 1 000 - 2 000 km range were discussed.",
+        "The delegation proposed — 3 — a new plan of trade.",
+    ],
+)
+def test_urls_and_ranges_are_not_page_marks(tmp_path: Path, line: str) -> None:
+    root = _record(tmp_path, line)
     assert _pbs(root) == []
 
 

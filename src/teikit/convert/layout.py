@@ -26,7 +26,7 @@ _SHORT_WORDS = 12
 
 
 def _mark_number(match: re.Match[str]) -> str:
-    for group in ("n1", "n2", "n3", "n4"):
+    for group in ("n1", "n2", "n3", "n4", "n5"):
         value = match.group(group)
         if value:
             return " ".join(value.split())

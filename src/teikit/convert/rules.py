@@ -475,12 +475,14 @@ PAGE_MARK_RE: Final = re.compile(
     rf"|\[(?:end\s+of\s+)?{_PAGE_WORD}[ \t]*(?P<n3>\d{{1,4}}(?:[ \t]?(?:об|ob|v|r)\.?)?)\]"
     r"|\[(?:page[ \t]+break|new[ \t]+page|seitenumbruch|neue[ \t]+seite|конец[ \t]+страницы|новая[ \t]+страница)\]"
     r"|(?<![/:<])//(?!/)"
-    r"|(?<!\S)(?:--|[-–—])[ \t]?(?P<n4>\d{1,4})[ \t]?(?:--|[-–—])(?!\S)"
+    r"|(?<!\S)--[ \t]?(?P<n4>\d{1,4})[ \t]?--(?!\S)"
+    r"|^[ \t]*[-–—][ \t]?(?P<n5>\d{1,4})[ \t]?[-–—][ \t]*$"
     r")[ \t]*",
     re.I,
 )
 """Typed page marks: `` // ``, ``/page 3/``, ``/стр. 3/``, ``[Page 45]``, ``[page break]``,
-``[Seite 2]``, ``[л. 5 об.]``, ``-- 3 --``, ``- 3 -``; the number, if any, in ``n1``..``n4``."""
+``[Seite 2]``, ``[л. 5 об.]``, ``-- 3 --``; ``- 3 -`` only as a line of its own (inline it could be a
+range); the number, if any, in ``n1``..``n5``."""
 
 LIST_ITEM_RE: Final = re.compile(
     r"^(?:(?P<marker>[•·▪●◦‣∙*–—-]|\(?[ivx]{1,5}\)|\(?[a-zа-я]\)|(?P<digits>\(?\d{1,2}\)))[ \t]+(?=\S)"
