@@ -1,6 +1,6 @@
 """Recognise the layout of a record's body: page marks and the kinds of blocks that are not turns.
 
-Input: body blocks (:class:`~teikit.convert.read.Block`) or their text. Output:
+Input: the text of body blocks (:class:`~teikit.convert.source.SourceText` or str). Output:
 blocks whose typed page marks are replaced by the internal page-break marks of
 :mod:`teikit.convert.source`, and predicates that say what a block is (a
 heading, a numbered section, a list item, a dateline, a classification line, a
@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 
 from teikit.convert import rules
-from teikit.convert.read import Block, find_date, find_partial_date
+from teikit.convert.read import find_date, find_partial_date
 from teikit.convert.source import PAGE_BREAK, PAGE_BREAK_IN_WORD, PAGE_NUMBER, SourceText
 
 _FULL_WIDTH = str.maketrans("０１２３４５６７８９．", "0123456789.")
@@ -295,8 +295,3 @@ def list_marker(text: str) -> str:
     if not match:
         return ""
     return (match.group("marker") or match.group("dash")).strip("()")
-
-
-def block_is_plain(block: Block) -> bool:
-    """A block that the page-break join may consider (not a Markdown heading)."""
-    return not block.heading
