@@ -8,12 +8,16 @@ is made here, so the rules can be tested on plain strings.
 
 Order of the passes, each a small function:
 
-1. split the body where the script changes to the original language's;
+1. split the body at a marker line (``Original``, ``--- original (fr) ---``) or
+   where the script changes to the original language's;
 2. re-join blocks cut by the transcript: an editorial bracket running over a
-   blank line, and paragraphs cut by a page break (the first part ends without
-   sentence punctuation and the next starts in lower case; a hyphen at the cut
-   means the break fell inside a word);
-3. classify each block (heading, stamp, turn, participants, closer ...).
+   blank line, and paragraphs cut by a page break, typed (`` // ``, ``[Page 45]``,
+   ``-- 3 --``) or not (the first part ends without sentence punctuation and the
+   next starts in lower case; a hyphen at the cut means the break fell inside a
+   word);
+3. classify each block: the layout kinds of :mod:`teikit.convert.layout`
+   (sections, lists, subject and address blocks, datelines, classification
+   lines, letterheads, signature blocks), then turns, participants, closers.
 """
 
 from __future__ import annotations
