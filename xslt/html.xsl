@@ -378,11 +378,21 @@
   </xsl:template>
 
   <xsl:template match="tei:list" mode="tk:block" as="element()">
+    <!-- The items keep their printed markers (a), •, 1.) in the text, so the list shows none of its own. -->
     <ul class="tk-list">
+      <xsl:call-template name="local:id"/>
       <xsl:for-each select="tei:item">
-        <li><xsl:apply-templates mode="tk:inline"/></li>
+        <li><xsl:call-template name="local:id"/><xsl:apply-templates mode="tk:inline"/></li>
       </xsl:for-each>
     </ul>
+  </xsl:template>
+
+  <xsl:template match="tei:list[tei:head]" mode="tk:block" as="element()">
+    <!-- A list with a heading (a memorandum's SUBJECT block): the heading, then the items. -->
+    <div class="tk-list-block">
+      <p class="tk-list-head"><xsl:apply-templates select="tei:head/node()" mode="tk:inline"/></p>
+      <xsl:next-match/>
+    </div>
   </xsl:template>
 
   <xsl:template match="tei:quote | tei:q | tei:note | tei:figure/tei:figDesc" mode="tk:block" as="element()">
