@@ -387,14 +387,6 @@
     </ul>
   </xsl:template>
 
-  <xsl:template match="tei:list[tei:head]" mode="tk:block" as="element()">
-    <!-- A list with a heading (a memorandum's SUBJECT block): the heading, then the items. -->
-    <div class="tk-list-block">
-      <p class="tk-list-head"><xsl:apply-templates select="tei:head/node()" mode="tk:inline"/></p>
-      <xsl:next-match/>
-    </div>
-  </xsl:template>
-
   <xsl:template match="tei:quote | tei:q | tei:note | tei:figure/tei:figDesc" mode="tk:block" as="element()">
     <p class="tk-{local-name()}">
       <xsl:apply-templates select="." mode="tk:inline"/>
