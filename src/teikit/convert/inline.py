@@ -121,6 +121,8 @@ class InlineEncoder:
         self.context = context
         self.registry = registry or RuleRegistry()
         self.resp = context.resp
+        # The language a translator's bracketed original wording is in: the record's first other language.
+        self.original_language = next(iter(context.languages[1:]), "und")
         self.base_script = "Latin"
         self._text_rules: Sequence[
             tuple[re.Pattern[str] | Callable[[], re.Pattern[str] | None], Callable[..., None]]
