@@ -461,7 +461,7 @@ def _identification_before(site: Site) -> Decision | None:
     content = site.content.strip()
     words = content.split()
     following = re.match(r" ([A-ZА-ЯЁ][\w'’.-]*)", site.after)
-    if not following or len(words) > 8 or words[-1].lower() in STOPWORDS:
+    if not following or not words or len(words) > 8 or words[-1].lower() in STOPWORDS:
         return None
     titles = all(word.lower().rstrip(".") in TITLE_WORDS for word in words)
     if not titles and not any(word[:1].islower() for word in words):
