@@ -88,9 +88,7 @@ def measure(corpus: Path) -> Quality:
             if "\n" in record.text:
                 start = lines[record.location.line - 1]
                 whole = record.location.col == 1 and start.startswith("[")
-                if not whole or not record.text.rstrip().endswith("]"):
-                    quality.cross_paragraph.append(f"{name}:{record.location} {record.text[:40]}")
-                elif path.suffix == ".txt":
+                if not whole or not record.text.rstrip().endswith("]") or path.suffix == ".txt":
                     quality.cross_paragraph.append(f"{name}:{record.location} {record.text[:40]}")
         known = {(int(row["line"]), int(row["col"])) for row in labelled}
         quality.missing += [f"{name}:{key[0]}:{key[1]} unlabelled bracket" for key in found if key not in known]

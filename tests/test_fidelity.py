@@ -69,7 +69,9 @@ def _variant_as_regularisation(out: Emitter, pieces: Pieces, decision: Decision)
 def test_a_variant_encoded_as_regularisation_breaks_the_invariant(renderer: Renderer, tmp_path: Path) -> None:
     registry = RuleRegistry()
     variant = next(rule for rule in registry if rule.name == "variant-name")
-    registry.register(BracketRule(variant.name, variant.kind, "choice/orig+reg", variant.match, _variant_as_regularisation))
+    registry.register(
+        BracketRule(variant.name, variant.kind, "choice/orig+reg", variant.match, _variant_as_regularisation)
+    )
     body, reading, _diplomatic = editions(SEED, renderer, tmp_path, registry)
     missing = missing_in_order(transcript_words(body), reading_words(reading))
     # Xinjiang, Guomindang and Formosa give way to the bracket's forms (Jiang Jieshi too, though a

@@ -268,6 +268,17 @@ def trailing_acronyms(text: str) -> str:
     return " ".join(taken)
 
 
+def trailing_capitals(text: str) -> str:
+    """The words in capitals ending ``text`` (``… agent GORKY `` -> ``GORKY``), three at most."""
+    taken: list[str] = []
+    for token in reversed(text.rstrip().split(" ")):
+        if CAPITALS_WORD_RE.match(token) and len(taken) < 3:
+            taken.insert(0, token)
+        else:
+            break
+    return " ".join(taken)
+
+
 def expanded_span(acronyms: str, expansion: str) -> str:
     """The acronyms an expansion stands for: all whose letters are its initials, else the last one.
 
@@ -418,18 +429,11 @@ def _code_name(site: Site) -> Decision | None:
     content = site.content.strip()
     if not site.before.endswith(" ") or not _is_name(content) or rules.ORG_WORD_RE.search(content):
         return None
-    tokens = site.before.rstrip().split(" ")
-    taken = []
-    for token in reversed(tokens):
-        if CAPITALS_WORD_RE.match(token) and len(taken) < 3:
-            taken.insert(0, token)
-        else:
-            break
-    name = " ".join(taken)
+    name = trailing_capitals(site.before)
     if not name or _initials(content) == re.sub(r"[^A-ZА-ЯЁ]", "", name):
         return None
     if _similar(name, content):
-        return _wrapping(site.before, name, variant="yes")
+        return None  # ``MAO ZEDONG [Mao Tse-tung]``: another spelling of the name (variant-name)
     return _wrapping(site.before, name)
 
 
@@ -438,8 +442,9 @@ def _abbreviation_expanded(site: Site) -> Decision | None:
         return None
     acronyms = expanded_span(trailing_acronyms(site.before), site.content.strip())
     decision = _wrapping(site.before, acronyms)
-    if decision is None:
-        return None
+    capitals = trailing_capitals(site.before)
+    if decision is None or (capitals and _similar(capitals, site.content.strip())):
+        return None  # ``PEKING [Peiping]``: a name in capitals and another spelling of it, not an expansion
     commentary = COMMENTARY_RE.search(site.content)
     return Decision(decision.take_before, data={"split": str(commentary.start())} if commentary else {})
 
@@ -698,8 +703,6 @@ def _space_after(pieces: Pieces) -> str:
 
 
 def _build_code_name(out: Emitter, pieces: Pieces, decision: Decision) -> list[Node]:
-    if decision.data.get("variant"):
-        return _build_variant_name(out, pieces, Decision(decision.take_before, data={"kind": "name"}))
     code = _fill(out, "rs", pieces.before.strip(), link=False, type="code-name")
     note = _fill(out, "note", pieces.content, type="identification", place="inline", resp=out.resp)
     return [code, _space_after(pieces), note]
@@ -782,15 +785,23 @@ RULES: tuple[BracketRule, ...] = (
         _build_supplied,
     ),
     BracketRule(
-        "affiliation", "party and state of a legislator", 'note type="identification"', _affiliation, _build_identification
+        "affiliation",
+        "party and state of a legislator",
+        'note type="identification"',
+        _affiliation,
+        _build_identification,
     ),
     BracketRule(
-        "code-name", "real name after a code name", 'rs type="code-name" + note type="identification"', _code_name, _build_code_name
+        "code-name",
+        "real name after a code name",
+        'rs type="code-name" + note type="identification"',
+        _code_name,
+        _build_code_name,
     ),
     BracketRule(
         "abbreviation-expanded",
         "expansion of an abbreviation",
-        "choice/abbr+expan (+ note type=\"commentary\")",
+        'choice/abbr+expan (+ note type="commentary")',
         _abbreviation_expanded,
         _build_abbreviation_expanded,
     ),
