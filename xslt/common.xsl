@@ -202,14 +202,13 @@
   </xsl:function>
 
   <xsl:function name="tk:responsible" as="xs:string">
-    <!-- Who made an intervention (@resp): 'the translator, Danny Rozas', 'the publisher, …'. -->
+    <!-- Who made an intervention (@resp): 'the translator, Danny Rozas', 'the editors, <the publishing archive>'. -->
     <xsl:param name="e" as="element()"/>
     <xsl:variable name="who" as="element()?" select="tk:target($e/@resp)[1]"/>
     <xsl:variable name="role" as="xs:string" select="lower-case(normalize-space($who/ancestor::tei:respStmt[1]/tei:resp[1]))"/>
     <xsl:sequence select="
       if (empty($who)) then 'the editors'
-      else (if (contains($role, 'translat')) then 'the translator, ' else if ($role) then 'the editors (' || $role || '), ' else 'the editors, ')
-           || normalize-space($who)"/>
+      else (if (contains($role, 'translat')) then 'the translator, ' else 'the editors, ') || normalize-space($who)"/>
   </xsl:function>
 
   <xsl:function name="tk:tip" as="xs:string">

@@ -558,12 +558,12 @@
       <xsl:otherwise>
         <xsl:variable name="reading" as="xs:string+" select="tk:signs(., 'reading')"/>
         <xsl:variable name="diplomatic" as="xs:string+" select="tk:signs(., 'diplomatic')"/>
-        <xsl:sequence select="local:text-by-style($reading[1], $diplomatic[1])"/>
         <abbr class="{string-join(('tei-abbr', $class[.]), ' ')}" title="{normalize-space(string-join(parent::tei:choice/tei:expan/(text() | * except tei:note)))}">
           <xsl:call-template name="local:editorial"/>
+          <xsl:sequence select="local:text-by-style($reading[1], $diplomatic[1])"/>
           <xsl:apply-templates mode="tk:inline"/>
+          <xsl:sequence select="local:text-by-style($reading[2], $diplomatic[2])"/>
         </abbr>
-        <xsl:sequence select="local:text-by-style($reading[2], $diplomatic[2])"/>
       </xsl:otherwise>
     </xsl:choose>
   </xsl:template>
