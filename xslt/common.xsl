@@ -218,7 +218,7 @@
   </xsl:function>
 
   <xsl:variable name="tk:key" as="xs:string+" select="(
-    '[ ]', 'words in square brackets are the editors&#x2019; or translator&#x2019;s, not the document&#x2019;s; descriptions are in italics',
+    '[ ]', 'words in square brackets are the editors&#x2019; or translator&#x2019;s, not the document&#x2019;s',
     'word [form]', 'another form of the name, an identification, a gloss or the expansion of an abbreviation, beside the words of the document',
     '[?]', 'doubtful identification of the word before',
     '[sic]', 'so in the original',

@@ -113,6 +113,8 @@
           <dt><span class="tk-sign">{$tk:key[2 * current() - 1]}</span></dt>
           <dd>{$tk:key[2 * current()]}</dd>
         </xsl:for-each>
+        <dt><span class="tk-sign">[</span><em>italics</em><span class="tk-sign">]</span></dt>
+        <dd>the editors&#x2019; own words: what was heard or done, what is missing, who is meant</dd>
         <dt><span class="tk-sign">Tab</span></dt>
         <dd>each addition of the editors or translator can be reached with the keyboard; hover or focus says what it is and who made it</dd>
       </dl>
