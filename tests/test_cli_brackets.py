@@ -39,7 +39,9 @@ def test_text_and_tsv_listings(seed: Path) -> None:
 
 def test_the_same_bracket_with_different_kinds_is_listed_with_its_context(tmp_path: Path) -> None:
     record = tmp_path / "r.txt"
-    record.write_text("Title: T\n\nHe spoke of [1950] plans.\n[?] The start is doubtful.\nKailan [?] mines.\n", encoding="utf-8")
+    record.write_text(
+        "Title: T\n\nHe spoke of [1950] plans.\n[?] The start is doubtful.\nKailan [?] mines.\n", encoding="utf-8"
+    )
     result = CliRunner().invoke(cli, ["brackets", str(record)])
     assert result.exit_code == 0
     assert "same bracket, different kinds: [?]" in result.stdout
