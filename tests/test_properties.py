@@ -22,7 +22,7 @@ from teikit.convert.encode import encode
 from teikit.convert.read import decode_transcript, parse_transcript
 from teikit.core.errors import TeikitError
 from teikit.core.serialize import to_bytes
-from teikit.core.xmlsafe import parse_document
+from teikit.core.xmlsafe import ParsedDocument, parse_document
 from teikit.publish.render import Options, Renderer
 
 VALIDATOR = Validator()
@@ -62,10 +62,10 @@ def check(source: str) -> None:
     check_fidelity(document, body)
 
 
-def check_fidelity(document: object, body: str) -> None:
+def check_fidelity(document: ParsedDocument, body: str) -> None:
     """The invariant (tests/fidelity.py): the reading text keeps every word outside brackets, in order."""
     reading, diplomatic = RENDERER.render_editions(
-        document,  # type: ignore[arg-type]
+        document,
         [Options(to="text", style="reading", header=False), Options(to="text", style="diplomatic", header=False)],
     )
     missing = missing_in_order(transcript_words(body), reading_words(reading))
