@@ -186,7 +186,7 @@
       else if ($e/self::tei:note[@type = 'identification']) then 'identification'
       else if ($e/self::tei:note[@type = 'original']) then 'original wording, transliterated'
       else if ($e/self::tei:note[@type = 'commentary']) then 'commentary'
-      else if ($e/self::tei:note[@type = 'physical']) then 'description of the document'
+      else if ($e/self::tei:note[@type = 'physical'] or $e/self::tei:closer) then 'description of the document'
       else if ($e/self::tei:note) then 'editorial note'
       else if ($e/self::tei:gap[@reason = 'declassification']) then 'not declassified' || ($e/@extent ! (': ' || .))
       else if ($e/self::tei:gap[@reason = 'omitted']) then 'omitted by the editors'

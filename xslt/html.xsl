@@ -367,6 +367,7 @@
   <xsl:template match="tei:opener | tei:closer" mode="tk:block" as="element()">
     <div class="tk-{local-name()}">
       <xsl:call-template name="local:id"/>
+      <xsl:call-template name="local:editorial"/>
       <p>
         <xsl:call-template name="local:decorated"/>
       </p>

@@ -31,6 +31,7 @@ KINDS = [
     ("seed", ".tk-note-physical", "description of the document", "NOT SECRET"),
     ("seed", ".tei-certainty", "doubtful identification", "?"),
     ("seed", ".tk-gloss", "gloss", "tungsten"),
+    ("seed", ".tk-closer[data-tip]", "description of the document", "signature illegible"),
     ("d150", ".tk-supplied", "words supplied", "reported Senate subcommittee"),
     ("d150", ".tei-vocal", "sound heard", "Laughter"),
     ("d150", ".tei-stage", "stage direction", "To Rodman:"),
