@@ -305,6 +305,12 @@ def test_transliterated_original_wording() -> None:
     assert [record.rule for record in context.brackets] == ["original-wording"]
 
 
+@pytest.mark.parametrize("word", ["outside", "most", "shoes", "its"])
+def test_an_english_gloss_is_not_taken_for_transliterated_wording(word: str) -> None:
+    _produced, context = encode_inline(f"the mining [{word}] stopped")
+    assert [record.rule for record in context.brackets] != ["original-wording"]
+
+
 @pytest.mark.parametrize(
     "text",
     ["when [President] Nixon arrived", "the [President] Nixon said", "as [Chairman] Mao wrote", "[Premier] Zhou"],

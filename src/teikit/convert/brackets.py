@@ -214,7 +214,7 @@ COMMENTARY_RE = re.compile(
 """``[Chinese Changchun Railroad, which traverses Manchuria]``: where an expansion turns into commentary."""
 
 TRANSLITERATION_RE = re.compile(
-    r"(?:zh|kh|shch|sch|ts(?![aeiou]?$)|[a-z]'[a-z]|[a-z]'$|ii$|yi$|yy$|oe$|aya$|iya$|nyi$|skii$|stvo$|ost'?$)", re.I
+    r"(?:zh|kh|shch|^ts[aeiou]|[a-z]'[a-z]|[a-z]'$|ii$|yi$|yy$|oe$|aya$|iya$|nyi$|skii$|stvo$|nost'?$)", re.I
 )
 """``[vozhd']``, ``[narodnoe khoziaistvo]``: Russian in Latin letters (the marks of its romanisation)."""
 
