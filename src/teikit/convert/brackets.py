@@ -6,25 +6,40 @@ becomes, a matcher that looks at the bracket and the words around it (a
 :class:`Site`), and a builder that makes the TEI. The rules are tried in the
 order of :data:`RULES`, most specific first:
 
-======================  =====================================  ==============================================
-rule                    transcript                             TEI
-======================  =====================================  ==============================================
-footnote                ``Chequers[1]`` (+ ``[1] text`` at end) ``note place="foot" n="1"``
-uncertain               ``Kailan [?]``                         ``unclear cert="low"`` on the word or name
-omitted                 ``[...]``                              ``gap reason="omitted"``
-illegible               ``[illegible]``                        ``gap reason="illegible"`` + ``desc``
-sic                     ``word [sic]``                         ``sic``
-expansion-in-word       ``comr[ade].``                         ``choice/abbr(am) + expan/ex``
-physical-description    ``[Classification … Stamped]``         ``note type="physical"``
-abbreviation-expanded   ``CC CPC [Central Committee …]``       ``choice/abbr + expan``
-abbreviation-introduced ``People's Liberation Army [PLA]``     ``choice/expan + abbr``
-identification-before   ``[Nationalist Chinese leader] Jiang``  ``note type="identification" place="inline"``
-identification-after    ``The Chancellor's [Helmut Kohl's]``    ``note type="identification" place="inline"``
-variant-name            ``Guomindang [Kuomintang]``            ``orgName|placeName|persName/choice/orig+reg``
-supplied-date           ``[1950]``                             ``supplied reason="clarification"``
-gloss                   ``wolfram [tungsten]``                 ``term`` + ``gloss``
-supplied-words          ``Four-Year [Economic Development] Plan`` ``supplied reason="clarification"``
-======================  =====================================  ==============================================
+=======================  ==========================================  ==============================================
+rule                     transcript                                  TEI
+=======================  ==========================================  ==============================================
+footnote                 ``Chequers[1]`` (+ ``[1] text`` at end)      ``note place="foot" n="1"``
+declassified             ``[1½ lines not declassified]``              ``gap reason="declassification" extent`` + ``desc``
+omitted                  ``[...]``, ``[Omitted here is …]``           ``gap reason="omitted"`` (+ ``desc``)
+illegible                ``[illegible]``                              ``gap reason="illegible"`` + ``desc``
+uncertain                ``Kailan [?]`` (doubtful identification)     ``rs`` + ``certainty cert="low"``
+conjecture               ``rapid [vapid?]``                           ``choice/sic+corr cert="low"``
+correction               ``out-planked [flanked]``                    ``choice/sic+corr``
+sic                      ``word [sic]``                               ``sic``
+expansion-in-word        ``comr[ade].``                               ``choice/abbr(am) + expan/ex``
+physical-description     ``[Classification … Stamped]``               ``note type="physical"``
+reaction                 ``[Laughter]``                               ``vocal/desc``
+stage-direction          ``[Reads:]``, ``[To Rodman:]``               ``stage type="delivery"``
+action                   ``[Looks at folder and checklists.]``        ``kinesic/desc``
+incident                 ``[The meeting ended.]``                     ``incident/desc``
+supplied-speaker         ``[The President:]`` opening a paragraph     ``supplied reason="clarification"``
+affiliation              ``Senator Aiken [R-Vermont]``                ``note type="identification"``
+code-name                ``GORKY [Ivan Petrov]``                      ``rs type="code-name"`` + ``note type="identification"``
+abbreviation-expanded    ``CC VKP/b/ [All-Union …]``                  ``choice/abbr+expan`` on ``VKP/b/`` only (+ ``note type="commentary"``)
+abbreviation-introduced  ``People's Liberation Army [PLA]``           ``choice/expan+abbr``
+identification-before    ``[Nationalist Chinese leader] Jiang``       ``note type="identification" place="inline"``
+identification-after     ``The Chancellor's [Helmut Kohl's]``         ``note type="identification" place="inline"``
+variant-name             ``Guomindang [Kuomintang]``                  ``orgName|placeName|persName`` + ``note type="variant"``
+supplied-date            ``[1950]``, ``[June 23–24]``                 ``supplied reason="clarification"``
+original-wording         ``leader [vozhd']``                          ``note type="original" xml:lang="ru-Latn"``
+gloss                    ``wolfram [tungsten]``                       ``term`` + ``gloss``
+supplied-words           ``Four-Year [Economic Development] Plan``    ``supplied reason="clarification"``
+=======================  ==========================================  ==============================================
+
+Whatever a rule makes stands beside the translator's words, never in their
+place: the reading views print every word of the transcript (a variant name is
+a note after the name, not a ``reg`` a renderer would print instead of it).
 
 A bracket no rule claims becomes ``note type="editorial"`` with its exact text
 and a warning (see :data:`FALLBACK`). Every element made here carries ``@resp``
