@@ -224,7 +224,7 @@
     '[sic]', 'so in the original',
     '[not declassified]', 'withheld by declassification review',
     '[…]', 'passage omitted by the editors',
-    '¹', 'a footnote, its number after the word it annotates')"/>
+    '¹ [1]', 'a footnote: its number (raised in HTML, in brackets in plain text) follows the word it annotates')"/>
 
   <xsl:function name="tk:gap-text" as="xs:string">
     <!-- How a gap prints: [...], [illegible], [its description], or nothing. -->
