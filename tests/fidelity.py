@@ -84,12 +84,17 @@ def outside_brackets(text: str) -> str:
 def transcript_words(body: str) -> list[str]:
     """The words of a transcript's body outside brackets, after the documented normalisations."""
     body = HYPHEN_BREAK_RE.sub(JOIN, body)
-    return reading_words(outside_brackets(body))
+    return WORD_RE.findall(outside_brackets(_join_spaced(body)))
 
 
 def reading_words(text: str) -> list[str]:
-    """The words of a text, a run of four or more single letters read as one word."""
-    return WORD_RE.findall(LETTER_SPACED_RE.sub(lambda match: re.sub(r"[ \t]", "", match.group()), text))
+    """The words of a rendered text, a run of four or more single letters read as one word."""
+    return WORD_RE.findall(_join_spaced(text))
+
+
+def _join_spaced(text: str) -> str:
+    """``З А П И С Ь`` -> ``ЗАПИСЬ`` (before brackets are blanked, which would make new runs)."""
+    return LETTER_SPACED_RE.sub(lambda match: re.sub(r"[ \t]", "", match.group()), text)
 
 
 def missing_in_order(expected: Sequence[str], produced: Sequence[str]) -> list[str]:
