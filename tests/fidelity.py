@@ -106,11 +106,11 @@ def missing_in_order(expected: Sequence[str], produced: Sequence[str]) -> list[s
     missing: list[str] = []
     position = 0
     for word in expected:
-        for reading in (word.replace(JOIN, ""), *([word.split(JOIN)] if JOIN in word else [])):
-            found = _find(reading if isinstance(reading, list) else [reading], produced, position)
-            if found is not None:
-                position = found
-                break
+        # A hyphenated word may be read joined or in its parts: the reading that ends first wins.
+        readings = [[word.replace(JOIN, "")], *([word.split(JOIN)] if JOIN in word else [])]
+        found = [end for end in (_find(reading, produced, position) for reading in readings) if end is not None]
+        if found:
+            position = min(found)
         else:
             missing.append(word.replace(JOIN, "-"))
     return missing
