@@ -156,6 +156,22 @@ def _resolve_jobs(_ctx: click.Context, _param: click.Parameter, value: int | Non
     return default_jobs()
 
 
+def speakers_option(function: F) -> F:
+    return click.option(
+        "--speakers",
+        "speakers_file",
+        type=click.Path(dir_okay=False, path_type=Path),
+        metavar="FILE",
+        help="Declared speaker labels, one 'LABEL = person-id' a line (adds to a 'Speakers:' header line).",
+    )(function)
+
+
+def _speakers(path: Path | None) -> dict[str, str] | None:
+    from teikit.convert.turns import read_speakers
+
+    return read_speakers(path) if path is not None else None
+
+
 def jobs_option(function: F) -> F:
     return click.option(
         "-j",
@@ -244,6 +260,7 @@ def _config_defaults(config: ProjectConfig) -> dict[str, dict[str, Any]]:
     defaults: dict[str, dict[str, Any]] = {
         "convert": {"records": [records], "out_dir": tei, "text_lang": lang},
         "brackets": {"records": [records], "text_lang": lang},
+        "turns": {"records": [records], "text_lang": lang},
         "validate": {"paths": [tei], "schema": schema, "schematron": schematron, "jobs": jobs},
         "render": {"jobs": jobs},
         "build": {
@@ -298,6 +315,7 @@ def _read_stdin_transcript() -> Transcript:
 )
 @lang_option
 @allow_empty_option
+@speakers_option
 @verbosity_options
 def convert(
     records: tuple[Path, ...],
@@ -307,6 +325,7 @@ def convert(
     report: Path | None,
     text_lang: str,
     allow_empty: bool,
+    speakers_file: Path | None,
     verbosity: int,
 ) -> None:
     """Convert record transcripts (.md, .txt) to TEI P5.
@@ -325,6 +344,7 @@ def convert(
       teikit convert records/ -d tei/
       teikit convert - < record.md > record.xml
       teikit convert record.md -o record.xml --report -
+      teikit convert telcon.txt -o telcon.xml --speakers speakers.txt
     """
     from teikit.convert.encode import encode
     from teikit.convert.files import check_output, convert_to_folder, find_transcripts, model_instructions
@@ -356,8 +376,9 @@ def convert(
     if report is not None and not _is_dash(report) and not force:
         refuse_overwrite(report)
     schemas = _project_schemas()
+    speakers = _speakers(speakers_file)
     if out_dir is not None:
-        run = convert_to_folder(sources, out_dir, force=force, text_lang=text_lang, schemas=schemas)
+        run = convert_to_folder(sources, out_dir, force=force, text_lang=text_lang, schemas=schemas, speakers=speakers)
         brackets = []
         for result in run.results:
             if result.skipped:
@@ -379,7 +400,7 @@ def convert(
     if target is not None and not force:
         refuse_overwrite(target)
     transcript = _read_stdin_transcript() if from_stdin else read_transcript(sources[0])
-    encoded = encode(transcript, text_lang=text_lang)
+    encoded = encode(transcript, text_lang=text_lang, speakers=speakers)
     check_output(encoded, STDIN_NAME if from_stdin else str(sources[0]))
     data = to_bytes(encoded.tree, model_instructions(target, schemas))
     _warn(encoded.warnings, verbosity)
@@ -448,6 +469,52 @@ def brackets(records: tuple[Path, ...], fmt: str, output: Path | None, text_lang
         rows.extend(review_rows(encoded.brackets))
     _write_output(output, format_rows(rows, fmt).encode("utf-8"))
     _echo(f"{len(rows)} brackets in {len(transcripts)} records", verbosity, 1)
+
+
+@cli.command(short_help="List the speaker turns and why each is one.")
+@click.argument("records", nargs=-1, required=True, type=click.Path(allow_dash=True, path_type=Path))
+@click.option(
+    "--format", "fmt", type=click.Choice(REPORT_FORMATS), default="text", show_default=True, help="Listing format."
+)
+@output_option("Write the listing to this file ('-': standard output, the default).")
+@lang_option
+@speakers_option
+@verbosity_options
+def turns(
+    records: tuple[Path, ...], fmt: str, output: Path | None, text_lang: str, speakers_file: Path | None, verbosity: int
+) -> None:
+    """List every speaker label of the records: place, label, person, and why.
+
+    One row per paragraph that opens with something shaped like a label:
+    file:line:col, the label as printed, the person id its turn points to
+    (@who), and why the label grammar took it as a turn (declared,
+    participant, recurs, title or role, ...) or kept it as prose. Labels
+    marked 'warned' are uncertain: review those first. RECORD may be '-'
+    for standard input.
+
+    \b
+    Examples:
+      teikit turns examples/records/wilson-111240.md
+      teikit turns records/ --format tsv -o turns.tsv
+    """
+    from teikit.convert.encode import encode
+    from teikit.convert.files import find_transcripts
+    from teikit.convert.read import read_transcript
+    from teikit.convert.turns import format_turns, turn_rows
+
+    speakers = _speakers(speakers_file)
+    transcripts = (
+        [_read_stdin_transcript()]
+        if records == (Path("-"),)
+        else [read_transcript(source) for source in find_transcripts(records)]
+    )
+    rows = []
+    for transcript in transcripts:
+        encoded = encode(transcript, text_lang=text_lang, speakers=speakers)
+        _warn(encoded.warnings, verbosity)
+        rows.extend(turn_rows(encoded.parts))
+    _write_output(output, format_turns(rows, fmt).encode("utf-8"))
+    _echo(f"{len(rows)} labels in {len(transcripts)} records", verbosity, 1)
 
 
 @cli.command(short_help="Check TEI against RELAX NG and Schematron.")

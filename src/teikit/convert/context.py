@@ -39,6 +39,8 @@ class BracketRecord:
     rule: str
     kind: str
     nodes: list[etree._Element]
+    context: str = ""
+    """A few words on either side (``… told [us] that …``): where the same text took another kind, why."""
 
 
 @dataclass
@@ -55,6 +57,7 @@ class EncodingContext:
     warnings: list[Diagnostic] = field(default_factory=list)
     ids: set[str] = field(default_factory=set)
     languages: list[str] = field(default_factory=list)
+    record_date: str = ""
     _names: re.Pattern[str] | None = None
     _refs: dict[str, tuple[str, str]] = field(default_factory=dict)
 

@@ -94,13 +94,14 @@ def convert_file(
     force: bool = False,
     text_lang: str = "en",
     schemas: tuple[Path, Path] | None = None,
+    speakers: dict[str, str] | None = None,
 ) -> tuple[Encoded, bytes]:
     """Encode one transcript and serialise it for ``target`` (``None``: standard output).
 
     Raises:
         TeikitError: the transcript cannot be read or converted.
     """
-    encoded = encode(read_transcript(source), text_lang=text_lang)
+    encoded = encode(read_transcript(source), text_lang=text_lang, speakers=speakers)
     check_output(encoded, str(source))
     return encoded, to_bytes(encoded.tree, model_instructions(target, schemas))
 
@@ -126,6 +127,7 @@ def convert_to_folder(
     force: bool = False,
     text_lang: str = "en",
     schemas: tuple[Path, Path] | None = None,
+    speakers: dict[str, str] | None = None,
 ) -> ConversionRun:
     """Convert each source to ``out_dir/<name>.xml``, skipping existing outputs unless ``force``."""
     run = ConversionRun()
@@ -155,7 +157,7 @@ def convert_to_folder(
             result.skipped = True
             continue
         try:
-            result.encoded, data = convert_file(source, target, text_lang=text_lang, schemas=schemas)
+            result.encoded, data = convert_file(source, target, text_lang=text_lang, schemas=schemas, speakers=speakers)
             write_atomic(target, data, force=force)
         except TeikitError as error:
             result.error = error

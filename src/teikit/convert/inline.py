@@ -25,7 +25,7 @@ from lxml import etree
 from teikit.convert import rules
 from teikit.convert.brackets import BracketRule, Decision, Pieces, RuleRegistry, Site, trailing_name
 from teikit.convert.context import BracketRecord, EncodingContext
-from teikit.convert.source import LINE_BREAK, PAGE_BREAK, PAGE_BREAK_IN_WORD, SourceText
+from teikit.convert.source import LINE_BREAK, PAGE_BREAK, PAGE_BREAK_IN_WORD, PAGE_NUMBER, SourceText
 from teikit.core.errors import Location
 
 TEI_NS = "http://www.tei-c.org/ns/1.0"
@@ -75,7 +75,10 @@ MAX_NESTING = 40
 _EMPHASIS_RE = re.compile(r"(?<![\w*])(\*\*|\*)(?=\S)(.+?)(?<=\S)\1(?![\w*])", re.S)
 _SLASH_RE = re.compile(r"(?<=[^\W\d_])/([a-zа-яё]{1,4})/|(?<![\w/])/([A-ZА-ЯЁ][\w.'’ -]{0,40}?[\w.])/(?![\w/])")
 _URL_RE = re.compile(r"<(https?://[^\s<>]+)>")
-_BREAKS_RE = re.compile(f"[{LINE_BREAK}{PAGE_BREAK}{PAGE_BREAK_IN_WORD}]")
+_BREAKS_RE = re.compile(
+    f"{LINE_BREAK}|[{PAGE_BREAK}{PAGE_BREAK_IN_WORD}]"
+    f"|{PAGE_NUMBER}(?P<typed>[{PAGE_BREAK}{PAGE_BREAK_IN_WORD}])(?P<page>[^{PAGE_NUMBER}]*){PAGE_NUMBER}"
+)
 _SCRIPT_RUN_RE = re.compile(
     "|".join(
         rf"(?P<{name}>[{chars}][{chars}\u0300-\u036f]*(?:[\s'’-]+[{chars}][{chars}\u0300-\u036f]*)*)"
@@ -177,6 +180,8 @@ class InlineEncoder:
         self.context = context
         self.registry = registry or RuleRegistry()
         self.resp = context.resp
+        # The language a translator's bracketed original wording is in: the record's first other language.
+        self.original_language = next(iter(context.languages[1:]), "und")
         self.base_script = "Latin"
         self._depth = 0
         self._text_rules: Sequence[
@@ -327,7 +332,14 @@ class InlineEncoder:
         for node in nodes:
             append_node(parent, node)
         bracket_text = text.text[span.start : span.end].replace(PAGE_BREAK, " ").replace(PAGE_BREAK_IN_WORD, "")
-        self.record(text.location(span.start), bracket_text, rule, [n for n in nodes if not isinstance(n, str)])
+        bracket_text = re.sub(f"{PAGE_NUMBER}[^{PAGE_NUMBER}]*{PAGE_NUMBER}", " ", bracket_text)
+        self.record(
+            text.location(span.start),
+            bracket_text,
+            rule,
+            [n for n in nodes if not isinstance(n, str)],
+            _around(text.text, span.start, span.end),
+        )
         if rule.name == "unclassified":
             self.context.warn(
                 f'bracket {_short(bracket_text)} matches no rule; kept as <note type="editorial">, review it',
@@ -335,9 +347,11 @@ class InlineEncoder:
                 text.location(span.start),
             )
 
-    def record(self, location: Location, text: str, rule: BracketRule, nodes: list[etree._Element]) -> None:
+    def record(
+        self, location: Location, text: str, rule: BracketRule, nodes: list[etree._Element], context: str = ""
+    ) -> None:
         """Add a row to the bracket review listing."""
-        self.context.brackets.append(BracketRecord(location, text, rule.name, rule.kind, nodes))
+        self.context.brackets.append(BracketRecord(location, text, rule.name, rule.kind, nodes, context))
 
     # --- plain text rules -------------------------------------------------------------
 
@@ -359,16 +373,17 @@ class InlineEncoder:
         self._plain(parent, text[cursor:], link, level + 1)
 
     def _break(self, parent: etree._Element, text: SourceText, match: re.Match[str], link: bool) -> None:
-        mark = match.group()
+        mark = match.group("typed") or match.group()
+        number = {"n": match.group("page")} if match.group("page") else {}
         if mark == LINE_BREAK:
             append_text(parent, "\n")
             self.sub(parent, "lb")
         elif mark == PAGE_BREAK:
             append_text(parent, "\n")
-            self.sub(parent, "pb")
+            self.sub(parent, "pb", **number)
         else:
             _take_hyphen(parent)
-            self.sub(parent, "pb", **{"break": "no"})
+            self.sub(parent, "pb", **{"break": "no"}, **number)
 
     def _url(self, parent: etree._Element, text: SourceText, match: re.Match[str], link: bool) -> None:
         ref = self.sub(parent, "ref", target=match.group(1), rend="angle-brackets")
@@ -425,6 +440,14 @@ def _take_hyphen(parent: etree._Element) -> None:
     setattr(holder, attribute, value[:-1] or None)
     pc = etree.SubElement(parent, tei("pc"))
     pc.text = "-"
+
+
+def _around(text: str, start: int, end: int, words: int = 4) -> str:
+    """The bracket with up to ``words`` words on either side, on one line: its context in the review."""
+    before = " ".join(text[:start].split()[-words:])
+    after = " ".join(text[end:].split()[:words])
+    bracket = " ".join(text[start:end].split())
+    return " ".join(part for part in (before, bracket, after) if part)
 
 
 def _short(text: str) -> str:
