@@ -362,7 +362,7 @@ class DaskExecutor:
                     n_workers=workers or default_jobs(),
                     threads_per_worker=1,
                     processes=True,
-                    dashboard_address=None,
+                    dashboard_address=":0",  # any free port: never clash with another cluster on 8787
                     silence_logs=40,
                 )
                 self._client = distributed.Client(self._cluster)
