@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
+from conftest import TEI_ALL
 from helpers import convert
 from teikit.check.validate import Validator, exit_code, validate_paths
 from teikit.core.serialize import to_bytes
@@ -304,7 +305,7 @@ def test_many_files_in_parallel_match_serial(validator: Validator, seed_xml: str
 
 @pytest.fixture(scope="module")
 def tei_all_validator(tei_all: etree.RelaxNG) -> Validator:
-    return Validator(Path(__file__).resolve().parent.parent.parent / "shared" / "reference" / "tei_all.rng")
+    return Validator(TEI_ALL)
 
 
 def test_valid_for_teikit_grammar_means_valid_for_tei_all(

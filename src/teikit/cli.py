@@ -81,6 +81,7 @@ def cli() -> None:
     validate  check TEI against teikit's RELAX NG and Schematron (or another schema)
     render    publish TEI as an HTML edition or a plain-text edition (XSLT 3.0)
     build     a whole folder of TEI into an edition site, incrementally, on all cores
+    schema    compile an ODD to RELAX NG + Schematron; export the schemas into an edition
 
     Run 'teikit COMMAND --help' for the options and an example of each.
     """
@@ -412,6 +413,62 @@ def build(tei_dir: Path, site: Path, force: bool, fail_fast: bool, title: str, j
         err=True,
     )
     sys.exit(report.exit_code)
+
+
+@cli.group()
+def schema() -> None:
+    """The schema: compile an ODD to RELAX NG and Schematron, or copy teikit's into an edition.
+
+    \b
+    compile  ODD -> NAME.rng + NAME.sch with the TEI Stylesheets (for maintainers)
+    export   put teikit's schemas in an edition's schemas/ folder
+
+    \b
+    Examples:
+      teikit schema compile schemas/teikit.odd -o schemas --stylesheets DIR --p5 p5subset.xml
+    """
+
+
+@schema.command("compile")
+@click.argument("odd", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option(
+    "-o",
+    "--out-dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="Folder for NAME.rng and NAME.sch (default: the ODD's folder).",
+)
+@click.option(
+    "--stylesheets",
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    envvar="TEIKIT_TEI_STYLESHEETS",
+    required=True,
+    help="The TEI Stylesheets (the folder holding odds/); or set TEIKIT_TEI_STYLESHEETS.",
+)
+@click.option(
+    "--p5",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    envvar="TEIKIT_P5SUBSET",
+    required=True,
+    help="A local p5subset.xml, so nothing is fetched; or set TEIKIT_P5SUBSET.",
+)
+def schema_compile(odd: Path, out_dir: Path | None, stylesheets: Path, p5: Path) -> None:
+    """Compile an ODD customisation to RELAX NG and ISO Schematron.
+
+    Runs the TEI's own ODD processor (odd2odd.xsl, odd2relax.xsl,
+    extract-isosch.xsl) on Saxon. The files written name their source and
+    are reproducible, so a second run changes nothing.
+
+    \b
+    Example:
+      teikit schema compile schemas/teikit.odd -o schemas \\
+        --stylesheets ../shared/reference/tei-stylesheets --p5 ../shared/reference/p5subset.xml
+    """
+    from teikit.check.odd import compile_odd
+
+    compiled = compile_odd(odd, stylesheets, p5)
+    for path in compiled.write(out_dir if out_dir is not None else odd.parent):
+        click.echo(f"wrote {path}", err=True)
 
 
 def main() -> None:

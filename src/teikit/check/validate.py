@@ -30,6 +30,7 @@ from teikit.core.errors import ConfigError, Diagnostic, InputError, Location, Te
 from teikit.core.resources import schema_path
 from teikit.core.xmlsafe import ParsedDocument, parse_document, read_xml_bytes
 
+_TEI_NS = "http://www.tei-c.org/ns/1.0"
 _GENERIC = {"RELAXNG_ERR_CONTENTVALID", "RELAXNG_ERR_EXTRACONTENT", "RELAXNG_ERR_ATTRVALID", "RELAXNG_ERR_INTEREXTRA"}
 _NOISE_RE = re.compile(r"^(?:Relax-NG validity error\s*:\s*)")
 
@@ -189,20 +190,25 @@ class Validator:
             if missing:
                 return f"<{name}> needs @{', @'.join(missing)}", "rng-attribute-missing", None
             return f"<{name}> has an attribute the schema does not allow here", "rng-attribute", None
-        if kind == "RELAXNG_ERR_ELEMWRONG":
-            return (
-                f"element <{name}> is not allowed here{where}; check its place and the elements before it",
-                "rng-element",
-                None,
-            )
         if kind == "RELAXNG_ERR_TEXTWRONG":
             return (
                 f"text is not allowed directly inside <{name}>; wrap it in an element that may hold text",
                 "rng-text",
                 None,
             )
-        if kind in ("RELAXNG_ERR_ELEMWRONGNS", "RELAXNG_ERR_ELEMNONS"):
+        if kind in ("RELAXNG_ERR_ELEMWRONGNS", "RELAXNG_ERR_ELEMNONS") or (
+            kind in ("RELAXNG_ERR_ELEMWRONG", "RELAXNG_ERR_ELEMNAME")
+            and element is not None
+            and etree.QName(element).namespace != _TEI_NS
+            and name in self.grammar.elements
+        ):
             return f'<{name}> is not in the TEI namespace (xmlns="http://www.tei-c.org/ns/1.0")', "rng-namespace", None
+        if kind == "RELAXNG_ERR_ELEMWRONG":
+            return (
+                f"element <{name}> is not allowed here{where}; check its place and the elements before it",
+                "rng-element",
+                None,
+            )
         if kind == "RELAXNG_ERR_ELEMNAME":
             return (
                 raw.replace("Expecting element", "expected element") + " (the root of a TEI document is <TEI>)",
