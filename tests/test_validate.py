@@ -16,6 +16,7 @@ from teikit.check.validate import Validator, exit_code, validate_paths
 from teikit.core.serialize import to_bytes
 
 ROOT = Path(__file__).resolve().parent.parent
+WIDENED = ROOT / "tests" / "data" / "widened-record.xml"
 
 
 @pytest.fixture(scope="module")
@@ -110,6 +111,28 @@ GRAMMAR_CASES = [
         "rng-element",
         "<bogus",
         (("1949</date></title>", "1949</date></bogus>"),),
+    ),
+    Case(
+        "time of day in a date",
+        '<date when="1949-12-16">December 16, 1949</date>',
+        '<date when="1949-12-16T10:00:00">December 16, 1949</date>',
+        "rng-attribute-value",
+        'when="1949-12-16T10:00:00"',
+    ),
+    Case(
+        "identifier inside an identifier",
+        '<idno type="fond">45</idno>',
+        '<idno type="fond">45<idno>1</idno></idno>',
+        "rng-element",
+        "<idno>1",
+    ),
+    Case("paragraph before the divisions", "<body>", "<body><p>early</p>", "rng-element", '<div type="record">'),
+    Case(
+        "authority identifier of an unknown kind",
+        '<idno type="fond">45</idno>',
+        '<idno type="wikipedia">45</idno>',
+        "rng-attribute-value",
+        'type="wikipedia"',
     ),
 ]
 
@@ -251,6 +274,23 @@ def test_seed_and_sample_conversions_are_valid(
         target.write_bytes(to_bytes(convert(source)[0].tree))
         result = validator.check_file(target)
         assert result.valid, [str(d) for d in result.diagnostics]
+
+
+def test_widened_record_is_valid(validator: Validator) -> None:
+    """Authority ids, listPlace/listOrg, a facsimile with numbered pb/@facs, certainty, redaction and
+    declassification gaps, revisionDesc/change, availability/licence: all admitted, rules included."""
+    result = validator.check_file(WIDENED)
+    assert result.valid, [str(d) for d in result.diagnostics]
+    root = etree.parse(str(WIDENED)).getroot()
+    tei = {"t": "http://www.tei-c.org/ns/1.0"}
+    assert {
+        idno.get("type") for idno in root.xpath("//t:person/t:idno | //t:org/t:idno | //t:place/t:idno", namespaces=tei)
+    } == {"wikidata", "viaf", "gnd"}
+    assert [pb.get("facs") for pb in root.xpath("//t:pb[@n]", namespaces=tei)] == ["#page-1", "#page-2"]
+    assert {gap.get("reason") for gap in root.xpath("//t:gap", namespaces=tei)} == {"declassification", "redaction"}
+    assert root.xpath(
+        "boolean(//t:certainty and //t:revisionDesc/t:change and //t:availability/t:licence)", namespaces=tei
+    )
 
 
 def test_committed_edition_is_valid(validator: Validator) -> None:
