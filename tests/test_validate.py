@@ -8,12 +8,18 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 from lxml import etree
 
 from conftest import TEI_ALL
 from helpers import convert
+from teikit.check.schematron import Schematron
 from teikit.check.validate import Validator, exit_code, validate_paths
+from teikit.check.xsltschematron import XsltSchematron
+from teikit.cli import cli
+from teikit.core.errors import ConfigError
 from teikit.core.serialize import to_bytes
+from teikit.core.xmlsafe import parse_document
 
 ROOT = Path(__file__).resolve().parent.parent
 WIDENED = ROOT / "tests" / "data" / "widened-record.xml"
@@ -386,3 +392,108 @@ def test_verdicts_agree_with_jing_on_tei_all(
     for path in files:
         ours = tei_all_validator.check_file(path)
         assert ours.valid == (str(path) not in invalid_for_jing), (path.name, [str(d) for d in ours.diagnostics])
+
+
+# --- Schematron under XPath 1.0 and XPath 2+ ------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def xpath3_schematron() -> XsltSchematron:
+    return XsltSchematron(ROOT / "schemas" / "teikit.sch")
+
+
+def _findings(schematron: Schematron | XsltSchematron, text: str) -> list[tuple[str, int | None, str | None, str]]:
+    root = parse_document(text.encode("utf-8"), "case.xml").tree
+    return [(f.rule, f.node.sourceline, f.attribute, f.message) for f in schematron.check(root)]
+
+
+LEAP_CASES = [
+    Case(
+        "leap day",
+        '<date when="1949-12-16">16 December 1949</date>',
+        '<date type="event" when="1952-02-29">x</date>',
+        "",
+        "",
+    ),
+    Case(
+        "no leap day",
+        '<date when="1949-12-16">16 December 1949</date>',
+        '<date type="event" when="1951-02-29">x</date>',
+        "",
+        "",
+    ),
+    Case(
+        "century",
+        '<date when="1949-12-16">16 December 1949</date>',
+        '<date type="event" when="1900-02-29">x</date>',
+        "",
+        "",
+    ),
+    Case(
+        "year only",
+        '<date when="1949-12-16">16 December 1949</date>',
+        '<date type="event" when="1949">x</date>',
+        "",
+        "",
+    ),
+]
+
+
+@pytest.mark.parametrize("case", [None, *ALL_CASES, *LEAP_CASES], ids=lambda case: case.name if case else "seed")
+def test_teikit_sch_means_the_same_under_xpath1_and_xpath3(
+    xpath3_schematron: XsltSchematron, seed_xml: str, case: Case | None
+) -> None:
+    """teikit's evaluator (XPath 1.0, lxml) and SchXslt2 (XPath 3.1, Saxon) give the same findings."""
+    text = case.apply(seed_xml) if case else seed_xml
+    ours = _findings(Schematron(ROOT / "schemas" / "teikit.sch"), text)
+    assert ours == _findings(xpath3_schematron, text)
+    if case and case.rule.startswith("teikit-"):
+        assert case.rule in {rule for rule, *_ in ours}
+    if case and case.name in ("no leap day", "century"):
+        assert [rule for rule, *_ in ours] == ["teikit-iso-date"]
+    if case and case.name in ("leap day", "year only"):
+        assert ours == []
+
+
+PROJECT_SCH = """<?xml version="1.0" encoding="UTF-8"?>
+<schema xmlns="http://purl.oclc.org/dsdl/schematron" queryBinding="xslt2">
+  <ns prefix="tei" uri="http://www.tei-c.org/ns/1.0"/>
+  <pattern>
+    <rule context="tei:persName[@xml:lang = 'en']">
+      <assert id="project-initial-capital" test="matches(., '^\\p{Lu}')">a name starts with a capital letter: "<value-of select="."/>"</assert>
+    </rule>
+    <rule context="tei:sp">
+      <report id="project-many-who" test="count(tokenize(normalize-space(@who), ' ')) gt 1" role="warning">a turn with several speakers</report>
+    </rule>
+  </pattern>
+</schema>
+"""
+
+
+def test_a_projects_xslt2_schematron_runs_with_line_and_column(seed_xml: str, tmp_path: Path) -> None:
+    sch = tmp_path / "project.sch"
+    sch.write_text(PROJECT_SCH, encoding="utf-8")
+    text = seed_xml.replace('<persName xml:lang="en">Molotov</persName>', '<persName xml:lang="en">molotov</persName>')
+    text = text.replace('xml:id="en-sp2" who="#stalin"', 'xml:id="en-sp2" who="#stalin #mao-zedong"')
+    record = tmp_path / "record.xml"
+    record.write_text(text, encoding="utf-8")
+    result = CliRunner().invoke(cli, ["validate", str(record), "--schematron", str(sch)])
+    assert result.exit_code == 1, result.output
+    line = text[: text.index('<persName xml:lang="en">molotov')].count("\n") + 1
+    column = text.split("\n")[line - 1].index('<persName xml:lang="en">molotov') + 1
+    assert (
+        f'{record}:{line}:{column}: error: a name starts with a capital letter: "molotov" [project-initial-capital]'
+        in result.output
+    )
+    sp_line = text[: text.index('xml:id="en-sp2"')].count("\n") + 1
+    assert (
+        f"{record}:{sp_line}:" in result.output
+        and "warning: a turn with several speakers [project-many-who]" in result.output
+    )
+
+
+def test_an_xpath1_schematron_refuses_an_unknown_binding(tmp_path: Path) -> None:
+    sch = tmp_path / "other.sch"
+    sch.write_text(PROJECT_SCH.replace('"xslt2"', '"stx"'), encoding="utf-8")
+    with pytest.raises(ConfigError, match="xslt3"):
+        Validator(schematron=sch)

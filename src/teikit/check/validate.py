@@ -26,6 +26,7 @@ from lxml import etree
 from teikit.check.locate import SourceLocator
 from teikit.check.rnginfo import GrammarInfo, read_grammar
 from teikit.check.schematron import Schematron
+from teikit.check.xsltschematron import XPATH2_BINDINGS, XsltSchematron, query_binding
 from teikit.core.errors import ConfigError, Diagnostic, InputError, Location, TeikitError
 from teikit.core.resources import schema_path
 from teikit.core.xmlsafe import ParsedDocument, parse_document, read_xml_bytes
@@ -78,7 +79,7 @@ class Validator:
         self.relaxng = _compile_relaxng(self.schema_path)
         if schematron is None:
             schematron = schema_path("teikit.sch") if schema is None else False
-        self.schematron = Schematron(schematron) if isinstance(schematron, (str, Path)) else None
+        self.schematron = _load_schematron(schematron) if isinstance(schematron, (str, Path)) else None
 
     @cached_property
     def grammar(self) -> GrammarInfo:
@@ -248,6 +249,13 @@ def _unique(diagnostics: list[Diagnostic]) -> list[Diagnostic]:
             seen.add(key)
             unique.append(diagnostic)
     return unique
+
+
+def _load_schematron(path: str | Path) -> Schematron | XsltSchematron:
+    """teikit's evaluator for XPath 1.0 schemas, SchXslt2 on Saxon for ``xslt2``/``xslt3`` ones."""
+    if query_binding(path) in XPATH2_BINDINGS:
+        return XsltSchematron(path)
+    return Schematron(path)
 
 
 def _compile_relaxng(path: Path) -> etree.RelaxNG:
