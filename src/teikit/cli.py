@@ -425,6 +425,7 @@ def schema() -> None:
 
     \b
     Examples:
+      teikit schema export .
       teikit schema compile schemas/teikit.odd -o schemas --stylesheets DIR --p5 p5subset.xml
     """
 
@@ -468,6 +469,26 @@ def schema_compile(odd: Path, out_dir: Path | None, stylesheets: Path, p5: Path)
 
     compiled = compile_odd(odd, stylesheets, p5)
     for path in compiled.write(out_dir if out_dir is not None else odd.parent):
+        click.echo(f"wrote {path}", err=True)
+
+
+@schema.command("export")
+@click.argument("edition", type=click.Path(file_okay=False, path_type=Path))
+@click.option("--force", is_flag=True, help="Replace schema files of the edition that differ from teikit's.")
+def schema_export(edition: Path, force: bool) -> None:
+    """Put teikit's schemas (teikit.rng, teikit.sch, teikit.odd) in EDITION/schemas/.
+
+    TEI that 'teikit convert' writes in EDITION or below then points at
+    them by a relative href, so the edition validates wherever it is
+    checked out (oXygen, VS Code, jing).
+
+    \b
+    Example:
+      teikit schema export . && teikit convert records/ --out-dir tei/
+    """
+    from teikit.core.association import export_schemas
+
+    for path in export_schemas(edition, force=force):
         click.echo(f"wrote {path}", err=True)
 
 

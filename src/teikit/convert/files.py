@@ -8,15 +8,14 @@ is written atomically. The command line adds only printing.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from teikit.convert.encode import Encoded, encode
 from teikit.convert.read import read_transcript
-from teikit.core.errors import InputError, Location, TeikitError
-from teikit.core.resources import schema_path
+from teikit.core.association import URL_VARIABLE, associate
+from teikit.core.errors import Diagnostic, InputError, Location, TeikitError
 from teikit.core.serialize import to_bytes, write_atomic
 
 TRANSCRIPT_SUFFIXES = (".md", ".txt", ".markdown")
@@ -65,20 +64,15 @@ def find_transcripts(paths: Iterable[Path]) -> list[Path]:
 
 
 def model_instructions(target: Path | None) -> list[str]:
-    """``<?xml-model?>`` instructions pointing at the project's schemas, relative to the output."""
+    """``<?xml-model?>`` instructions for TEI written to ``target`` (``None``: the current folder).
+
+    They point at the nearest ``schemas/teikit.rng`` in the output's folder or
+    above it (``teikit schema export`` puts one there), by a relative href,
+    else at ``$TEIKIT_SCHEMA_URL``; never into teikit's installation. Empty
+    when neither is there.
+    """
     base = target.parent if target is not None else Path.cwd()
-    instructions = []
-    for name, kind in (
-        ("teikit.rng", "http://relaxng.org/ns/structure/1.0"),
-        ("teikit.sch", "http://purl.oclc.org/dsdl/schematron"),
-    ):
-        schema = schema_path(name)
-        try:
-            href = Path(os.path.relpath(schema, base.resolve())).as_posix()
-        except ValueError:
-            href = schema.as_uri()
-        instructions.append(f'<?xml-model href="{href}" type="application/xml" schematypens="{kind}"?>')
-    return instructions
+    return associate(base).instructions(base)
 
 
 def convert_file(
@@ -90,7 +84,18 @@ def convert_file(
         TeikitError: the transcript cannot be read or converted.
     """
     encoded = encode(read_transcript(source), text_lang=text_lang)
-    return encoded, to_bytes(encoded.tree, model_instructions(target))
+    instructions = model_instructions(target)
+    if not instructions:
+        encoded.warnings.append(
+            Diagnostic(
+                "warning",
+                "no schemas/teikit.rng in the output's folder or above it, so the TEI names no schema; "
+                f"run 'teikit schema export DIR' in the edition or set {URL_VARIABLE}",
+                "schema-not-found",
+                Location(str(target) if target is not None else "<stdout>"),
+            )
+        )
+    return encoded, to_bytes(encoded.tree, instructions)
 
 
 def convert_to_folder(
