@@ -235,6 +235,13 @@ def brackets(records: tuple[Path, ...], fmt: str, text_lang: str, quiet: bool) -
 )
 @click.option("--no-schematron", is_flag=True, help="Check the grammar only.")
 @click.option(
+    "--rng-engine",
+    type=click.Choice(("auto", "jing", "lxml")),
+    default="auto",
+    show_default=True,
+    help="Who checks the grammar: auto uses jing for a large --schema (tei_all) when it is installed.",
+)
+@click.option(
     "-o",
     "--output",
     type=click.Path(dir_okay=False, allow_dash=True, path_type=Path),
@@ -247,6 +254,7 @@ def validate(
     schema: Path | None,
     schematron: Path | None,
     no_schematron: bool,
+    rng_engine: str,
     output: Path | None,
     jobs: int | None,
 ) -> None:
@@ -268,10 +276,11 @@ def validate(
     """
     from teikit.check.formats import render as render_results
     from teikit.check.formats import summary
-    from teikit.check.validate import Validator, exit_code, validate_paths
+    from teikit.check.validate import Validator, exit_code, find_xml, validate_paths
 
     chosen: Path | bool | None = False if no_schematron else schematron
-    validator = Validator(schema, chosen)
+    validator = Validator(schema, chosen, engine=rng_engine, progress=lambda note: click.echo(note, err=True))
+    validator.prepare(find_xml(paths))
     results = validate_paths(paths, validator, jobs=jobs)
     report = render_results(results, fmt)
     if output is not None and str(output) != "-":

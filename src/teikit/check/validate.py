@@ -15,7 +15,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -23,8 +23,10 @@ from pathlib import Path
 
 from lxml import etree
 
+from teikit.check.jing import LARGE_GRAMMAR_BYTES, JingGrammar, find_jing, relocate
 from teikit.check.locate import SourceLocator
 from teikit.check.rnginfo import GrammarInfo, read_grammar
+from teikit.check.rngsimplify import simplify_grammar
 from teikit.check.schematron import Schematron
 from teikit.check.xsltschematron import XPATH2_BINDINGS, XsltSchematron, query_binding
 from teikit.core.errors import ConfigError, Diagnostic, InputError, Location, TeikitError
@@ -74,12 +76,35 @@ class Validator:
         ConfigError: a schema cannot be read or compiled.
     """
 
-    def __init__(self, schema: str | Path | None = None, schematron: str | Path | bool | None = None) -> None:
+    def __init__(
+        self,
+        schema: str | Path | None = None,
+        schematron: str | Path | bool | None = None,
+        *,
+        engine: str = "auto",
+        progress: Callable[[str], None] | None = None,
+    ) -> None:
         self.schema_path = Path(schema) if schema else schema_path("teikit.rng")
-        self.relaxng = _compile_relaxng(self.schema_path)
+        self.jing: JingGrammar | None = None
+        if engine == "jing" or (engine == "auto" and schema is not None and _large(self.schema_path) and find_jing()):
+            self.jing = JingGrammar(self.schema_path)
+            self.relaxng: etree.RelaxNG | None = None
+        else:
+            if progress is not None and _large(self.schema_path):
+                size = self.schema_path.stat().st_size / 1e6
+                progress(
+                    f"compiling {self.schema_path.name} ({size:.1f} MB) with lxml: about 10 s "
+                    "(install jing to check large grammars in about 2 s)"
+                )
+            self.relaxng = _compile_relaxng(self.schema_path)
         if schematron is None:
             schematron = schema_path("teikit.sch") if schema is None else False
         self.schematron = _load_schematron(schematron) if isinstance(schematron, (str, Path)) else None
+
+    def prepare(self, paths: Iterable[str | Path]) -> None:
+        """Check a run's files with jing in one go (when jing is the engine); a no-op for lxml."""
+        if self.jing is not None:
+            self.jing.prepare(paths)
 
     @cached_property
     def grammar(self) -> GrammarInfo:
@@ -100,7 +125,10 @@ class Validator:
         """RELAX NG then Schematron diagnostics for a parsed document, in order of place."""
         locator = SourceLocator(document.data, document.tree.getroot())
         diagnostics = [self._relocate_duplicate(diagnostic, document, locator) for diagnostic in document.diagnostics]
-        if not self.relaxng.validate(document.tree):
+        if self.jing is not None:
+            text = document.data.decode("utf-8", "replace")
+            diagnostics.extend(relocate(found, text) for found in self.jing.diagnostics(document.path, document.data))
+        elif self.relaxng is not None and not self.relaxng.validate(document.tree):
             repeated = {d.location.line for d in document.diagnostics if d.code == "teikit-unique-id" and d.location}
             for diagnostic in self._grammar_diagnostics(self.relaxng.error_log, document.path, locator):
                 # libxml2 also rejects the second use of a repeated xml:id; it is reported once, above.
@@ -258,9 +286,19 @@ def _load_schematron(path: str | Path) -> Schematron | XsltSchematron:
     return Schematron(path)
 
 
-def _compile_relaxng(path: Path) -> etree.RelaxNG:
+def _large(path: Path) -> bool:
     try:
-        return etree.RelaxNG(etree.parse(str(path), etree.XMLParser(resolve_entities=False, no_network=True)))
+        return path.stat().st_size > LARGE_GRAMMAR_BYTES
+    except OSError:
+        return False
+
+
+def _compile_relaxng(path: Path) -> etree.RelaxNG:
+    """Compile a grammar with libxml2, its ``empty``/``notAllowed`` patterns folded first (see rngsimplify)."""
+    try:
+        tree = etree.parse(str(path), etree.XMLParser(resolve_entities=False, no_network=True))
+        simplify_grammar(tree)
+        return etree.RelaxNG(tree)
     except (OSError, etree.XMLSyntaxError, etree.RelaxNGParseError) as exc:
         raise ConfigError(f"cannot use the RELAX NG schema: {exc}", Location(str(path)), "schema-unusable") from exc
 
