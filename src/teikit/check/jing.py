@@ -18,6 +18,8 @@ import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 
+from lxml import etree
+
 from teikit.core.errors import ConfigError, Diagnostic, Location
 
 LARGE_GRAMMAR_BYTES = 512 * 1024
@@ -38,6 +40,15 @@ _CODES = (
     (re.compile(r"^element .* incomplete"), "rng-missing"),
     (re.compile(r"^character content .* invalid|^bad character content"), "rng-datatype"),
 )
+
+
+def _well_formed(path: Path) -> bool:
+    """jing stops at the first file that is not well-formed; such files are left to teikit's parser."""
+    try:
+        etree.parse(str(path), etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False))
+    except (OSError, etree.XMLSyntaxError):
+        return False
+    return True
 
 
 def find_jing() -> str | None:
@@ -109,7 +120,7 @@ class JingGrammar:
 
     def prepare(self, paths: Iterable[str | Path]) -> None:
         """Check every file of ``paths`` now (one jing call per few hundred files) and keep the findings."""
-        files = [str(path) for path in paths if str(path) not in self._results and Path(path).is_file()]
+        files = [str(path) for path in paths if str(path) not in self._results and _well_formed(Path(path))]
         for start in range(0, len(files), _CHUNK):
             chunk = files[start : start + _CHUNK]
             self._results.update(self._run(chunk))
@@ -118,7 +129,7 @@ class JingGrammar:
         """The grammar errors of one file (from :meth:`prepare`, or checked now)."""
         if path not in self._results:
             if Path(path).is_file():
-                self.prepare([path])
+                self._results.update(self._run([path]))
             elif data is not None:
                 with tempfile.TemporaryDirectory(prefix="teikit-jing-") as folder:
                     copy = Path(folder) / "document.xml"
