@@ -12,6 +12,7 @@ from teikit.check.odd import closed_lists, compile_odd
 from teikit.check.rnginfo import read_grammar
 from teikit.check.rngsimplify import simplify_grammar
 from teikit.check.schematron import Schematron, iter_checks
+from teikit.core.errors import InputError
 
 SCHEMAS = Path(__file__).resolve().parent.parent / "schemas"
 T = "{http://www.tei-c.org/ns/1.0}"
@@ -111,3 +112,27 @@ def test_repeated_empty_is_folded_so_libxml2_accepts_what_relax_ng_allows() -> N
     assert simplify_grammar(raw) >= 2
     assert "zeroOrMore><empty" not in etree.tostring(raw, encoding="unicode").replace(" ", "")
     assert etree.RelaxNG(raw).validate(document)
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "code"),
+    [
+        (" choice corr", " choice cit corr", "odd-unreachable"),
+        (
+            '<attDef ident="type" mode="replace" usage="opt">',
+            '<attDef ident="type" mode="change">',
+            "odd-list-not-applied",
+        ),
+    ],
+    ids=["element no content model names", "closed list lost by a change of a change"],
+)
+def test_compiler_refuses_an_addition_that_would_silently_not_apply(
+    tei_processor: tuple[Path, Path], tmp_path: Path, old: str, new: str, code: str
+) -> None:
+    text = (SCHEMAS / "teikit.odd").read_text(encoding="utf-8")
+    assert old in text
+    edited = tmp_path / "teikit.odd"
+    edited.write_text(text.replace(old, new, 1), encoding="utf-8")
+    with pytest.raises(InputError) as raised:
+        compile_odd(edited, *tei_processor)
+    assert raised.value.code == code

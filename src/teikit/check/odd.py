@@ -97,8 +97,55 @@ def compile_odd(odd: Path, stylesheets: Path, p5subset: Path) -> CompiledSchema:
         rng_text, sch_text = _run_stylesheets(local, odds, p5subset, Path(work))
     source = odd.name
     compiled = CompiledSchema(name, _finish_rng(rng_text, source), _finish_sch(sch_text, source))
-    _check_closed_lists(tree, etree.ElementTree(etree.fromstring(compiled.rng)), odd)
+    grammar = etree.ElementTree(etree.fromstring(compiled.rng))
+    _check_closed_lists(tree, grammar, odd)
+    _check_reachable(grammar, odd)
     return compiled
+
+
+def unreachable_elements(grammar: etree._ElementTree) -> list[str]:
+    """Elements the grammar defines but no pattern reachable from ``start`` lets appear."""
+    defines: dict[str, list[etree._Element]] = {}
+    for define in grammar.iter(f"{{{RNG_NS}}}define"):
+        defines.setdefault(define.get("name", ""), []).append(define)
+    seen: set[str] = set()
+    stack = [
+        ref.get("name", "") for start in grammar.iter(f"{{{RNG_NS}}}start") for ref in start.iter(f"{{{RNG_NS}}}ref")
+    ]
+    while stack:
+        name = stack.pop()
+        if name in seen:
+            continue
+        seen.add(name)
+        for define in defines.get(name, []):
+            stack.extend(ref.get("name", "") for ref in define.iter(f"{{{RNG_NS}}}ref"))
+    return sorted(
+        element.get("name", "")
+        for name, found in defines.items()
+        if name not in seen
+        for define in found
+        for element in define.findall(f"{{{RNG_NS}}}element")
+    )
+
+
+def _check_reachable(grammar: etree._ElementTree, path: Path) -> None:
+    """Every element the ODD includes must be allowed somewhere.
+
+    An element added to a ``moduleRef/@include`` keeps TEI's own content
+    model, but appears only where a content model of the ODD names it: a
+    forgotten one would be declared and yet rejected everywhere.
+
+    Raises:
+        InputError: some included element no content model reaches.
+    """
+    missing = unreachable_elements(grammar)
+    if missing:
+        raise InputError(
+            f"no content model lets these elements appear: {', '.join(missing)}; add each to the <content> "
+            "of the elementSpec of a parent, or to a teikit.* macroSpec (teikit.global, teikit.phrase, ...)",
+            Location(str(path)),
+            "odd-unreachable",
+        )
 
 
 def closed_lists(odd: etree._ElementTree) -> Iterator[tuple[etree._Element, str, str, tuple[str, ...]]]:
