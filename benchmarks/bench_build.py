@@ -42,7 +42,7 @@ def main() -> None:
         rates: dict[str, float] = {}
         for jobs in (1, 2):
             site = Path(temporary) / f"site-{jobs}"
-            command = [sys.executable, "-m", "teikit", "build", str(tei), "-o", str(site), "--jobs", str(jobs)]
+            command = [sys.executable, "-m", "teikit", "build", str(tei), "-d", str(site), "--jobs", str(jobs)]
             cold = timed(command)
             warm = min(timed(command) for _ in range(3))
             rates[f"--jobs {jobs}"] = cold

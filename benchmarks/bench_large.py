@@ -46,10 +46,10 @@ def main() -> None:
         steps = [
             ("lxml parse only (the floor)", [python, "-c", f"from lxml import etree; etree.parse({str(record)!r})"]),
             ("teikit validate", [python, "-m", "teikit", "validate", str(record)]),
-            ("teikit render --to html", [python, "-m", "teikit", "render", str(record), "-o", temporary]),
+            ("teikit render --to html", [python, "-m", "teikit", "render", str(record), "-d", temporary]),
             (
                 "teikit render --to text",
-                [python, "-m", "teikit", "render", str(record), "--to", "text", "-o", temporary],
+                [python, "-m", "teikit", "render", str(record), "--to", "text", "-d", temporary],
             ),
         ]
         floor = None

@@ -45,7 +45,7 @@ def main() -> None:
                     str(folder),
                     "--to",
                     to,
-                    "-o",
+                    "-d",
                     str(out),
                     "--jobs",
                     str(args.jobs),

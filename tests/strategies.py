@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from hypothesis import strategies as st
 
-from teikit.convert.rules import HEADER_LABELS
+from teikit.convert.rules import HEADER_LABELS, HONORIFICS, INTERJECTIONS, NAME_PARTICLES, NON_SPEAKER_WORDS
 
 LATIN = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
 WORD_ALPHABETS = [
@@ -130,3 +130,57 @@ def transcript(draw: st.DrawFn) -> str:
     if draw(st.booleans()):
         text = "\ufeff" + text
     return text
+
+
+# --- transcripts with speaker labels ----------------------------------------------------------
+
+_NOT_NAMES = {word.casefold() for word in (*NON_SPEAKER_WORDS, *INTERJECTIONS, *HONORIFICS, *NAME_PARTICLES)}
+name_word = (
+    st.text(alphabet="abcdefghijklmnopqrstuvwxyz", min_size=3, max_size=9)
+    .map(str.capitalize)
+    .filter(lambda word: word.casefold() not in _NOT_NAMES)
+)
+"""A made-up name: never a word the grammar knows as a field, an interjection or a title."""
+speaker_name = st.one_of(
+    st.sampled_from(["Kissinger", "Dobrynin", "Mao Zedong", "Zhou Enlai", "A.A. Gromyko", "Honecker", "Сталин"]),
+    st.lists(name_word, min_size=1, max_size=3).map(" ".join),
+)
+label_shape = st.one_of(
+    speaker_name.map(lambda name: f"{name}:"),
+    st.tuples(
+        st.sampled_from(["Comrade", "Cde.", "Mr.", "Herr", "M.", "Тов.", "Ambassador", "Chairman"]), speaker_name
+    ).map(lambda pair: f"{pair[0]} {pair[1]}:"),
+    st.sampled_from(["The President:", "THE SECRETARY:", "Deputy Secretary:", "A Senator:", "K:", "D:", "(?):", ":"]),
+    speaker_name.map(lambda name: f"[The {name}:]"),
+    st.tuples(speaker_name, st.sampled_from(["to Hyland", "after a pause", "Sonnenfeldt?"])).map(
+        lambda pair: f"{pair[0]} ({pair[1]}):"
+    ),
+    speaker_name.map(lambda name: f"{name.upper()}."),
+)
+plain_word = st.text(alphabet=LATIN, min_size=1, max_size=10)
+
+
+@st.composite
+def plain_sentence(draw: st.DrawFn) -> str:
+    """A sentence without brackets or marks: nothing that could join or hide a paragraph."""
+    words = draw(st.lists(plain_word, min_size=1, max_size=15))
+    return (" ".join(words)).capitalize() + draw(st.sampled_from([".", "?", "!", "", ","]))
+
+
+@st.composite
+def labelled_transcript(draw: st.DrawFn) -> tuple[str, list[int]]:
+    """A ``Label: value`` transcript whose paragraphs often open with a label; returns it and those lines."""
+    lines = ["Title: A conversation", ""]
+    label_lines = []
+    for _ in range(draw(st.integers(min_value=1, max_value=14))):
+        kind = draw(st.sampled_from(["label", "label", "label", "prose", "narrative"]))
+        if kind == "label":
+            label_lines.append(len(lines) + 1)
+            label = draw(label_shape)
+            emphasis = draw(st.sampled_from(["", "", "", "**", "*"]))
+            lines.append(f"{emphasis}{label}{emphasis} {draw(plain_sentence())}")
+        elif kind == "narrative":
+            lines.append(draw(st.sampled_from(["[Laughter]", "The meeting ended.", "[Omitted here is a discussion.]"])))
+        else:
+            lines.append(draw(plain_sentence()))
+    return "\n".join(lines) + "\n", label_lines

@@ -97,7 +97,7 @@ def test_invalid_record_fails_with_its_place_and_the_others_are_built(tmp_path: 
     text = paths[1].read_text(encoding="utf-8").replace('who="#stalin"', 'who="#stalinn"', 1)
     paths[1].write_text(text, encoding="utf-8")
     line = text[: text.index('who="#stalinn"')].count("\n") + 1
-    result = CliRunner().invoke(cli, ["build", str(tei), "-o", str(site), "--jobs", "1"])
+    result = CliRunner().invoke(cli, ["build", str(tei), "-d", str(site), "--jobs", "1"])
     assert result.exit_code == 1
     assert f"{paths[1]}:{line}:" in result.stderr and "[teikit-pointer-who]" in result.stderr
     assert "built 2, skipped 0, failed 1" in result.stderr
@@ -138,7 +138,7 @@ def test_parallel_build_matches_serial(tmp_path: Path) -> None:
 def test_progress_lines_when_not_a_terminal(tmp_path: Path) -> None:
     tei, site = tmp_path / "tei", tmp_path / "site"
     make_records(tei, 3)
-    result = CliRunner().invoke(cli, ["build", str(tei), "-o", str(site), "--jobs", "1"])
+    result = CliRunner().invoke(cli, ["build", str(tei), "-d", str(site), "--jobs", "1"])
     assert result.exit_code == 0
     lines = result.stderr.splitlines()
     assert lines[:3] == ["[1/3] built record-000", "[2/3] built record-001", "[3/3] built record-002"]
@@ -149,7 +149,7 @@ def test_killed_build_leaves_no_truncated_output(tmp_path: Path) -> None:
     tei, site = tmp_path / "tei", tmp_path / "site"
     make_records(tei, 40)
     process = subprocess.Popen(
-        [sys.executable, "-m", "teikit", "build", str(tei), "-o", str(site), "--jobs", "2"],
+        [sys.executable, "-m", "teikit", "build", str(tei), "-d", str(site), "--jobs", "2"],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
         start_new_session=True,
@@ -175,7 +175,7 @@ def test_killed_build_leaves_no_truncated_output(tmp_path: Path) -> None:
 
 
 def test_missing_folder_is_exit_2(tmp_path: Path) -> None:
-    result = CliRunner().invoke(cli, ["build", str(tmp_path / "nowhere"), "-o", str(tmp_path / "site")])
+    result = CliRunner().invoke(cli, ["build", str(tmp_path / "nowhere"), "-d", str(tmp_path / "site")])
     assert result.exit_code == 2
     assert "no such folder of TEI records" in result.stderr
 

@@ -43,3 +43,16 @@ def test_unclassified_brackets_are_warned_on_stderr(tmp_path: Path) -> None:
     assert result.exit_code == 0
     assert f"{record}:3:13: warning: bracket [12 ?? 34] matches no rule" in result.stderr
     assert "unclassified" in result.stdout
+
+
+def test_output_file_and_standard_input(seed: Path, tmp_path: Path) -> None:
+    listing = tmp_path / "brackets.tsv"
+    written = CliRunner().invoke(cli, ["brackets", str(seed), "--format", "tsv", "-o", str(listing)])
+    assert written.exit_code == 0 and written.stdout == ""
+    piped = CliRunner().invoke(cli, ["brackets", "-", "--format", "tsv"], input=seed.read_bytes())
+    assert piped.exit_code == 0
+    from_file = listing.read_text(encoding="utf-8").splitlines()
+    from_stdin = piped.stdout.splitlines()
+    assert len(from_file) == len(from_stdin) > 10
+    # The same rows, the file's name replaced by <stdin>.
+    assert [row.replace(str(seed), "<stdin>") for row in from_file] == from_stdin

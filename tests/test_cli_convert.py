@@ -120,3 +120,33 @@ def test_python_dash_m_runs_the_same_command(seed: Path) -> None:
     )
     assert completed.returncode == 0
     assert etree.fromstring(completed.stdout).tag.endswith("TEI")
+
+
+def test_standard_input_to_standard_output(runner: CliRunner, seed: Path, tmp_path: Path) -> None:
+    from_file = tmp_path / "from-file.xml"
+    assert runner.invoke(cli, ["convert", str(seed), "-o", str(from_file)]).exit_code == 0
+    result = runner.invoke(cli, ["convert", "-"], input=seed.read_bytes())
+    assert result.exit_code == 0, result.stderr
+    piped = etree.fromstring(result.stdout_bytes)
+    assert piped.findtext(".//{*}titleStmt/{*}title") == etree.parse(str(from_file)).findtext(
+        ".//{*}titleStmt/{*}title"
+    )
+    assert len(piped.findall(".//{*}sp")) == len(etree.parse(str(from_file)).findall(".//{*}sp")) > 0
+
+
+def test_standard_input_errors_name_it(runner: CliRunner) -> None:
+    result = runner.invoke(cli, ["convert", "-"], input=b"")
+    assert result.exit_code == 2 and result.stderr.startswith("<stdin>: error: the file is empty")
+
+
+def test_standard_input_cannot_go_to_a_folder(runner: CliRunner, seed: Path, tmp_path: Path) -> None:
+    result = runner.invoke(cli, ["convert", "-", "-d", str(tmp_path)], input=seed.read_bytes())
+    assert result.exit_code == 2 and "use -o FILE" in result.stderr
+
+
+def test_an_empty_folder_is_an_error_unless_allowed(runner: CliRunner, tmp_path: Path) -> None:
+    (tmp_path / "records").mkdir()
+    result = runner.invoke(cli, ["convert", str(tmp_path / "records"), "-d", str(tmp_path / "tei")])
+    assert result.exit_code == 2 and "[input-empty-folder]" in result.stderr
+    allowed = runner.invoke(cli, ["convert", str(tmp_path / "records"), "-d", str(tmp_path / "tei"), "--allow-empty"])
+    assert allowed.exit_code == 0 and not (tmp_path / "tei").exists()

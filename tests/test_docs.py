@@ -45,6 +45,32 @@ def test_command_formats_match_the_library() -> None:
 
 def test_ci_examples_are_real() -> None:
     workflow = (ROOT / "examples" / "ci" / "github-actions.yml").read_text(encoding="utf-8")
-    assert "teikit validate tei/ --format github" in workflow
+    assert "uses: ./" in workflow and (ROOT / "action.yml").is_file()
     hooks = (ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8")
     assert "id: teikit-validate" in hooks and "entry: teikit validate" in hooks
+    for text in (README, workflow, hooks):
+        assert "example.org" not in text and "rev: v0.1.0" not in text
+
+
+def test_readme_commands_use_the_option_vocabulary() -> None:
+    """No README example uses a spelling the commands no longer have (build -o DIR, render -o DIR, --out)."""
+    for line in README.splitlines():
+        if line.startswith("teikit ") or line.startswith("python3 -m venv"):
+            assert " --out " not in line and not re.search(r"teikit (build|render)\b.* -o \S+/", line), line
+
+
+def test_packaging_files_exist_and_agree() -> None:
+    import tomllib
+
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    assert project["license"] == "MIT" and "MIT License" in (ROOT / "LICENSE").read_text(encoding="utf-8")
+    assert "MIT" in README
+    assert (ROOT / "src" / "teikit" / "py.typed").is_file()
+    assert any(classifier == "Typing :: Typed" for classifier in project["classifiers"])
+    citation = (ROOT / "CITATION.cff").read_text(encoding="utf-8")
+    assert "cff-version: 1.2.0" in citation and f"version: {project['version']}" in citation
+    assert "license: MIT" in citation
+    changelog = (ROOT / "CHANGELOG.md").read_text(encoding="utf-8")
+    assert f"## [{project['version']}]" in changelog
+    for url in project.get("urls", {}).values():
+        assert "example" not in url

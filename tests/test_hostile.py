@@ -142,11 +142,11 @@ def test_hostile_input(name: str, tmp_path: Path, secret_file: Path, listener) -
     assert output.startswith(f"{folder / 'hostile.xml'}:"), output[:300]
     assert memory < MEMORY_BOUND_MB, memory
 
-    code, output, memory = run(["render", str(folder / "hostile.xml"), "-o", str(tmp_path / "out")], tmp_path)
+    code, output, memory = run(["render", str(folder / "hostile.xml"), "-d", str(tmp_path / "out")], tmp_path)
     assert code == 1 and f"[{rule}]" in output and SECRET not in output, output[:2000]
     assert memory < MEMORY_BOUND_MB, memory
 
-    code, output, memory = run(["build", str(folder), "-o", str(tmp_path / "site"), "--jobs", "1"], tmp_path)
+    code, output, memory = run(["build", str(folder), "-d", str(tmp_path / "site"), "--jobs", "1"], tmp_path)
     assert code == 1 and f"[{rule}]" in output and "built 1, skipped 0, failed 1" in output, output[-2000:]
     assert (tmp_path / "site" / "good.html").is_file() and not (tmp_path / "site" / "hostile.html").exists()
     assert memory < MEMORY_BOUND_MB, memory
@@ -170,7 +170,7 @@ def test_xml_stylesheet_instruction_is_never_applied(tmp_path: Path, secret_file
     )
     code, output, _memory = run(["validate", str(path)], tmp_path)
     assert code == 0 and "warning: the xml-stylesheet instruction is ignored" in output and "[xml-stylesheet]" in output
-    code, output, _memory = run(["render", str(path), "-o", str(tmp_path / "out")], tmp_path)
+    code, output, _memory = run(["render", str(path), "-d", str(tmp_path / "out")], tmp_path)
     assert code == 0
     page = (tmp_path / "out" / "record.html").read_text(encoding="utf-8")
     assert SECRET not in page and "Record of Conversation" in page

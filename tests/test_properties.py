@@ -15,10 +15,11 @@ from hypothesis import HealthCheck, given, settings
 from lxml import etree
 
 from helpers import transcript_part, xpath
-from strategies import transcript
+from strategies import labelled_transcript, transcript
 from teikit.check.validate import Validator
 from teikit.convert.encode import encode
 from teikit.convert.read import decode_transcript, parse_transcript
+from teikit.convert.turns import label_notes
 from teikit.core.errors import TeikitError
 from teikit.core.serialize import to_bytes
 from teikit.core.xmlsafe import parse_document
@@ -80,6 +81,31 @@ def test_convert_never_crashes_and_loses_nothing(source: str) -> None:
 @given(transcript())
 def test_convert_never_crashes_and_loses_nothing_10000(source: str) -> None:
     check(source)
+
+
+def check_labels(case: tuple[str, list[int]]) -> None:
+    """Every label-shaped line becomes a turn or gets a warning at its line: no silent attribution, no silent loss."""
+    source, label_lines = case
+    encoded = encode(parse_transcript(source, "labels.txt"))
+    turns = {note.location.line for note in label_notes(encoded.parts) if note.turn}
+    warned = {warning.location.line for warning in encoded.warnings if warning.location is not None}
+    missed = [line for line in label_lines if line not in turns | warned]
+    assert not missed, (missed, source)
+    errors = [str(d) for d in VALIDATOR.check_document(parse_document(to_bytes(encoded.tree), "labels.xml"))]
+    assert not [error for error in errors if ": error:" in error], errors
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(labelled_transcript())
+def test_every_label_shaped_line_is_a_turn_or_warned(case: tuple[str, list[int]]) -> None:
+    check_labels(case)
+
+
+@pytest.mark.slow
+@settings(max_examples=10_000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(labelled_transcript())
+def test_every_label_shaped_line_is_a_turn_or_warned_10000(case: tuple[str, list[int]]) -> None:
+    check_labels(case)
 
 
 def test_unicode_is_kept_exactly_as_transcribed() -> None:

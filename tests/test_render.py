@@ -195,7 +195,7 @@ def test_external_entity_does_not_leak(renderer: Renderer, tmp_path: Path) -> No
             renderer.render_file(hostile, Options(to=to))
         assert caught.value.code == "xml-entity"
         assert "TOP-SECRET" not in str(caught.value)
-    result = CliRunner().invoke(cli, ["render", str(hostile), "-o", str(tmp_path / "out")])
+    result = CliRunner().invoke(cli, ["render", str(hostile), "-d", str(tmp_path / "out")])
     assert result.exit_code == 1
     assert "TOP-SECRET" not in result.output
     assert not (tmp_path / "out").exists() or not any(
@@ -228,11 +228,11 @@ def test_stylesheet_errors_name_the_stylesheet_line(tmp_path: Path, monkeypatch:
 
 def test_cli_render_writes_named_files(tmp_path: Path) -> None:
     result = CliRunner().invoke(
-        cli, ["render", str(SEED_TEI), "--to", "text", "--style", "diplomatic", "-o", str(tmp_path)]
+        cli, ["render", str(SEED_TEI), "--to", "text", "--style", "diplomatic", "-d", str(tmp_path)]
     )
     assert result.exit_code == 0, result.output
     assert (tmp_path / "wilson-111240.diplomatic.txt").read_text(encoding="utf-8").startswith("Record of Conversation")
-    html = CliRunner().invoke(cli, ["render", str(SEED_TEI), "-o", str(tmp_path)])
+    html = CliRunner().invoke(cli, ["render", str(SEED_TEI), "-d", str(tmp_path)])
     assert html.exit_code == 0
     assert (tmp_path / "wilson-111240.html").read_text(encoding="utf-8").count('class="tk-sp"') == 104
 

@@ -83,7 +83,7 @@ def test_site_ships_the_schemas_its_tei_copies_name(seed: Path, tmp_path: Path) 
     source = edition / "tei" / "letters" / "seed.xml"
     assert runner.invoke(cli, ["convert", str(seed), "-o", str(source)]).exit_code == 0
     site = tmp_path / "site"
-    built = runner.invoke(cli, ["build", str(edition / "tei"), "-o", str(site), "--jobs", "1"])
+    built = runner.invoke(cli, ["build", str(edition / "tei"), "-d", str(site), "--jobs", "1"])
     assert built.exit_code == 0, built.output
     copy = site / "tei" / "letters__seed.xml"
     models = _models(copy)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from teikit.convert.read import Block
 from teikit.convert.source import PAGE_BREAK, PAGE_BREAK_IN_WORD, SourceText
-from teikit.convert.structure import Kind, build_parts, classify, is_cut_by_page_break, join_page_breaks, speaker_labels
+from teikit.convert.structure import Kind, build_parts, classify, is_cut_by_page_break, join_page_breaks
 
 
 def blocks(*texts: str) -> list[Block]:
@@ -34,13 +34,6 @@ def test_missing_full_stop_before_a_capital_is_not_a_page_break() -> None:
     assert count == 0 and len(joined) == 2
     assert not is_cut_by_page_break("ends here.", "then lower")
     assert not is_cut_by_page_break("a heading", "12 numbers")
-
-
-def test_speaker_labels_need_a_title_or_two_turns() -> None:
-    labels = speaker_labels(
-        blocks("Subject: the meeting", "Kim: hello", "Lee: hi", "Kim: bye", "Interest rate: 3%", "Comrade Stalin: once")
-    )
-    assert labels == {"Kim", "Comrade Stalin"}
 
 
 def test_turns_continuations_and_closers() -> None:

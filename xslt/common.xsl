@@ -40,6 +40,8 @@
     <!-- File name of the TEI, named in the edition's footer when given. -->
   </xsl:param>
 
+  <xsl:include href="common/policy.xsl"/>
+
   <xsl:key name="tk:id" match="*[@xml:id]" use="@xml:id"/>
 
   <xsl:variable name="tk:styles" as="xs:string+" select="('reading', 'diplomatic')"/>
@@ -77,9 +79,14 @@
   </xsl:function>
 
   <xsl:function name="tk:title" as="xs:string">
+    <!-- The document's title: the head of the one document a volume wrapper holds, else the title of
+         titleStmt that names the document (see policy.xsl), else the first head of the text. -->
     <xsl:param name="tei" as="element()"/>
-    <xsl:variable name="titles" as="element()*" select="$tei/tei:teiHeader/tei:fileDesc/tei:titleStmt/tei:title"/>
-    <xsl:sequence select="normalize-space((($titles[@type = 'main'], $titles[not(@type) or @level = 'a'], $titles)[1], 'Untitled record')[1])"/>
+    <xsl:variable name="head" as="element()?" select="tk:document-head($tei)"/>
+    <xsl:variable name="title" as="element()?" select="tk:title-element($tei)"/>
+    <xsl:variable name="first-head" as="element()?" select="($tei/tei:text//tei:head, $tei[not(self::tei:TEI or self::tei:teiCorpus)]//tei:head)[1]"/>
+    <xsl:sequence select="(($head ! tk:head-text(.)), ($title ! normalize-space(.)),
+                           ($first-head ! tk:head-text(.)), 'Untitled record')[.][1]"/>
   </xsl:function>
 
   <xsl:function name="tk:texts" as="element(tei:text)*">
@@ -123,7 +130,8 @@
 
   <xsl:function name="tk:signs" as="xs:string+">
     <!-- What $style prints before and after the element's content: (before, after). One function
-         answers both, so an element is classified once (this runs for every bracketed word). -->
+         answers both, so an element is classified once (this runs for every bracketed word). A gloss
+         pointing at a term (@target, as FRUS writes them) is the document's own word: no sign. -->
     <xsl:param name="e" as="element()"/>
     <xsl:param name="style" as="xs:string"/>
     <xsl:variable name="name" as="xs:string" select="if (namespace-uri($e) eq 'http://www.tei-c.org/ns/1.0') then local-name($e) else ''"/>
@@ -136,7 +144,7 @@
       <xsl:when test="$style = 'diplomatic'">
         <xsl:variable name="bracket" as="xs:string" select="
           if ($second-in-choice and not(($name = 'expan' and $e/tei:ex) or ($name = 'reg' and $e/@type = 'slash-parentheses'))) then ' ['
-          else if ($name = ('ex', 'supplied', 'gloss') or ($name = 'note' and $e/@place = 'inline' and not($e/@rend = 'italic'))
+          else if ($name = ('ex', 'supplied') or ($name = 'gloss' and not($e/@target)) or ($name = 'note' and $e/@place = 'inline' and not($e/@rend = 'italic'))
                    or ($name = 'closer' and $e/@rend = 'brackets')) then '['
           else ''"/>
         <xsl:sequence select="$bracket,
@@ -146,7 +154,7 @@
       <xsl:otherwise>
         <xsl:variable name="signs" as="xs:string+" select="
           if ($second-in-choice and $name = 'abbr') then (' (', ')')
-          else if ($name = 'gloss') then ('(', ')')
+          else if ($name = 'gloss' and not($e/@target)) then ('(', ')')
           else if ($name = 'note' and $e/@type = 'physical' and not($e/@rend = 'italic')) then ('[', ']')
           else ('', '')"/>
         <xsl:sequence select="$signs[1], ($after, $signs[2])[1]"/>
@@ -177,10 +185,12 @@
   <!-- ===== notes ================================================================================ -->
 
   <xsl:function name="tk:is-note" as="xs:boolean">
-    <!-- Notes a reading text numbers and gathers: footnotes, and the editor's inline notes. -->
+    <!-- Notes a reading text numbers and gathers: notes of every place (foot, end, margin, none given ...)
+         and the editor's inline notes, wherever they stand but in the header (a text, or a document
+         element that is the root, as a FRUS <div> cut from its volume). -->
     <xsl:param name="note" as="element()"/>
     <!-- A description of the physical document stays where it is, in both styles. -->
-    <xsl:sequence select="exists($note/self::tei:note[ancestor::tei:text][@place = ('foot', 'end', 'inline') or not(@place)][not(@type = 'physical')])"/>
+    <xsl:sequence select="exists($note/self::tei:note[not(ancestor::tei:teiHeader or ancestor::tei:standOff)][not(@type = 'physical')])"/>
   </xsl:function>
 
   <xsl:function name="tk:referenced-note" as="element()?">
@@ -198,9 +208,10 @@
   <xsl:variable name="tk:numbers" as="map(xs:string, xs:integer)" select="tk:note-numbers((//tei:TEI, /*)[1])"/>
 
   <xsl:function name="tk:is-foot" as="xs:boolean">
-    <!-- A note the transcript itself kept apart (marker in the text, words at the end). -->
+    <!-- A note the document itself keeps apart (marker in the text, words at the end) in both styles: any
+         place but inline; a note without @place is one too (FRUS, letters editions), teikit always writes it. -->
     <xsl:param name="note" as="element()"/>
-    <xsl:sequence select="$note/@place = ('foot', 'end')"/>
+    <xsl:sequence select="not($note/@place = 'inline')"/>
   </xsl:function>
 
   <!-- ===== participants and names ================================================================ -->

@@ -20,6 +20,7 @@
     expand-text="yes">
 
   <xsl:import href="common.xsl"/>
+  <xsl:include href="text/coverage.xsl"/>
 
   <xsl:output method="text" encoding="UTF-8"/>
 
@@ -44,7 +45,10 @@
         </xsl:if>
         <xsl:apply-templates select="." mode="tk:blocks"/>
         <xsl:sequence select="local:notes(.)"/>
+        <xsl:sequence select="local:apparatus(.)"/>
+        <xsl:sequence select="local:registers(.)"/>
       </xsl:for-each>
+      <xsl:sequence select="local:standoff-registers($tei)"/>
     </xsl:variable>
     <xsl:sequence select="string-join($parts[normalize-space()], '&#10;&#10;') || '&#10;'"/>
   </xsl:template>
@@ -174,8 +178,10 @@
 
   <xsl:template match="tei:ref[@type = 'note']" mode="tk:plain" as="xs:string*">
     <xsl:variable name="note" as="element()?" select="tk:referenced-note(.)"/>
+    <!-- A further marker: its own number gives way to the note's; other words (a cross-reference) stay. -->
     <xsl:sequence select="if (empty($note)) then string(.)
-                          else '[' || (if ($style = 'diplomatic') then normalize-space() else $tk:numbers(generate-id($note))) || ']'"/>
+                          else if (matches(normalize-space(), '^\d*$')) then '[' || (if ($style = 'diplomatic') then normalize-space() else $tk:numbers(generate-id($note))) || ']'
+                          else string(.) || '[' || $tk:numbers(generate-id($note)) || ']'"/>
   </xsl:template>
 
   <xsl:template match="tei:note" mode="tk:plain" as="xs:string*">
@@ -202,7 +208,7 @@
   <xsl:function name="local:notes" as="xs:string*">
     <xsl:param name="text" as="element()"/>
     <xsl:variable name="notes" as="element()*" select="$text//tei:note[tk:is-note(.)][if ($style = 'reading') then true() else tk:is-foot(.)]
-                                                        [ancestor::tei:text[1] is $text]"/>
+                                                        [(ancestor::tei:text[1], root(.)/*)[1] is $text]"/>
     <xsl:if test="$notes and $style = 'reading'">
       <xsl:sequence select="'Notes'"/>
     </xsl:if>

@@ -9,21 +9,30 @@ own schemas or stylesheets are broken).
 
 from __future__ import annotations
 
+import functools
+import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 import click
+from click.core import ParameterSource
 
 from teikit import __version__
-from teikit.core.errors import Diagnostic, TeikitError
-from teikit.core.serialize import refuse_overwrite, write_atomic
+from teikit.core.errors import Diagnostic, InputError, Location, TeikitError
+
+if TYPE_CHECKING:
+    from teikit.check.validate import FileResult
+    from teikit.convert.read import Transcript
+    from teikit.core.config import ProjectConfig
 
 # Each command imports the stages it runs when it runs, so that a CI job
-# calling 'teikit validate' does not pay for importing the converter.
+# calling 'teikit validate' does not pay for importing the converter, and
+# 'teikit --help' imports neither lxml nor Saxon.
 REPORT_FORMATS = ("text", "tsv", "json")
-VALIDATE_FORMATS = ("text", "json", "junit", "github")
+VALIDATE_FORMATS = ("text", "json", "junit", "github", "sarif")
+STDIN_NAME = "<stdin>"
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -39,14 +48,46 @@ class TeikitGroup(click.Group):
             ctx.exit(error.exit_code)
 
 
-def _warn(diagnostics: list[Diagnostic], quiet: bool) -> None:
-    if not quiet:
-        for diagnostic in diagnostics:
-            click.echo(str(diagnostic), err=True)
+# --- options every command shares ----------------------------------------------------------
+#
+# One vocabulary: -o/--output is a file ('-': standard output), -d/--out-dir a
+# folder, -q/--quiet and -v/--verbose on every command, -j/--jobs wherever
+# work runs in parallel, --allow-empty wherever an input folder may hold
+# nothing. Defaults come from the project's teikit.toml (see ``cli`` below).
 
 
-def quiet_option(function: F) -> F:
-    return click.option("-q", "--quiet", is_flag=True, help="Do not print warnings, only errors.")(function)
+def verbosity_options(function: F) -> F:
+    """``-q``/``-v``, passed to the command as one ``verbosity``: -1 quiet, 0 normal, 1 verbose."""
+
+    @functools.wraps(function)
+    def wrapper(*args: Any, quiet: bool, verbose: bool, **kwargs: Any) -> Any:
+        if quiet and verbose:
+            raise click.UsageError("give -q/--quiet or -v/--verbose, not both")
+        return function(*args, verbosity=-1 if quiet else int(verbose), **kwargs)
+
+    wrapper = click.option("-v", "--verbose", is_flag=True, help="Say more: every file and what became of it.")(wrapper)
+    wrapper = click.option("-q", "--quiet", is_flag=True, help="Print errors only (no warnings, no summary).")(wrapper)
+    return cast(F, wrapper)
+
+
+def output_option(help_text: str) -> Callable[[F], F]:
+    """``-o/--output FILE``: a file; ``-`` is standard output."""
+    return click.option(
+        "-o", "--output", type=click.Path(dir_okay=False, allow_dash=True, path_type=Path), help=help_text
+    )
+
+
+def out_dir_option(help_text: str, **settings: Any) -> Callable[[F], F]:
+    """``-d/--out-dir DIR``: a folder, created if needed."""
+    return click.option("-d", "--out-dir", type=click.Path(file_okay=False, path_type=Path), help=help_text, **settings)
+
+
+def allow_empty_option(function: F) -> F:
+    return click.option(
+        "--allow-empty",
+        is_flag=True,
+        help="Succeed when the input holds nothing to work on (default: that is an error, so CI cannot pass vacuously).",
+    )(function)
 
 
 def lang_option(function: F) -> F:
@@ -56,58 +97,154 @@ def lang_option(function: F) -> F:
         default="en",
         show_default=True,
         metavar="CODE",
-        help="Language of the transcript's main text (the translation).",
+        help="Language of the transcript's main text (the translation; teikit.toml: first of languages).",
     )(function)
+
+
+def _resolve_jobs(_ctx: click.Context, _param: click.Parameter, value: int | None) -> int:
+    """One default for every command: one worker per core this process may run on."""
+    if value:
+        return value
+    from teikit.core.workers import default_jobs
+
+    return default_jobs()
+
+
+def speakers_option(function: F) -> F:
+    return click.option(
+        "--speakers",
+        "speakers_file",
+        type=click.Path(dir_okay=False, path_type=Path),
+        metavar="FILE",
+        help="Declared speaker labels, one 'LABEL = person-id' a line (adds to a 'Speakers:' header line).",
+    )(function)
+
+
+def _speakers(path: Path | None) -> dict[str, str] | None:
+    from teikit.convert.turns import read_speakers
+
+    return read_speakers(path) if path is not None else None
 
 
 def jobs_option(function: F) -> F:
     return click.option(
         "-j",
         "--jobs",
-        type=click.IntRange(min=1),
+        type=click.IntRange(min=0),
         default=None,
-        help="Worker processes (default: one per core).",
+        callback=_resolve_jobs,
+        help="Worker processes (default, or 0: one per core this process may use; teikit.toml: jobs).",
     )(function)
+
+
+def _echo(text: str, verbosity: int, level: int = 0) -> None:
+    """A message on standard error, shown when ``verbosity`` reaches ``level``."""
+    if verbosity >= level:
+        click.echo(text, err=True)
+
+
+def _warn(diagnostics: list[Diagnostic], verbosity: int) -> None:
+    for diagnostic in diagnostics:
+        _echo(str(diagnostic), verbosity)
+
+
+def _given(name: str) -> bool:
+    """Whether the option ``name`` was given on the command line (not taken from teikit.toml)."""
+    return click.get_current_context().get_parameter_source(name) == ParameterSource.COMMANDLINE
+
+
+def _is_dash(path: Path | None) -> bool:
+    return path is not None and str(path) == "-"
+
+
+def _nothing_to_do(where: tuple[Path, ...] | list[Path], what: str, allow_empty: bool) -> None:
+    """Empty input: fine with --allow-empty, else an error, so a CI job never passes having checked nothing."""
+    if allow_empty:
+        return
+    place = ", ".join(str(path) for path in where) or "."
+    raise InputError(
+        f"no {what} found; nothing to do (check the path, or pass --allow-empty)", Location(place), "input-empty"
+    )
+
+
+def _write_output(output: Path | None, data: bytes) -> None:
+    """Write a report to a file atomically, or to standard output when ``output`` is ``None`` or ``-``."""
+    from teikit.core.serialize import write_atomic
+
+    if output is None or _is_dash(output):
+        sys.stdout.buffer.write(data)
+        sys.stdout.flush()
+    else:
+        write_atomic(output, data, force=True)
+
+
+def _config_defaults(config: ProjectConfig) -> dict[str, dict[str, Any]]:
+    """teikit.toml as option defaults, command by command (``None`` values are left out)."""
+    tei, records, site = (str(config.path(value)) for value in (config.tei, config.records, config.site))
+    schema = str(config.path(config.schema)) if config.schema else None
+    schematron = str(config.path(config.schematron)) if config.schematron else None
+    jobs = config.jobs or None
+    lang = config.languages[0]
+    defaults: dict[str, dict[str, Any]] = {
+        "convert": {"records": [records], "out_dir": tei, "text_lang": lang},
+        "brackets": {"records": [records], "text_lang": lang},
+        "turns": {"records": [records], "text_lang": lang},
+        "validate": {"paths": [tei], "schema": schema, "schematron": schematron, "jobs": jobs},
+        "render": {"jobs": jobs},
+        "build": {
+            "tei_dir": tei,
+            "out_dir": site,
+            "title": config.title,
+            "schema": schema,
+            "schematron": schematron,
+            "jobs": jobs,
+        },
+    }
+    return {
+        command: {key: value for key, value in values.items() if value is not None}
+        for command, values in defaults.items()
+    }
 
 
 @click.group(cls=TeikitGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="teikit")
-def cli() -> None:
-    """TEI P5 editions of archival records.
+@click.pass_context
+def cli(ctx: click.Context) -> None:
+    """TEI P5 editions of archival records: transcripts to validated TEI to an edition site.
 
-    \b
-    convert   transcript -> TEI (teiHeader, speaker turns, editorial brackets, original)
-    brackets  list every editorial bracket of a transcript and how it is encoded
-    validate  check TEI against teikit's RELAX NG and Schematron (or another schema)
-    render    publish TEI as an HTML edition or a plain-text edition (XSLT 3.0)
-    build     a whole folder of TEI into an edition site, incrementally, on all cores
-    schema    compile an ODD to RELAX NG + Schematron; export the schemas into an edition
-
+    Every command reads teikit.toml (or [tool.teikit] in pyproject.toml)
+    from the current folder or a parent folder; options given on the
+    command line override it. 'teikit init DIR' starts a project.
     Run 'teikit COMMAND --help' for the options and an example of each.
     """
+    from teikit.core.config import load_config
+
+    config = load_config()
+    ctx.obj = config
+    if config.source is not None:
+        ctx.default_map = _config_defaults(config)
 
 
-@cli.command()
-@click.argument("records", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option(
-    "-o",
-    "--output",
-    type=click.Path(path_type=Path),
-    help="Write the TEI of a single RECORD to this file ('-': standard output).",
-)
-@click.option(
-    "--out-dir",
-    type=click.Path(file_okay=False, path_type=Path),
-    help="Write RECORD.xml for each record into this folder; existing files are skipped.",
-)
+def _read_stdin_transcript() -> Transcript:
+    from teikit.convert.read import decode_transcript, parse_transcript
+
+    return parse_transcript(decode_transcript(sys.stdin.buffer.read(), STDIN_NAME), STDIN_NAME)
+
+
+@cli.command(short_help="Convert transcripts to TEI P5.")
+@click.argument("records", nargs=-1, required=True, type=click.Path(allow_dash=True, path_type=Path))
+@output_option("Write the TEI of a single RECORD to this file ('-': standard output, the default).")
+@out_dir_option("Write RECORD.xml for each record into this folder; existing files are skipped (teikit.toml: tei).")
 @click.option("--force", is_flag=True, help="Replace existing TEI files (hand edits in them are lost).")
 @click.option(
     "--report",
-    type=click.Path(allow_dash=True, path_type=Path),
+    type=click.Path(dir_okay=False, allow_dash=True, path_type=Path),
     help="Write the bracket review listing to this file ('-': standard output).",
 )
 @lang_option
-@quiet_option
+@allow_empty_option
+@speakers_option
+@verbosity_options
 def convert(
     records: tuple[Path, ...],
     output: Path | None,
@@ -115,123 +252,212 @@ def convert(
     force: bool,
     report: Path | None,
     text_lang: str,
-    quiet: bool,
+    allow_empty: bool,
+    speakers_file: Path | None,
+    verbosity: int,
 ) -> None:
     """Convert record transcripts (.md, .txt) to TEI P5.
 
-    RECORD is a transcript file or a folder of them. The TEI gets a full
-    teiHeader, speaker turns, every editorial bracket encoded by kind, and
-    the original-language text aligned turn by turn with the translation.
-    Warnings (turns that do not align, brackets no rule knows) go to
-    standard error; TEI that exists is never replaced without --force.
+    RECORD is a transcript file, a folder of them, or '-' for standard
+    input. The TEI gets a full teiHeader, speaker turns, every editorial
+    bracket encoded by kind, and the original-language text aligned turn by
+    turn with the translation. Warnings (turns that do not align, brackets
+    no rule knows) go to standard error; TEI that exists is never replaced
+    without --force. In a project (teikit.toml), 'teikit convert' converts
+    records/ into tei/.
 
     \b
     Examples:
       teikit convert examples/records/wilson-111240.md -o tei/wilson-111240.xml
-      teikit convert records/ --out-dir tei/
+      teikit convert records/ -d tei/
+      teikit convert - < record.md > record.xml
       teikit convert record.md -o record.xml --report -
+      teikit convert telcon.txt -o telcon.xml --speakers speakers.txt
     """
-    from teikit.convert.files import convert_file, convert_to_folder, find_transcripts
+    from teikit.convert.encode import encode
+    from teikit.convert.files import convert_to_folder, find_transcripts, tei_bytes
+    from teikit.convert.read import read_transcript
+    from teikit.core.serialize import refuse_overwrite, write_atomic
 
     if output is not None and out_dir is not None:
-        raise click.UsageError("give either -o/--output or --out-dir, not both")
-    sources = find_transcripts(records)
+        if _given("out_dir"):
+            raise click.UsageError("give either -o/--output or -d/--out-dir, not both")
+        out_dir = None  # a file given on the command line wins over teikit.toml's folder
+    from_stdin = records == (Path("-"),)
+    if from_stdin and out_dir is not None:
+        if _given("out_dir"):
+            raise click.UsageError("standard input has no name to make a file of in -d/--out-dir; use -o FILE")
+        out_dir = None
+    if from_stdin:
+        sources: list[Path] = []
+    else:
+        try:
+            sources = find_transcripts(records)
+        except InputError as error:
+            if error.code != "input-empty-folder" or not allow_empty:
+                raise
+            _echo(f"{error.location}: no transcript; nothing to do", verbosity, 1)
+            return
+    schemas = _project_schemas()
+    speakers = _speakers(speakers_file)
     if out_dir is not None:
-        run = convert_to_folder(sources, out_dir, force=force, text_lang=text_lang)
+        run = convert_to_folder(sources, out_dir, force=force, text_lang=text_lang, schemas=schemas, speakers=speakers)
         brackets = []
         for result in run.results:
             if result.skipped:
-                click.echo(f"{result.target}: skipped, exists already (use --force to replace it)", err=True)
+                _echo(f"{result.target}: skipped, exists already (use --force to replace it)", verbosity, -1)
             elif result.error is not None:
                 click.echo(str(result.error), err=True)
             elif result.encoded is not None:
-                _warn(result.encoded.warnings, quiet)
+                _warn(result.encoded.warnings, verbosity)
                 brackets.extend(result.encoded.brackets)
-                click.echo(f"{result.target}: written", err=True)
+                _echo(f"{result.target}: written", verbosity)
+                _echo(f"{result.source} -> {result.target}: {len(result.encoded.brackets)} brackets", verbosity, 1)
         _write_report(report, brackets)
         if run.failures:
             sys.exit(max(result.error.exit_code for result in run.failures if result.error))
         return
     if len(sources) > 1:
-        raise click.UsageError("several records need --out-dir DIR (or convert them one at a time with -o)")
-    target = None if output is None or str(output) == "-" else output
+        raise click.UsageError("several records need -d/--out-dir DIR (or convert them one at a time with -o)")
+    target = None if output is None or _is_dash(output) else output
     if target is not None and not force:
         refuse_overwrite(target)
-    encoded, data = convert_file(sources[0], target, text_lang=text_lang)
-    _warn(encoded.warnings, quiet)
+    transcript = _read_stdin_transcript() if from_stdin else read_transcript(sources[0])
+    encoded = encode(transcript, text_lang=text_lang, speakers=speakers)
+    data = tei_bytes(encoded, target, schemas)
+    _warn(encoded.warnings, verbosity)
     if target is None:
-        if report is not None and str(report) == "-":
+        if _is_dash(report):
             raise click.UsageError("the TEI already goes to standard output; give --report a file, or -o a file")
-        sys.stdout.buffer.write(data)
-        sys.stdout.flush()
+        _write_output(None, data)
     else:
         write_atomic(target, data, force=force)
+        _echo(f"{target}: written", verbosity, 1)
     _write_report(report, encoded.brackets)
+
+
+def _project_schemas() -> tuple[Path, Path] | None:
+    """The project's grammar and rules (teikit.toml: schema, schematron), for new TEI to point at."""
+    from teikit.core.config import ProjectConfig
+
+    config = click.get_current_context().find_root().obj
+    if not isinstance(config, ProjectConfig) or config.source is None or not (config.schema and config.schematron):
+        return None
+    return config.root / config.schema, config.root / config.schematron
 
 
 def _write_report(report: Path | None, brackets: list[Any]) -> None:
     from teikit.convert.report import format_rows, review_rows
 
-    if report is None:
-        return
-    text = format_rows(review_rows(brackets), "text")
-    if str(report) == "-":
-        click.echo(text, nl=False)
-    else:
-        write_atomic(report, text.encode("utf-8"), force=True)
+    if report is not None:
+        _write_output(report, format_rows(review_rows(brackets), "text").encode("utf-8"))
 
 
-@cli.command()
-@click.argument("records", nargs=-1, required=True, type=click.Path(path_type=Path))
+@cli.command(short_help="List the editorial brackets and their TEI.")
+@click.argument("records", nargs=-1, required=True, type=click.Path(allow_dash=True, path_type=Path))
 @click.option(
     "--format", "fmt", type=click.Choice(REPORT_FORMATS), default="text", show_default=True, help="Listing format."
 )
+@output_option("Write the listing to this file ('-': standard output, the default).")
 @lang_option
-@quiet_option
-def brackets(records: tuple[Path, ...], fmt: str, text_lang: str, quiet: bool) -> None:
+@verbosity_options
+def brackets(records: tuple[Path, ...], fmt: str, output: Path | None, text_lang: str, verbosity: int) -> None:
     """List every editorial bracket of the records and how it is encoded.
 
     One row per bracket: file:line:col, the bracket as printed, the kind the
     rules gave it, and the TEI it becomes. Brackets no rule recognises are
     kept as <note type="editorial"> and warned about: review those first.
+    RECORD may be '-' for standard input.
 
     \b
-    Example:
+    Examples:
       teikit brackets examples/records/wilson-111240.md
-      teikit brackets records/ --format tsv > brackets.tsv
+      teikit brackets records/ --format tsv -o brackets.tsv
     """
     from teikit.convert.encode import encode
     from teikit.convert.files import find_transcripts
     from teikit.convert.read import read_transcript
     from teikit.convert.report import format_rows, review_rows
 
+    transcripts = (
+        [_read_stdin_transcript()]
+        if records == (Path("-"),)
+        else [read_transcript(source) for source in find_transcripts(records)]
+    )
     rows = []
-    for source in find_transcripts(records):
-        encoded = encode(read_transcript(source), text_lang=text_lang)
-        _warn(encoded.warnings, quiet)
+    for transcript in transcripts:
+        encoded = encode(transcript, text_lang=text_lang)
+        _warn(encoded.warnings, verbosity)
         rows.extend(review_rows(encoded.brackets))
-    click.echo(format_rows(rows, fmt), nl=False)
+    _write_output(output, format_rows(rows, fmt).encode("utf-8"))
+    _echo(f"{len(rows)} brackets in {len(transcripts)} records", verbosity, 1)
 
 
-@cli.command()
-@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@cli.command(short_help="List the speaker turns and why each is one.")
+@click.argument("records", nargs=-1, required=True, type=click.Path(allow_dash=True, path_type=Path))
+@click.option(
+    "--format", "fmt", type=click.Choice(REPORT_FORMATS), default="text", show_default=True, help="Listing format."
+)
+@output_option("Write the listing to this file ('-': standard output, the default).")
+@lang_option
+@speakers_option
+@verbosity_options
+def turns(
+    records: tuple[Path, ...], fmt: str, output: Path | None, text_lang: str, speakers_file: Path | None, verbosity: int
+) -> None:
+    """List every speaker label of the records: place, label, person, and why.
+
+    One row per paragraph that opens with something shaped like a label:
+    file:line:col, the label as printed, the person id its turn points to
+    (@who), and why the label grammar took it as a turn (declared,
+    participant, recurs, title or role, ...) or kept it as prose. Labels
+    marked 'warned' are uncertain: review those first. RECORD may be '-'
+    for standard input.
+
+    \b
+    Examples:
+      teikit turns examples/records/wilson-111240.md
+      teikit turns records/ --format tsv -o turns.tsv
+    """
+    from teikit.convert.encode import encode
+    from teikit.convert.files import find_transcripts
+    from teikit.convert.read import read_transcript
+    from teikit.convert.turns import format_turns, turn_rows
+
+    speakers = _speakers(speakers_file)
+    transcripts = (
+        [_read_stdin_transcript()]
+        if records == (Path("-"),)
+        else [read_transcript(source) for source in find_transcripts(records)]
+    )
+    rows = []
+    for transcript in transcripts:
+        encoded = encode(transcript, text_lang=text_lang, speakers=speakers)
+        _warn(encoded.warnings, verbosity)
+        rows.extend(turn_rows(encoded.parts))
+    _write_output(output, format_turns(rows, fmt).encode("utf-8"))
+    _echo(f"{len(rows)} labels in {len(transcripts)} records", verbosity, 1)
+
+
+@cli.command(short_help="Check TEI against RELAX NG and Schematron.")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(allow_dash=True, path_type=Path))
 @click.option(
     "--format",
     "fmt",
     type=click.Choice(VALIDATE_FORMATS),
     default="text",
     show_default=True,
-    help="Output for people (text) or CI (json, junit, github).",
+    help="Output for people (text) or CI (json, junit, github, sarif).",
 )
 @click.option(
     "--schema",
     type=click.Path(exists=True, dir_okay=False, path_type=Path),
-    help="Validate against this RELAX NG (XML syntax) instead of teikit.rng, e.g. tei_all.rng.",
+    help="Validate against this RELAX NG (XML syntax) instead of teikit.rng, e.g. tei_all.rng (teikit.toml: schema).",
 )
 @click.option(
     "--schematron",
     type=click.Path(exists=True, dir_okay=False, path_type=Path),
-    help="Run this ISO Schematron (default: teikit.sch, or none with --schema).",
+    help="Run this ISO Schematron (default: teikit.sch, or none with --schema; teikit.toml: schematron).",
 )
 @click.option("--no-schematron", is_flag=True, help="Check the grammar only.")
 @click.option(
@@ -241,13 +467,10 @@ def brackets(records: tuple[Path, ...], fmt: str, text_lang: str, quiet: bool) -
     show_default=True,
     help="Who checks the grammar: auto uses jing for a large --schema (tei_all) when it is installed.",
 )
-@click.option(
-    "-o",
-    "--output",
-    type=click.Path(dir_okay=False, allow_dash=True, path_type=Path),
-    help="Write the report to a file (e.g. junit.xml) instead of standard output.",
-)
+@output_option("Write the report to this file (e.g. junit.xml, teikit.sarif) instead of standard output.")
+@allow_empty_option
 @jobs_option
+@verbosity_options
 def validate(
     paths: tuple[Path, ...],
     fmt: str,
@@ -256,7 +479,9 @@ def validate(
     no_schematron: bool,
     rng_engine: str,
     output: Path | None,
-    jobs: int | None,
+    allow_empty: bool,
+    jobs: int,
+    verbosity: int,
 ) -> None:
     """Validate TEI files (or folders of them) against teikit's schemas.
 
@@ -264,35 +489,70 @@ def validate(
     (teikit.sch: pointers resolve, translation/original links go both ways,
     unique ids, real dates, ...). Every problem prints as
     file:line:col: error: message [rule]. Malformed files are reported like
-    any other error while the others are still checked. Exit status: 0 all
-    valid, 1 some invalid, 2 a path cannot be read.
+    any other error while the others are still checked. XML files whose
+    root is not TEI or teiCorpus (build.xml, stylesheets, grammars, SVG) are
+    skipped with a notice, unless --schema is given on the command line.
+    '-' reads one document from standard input; in a project, PATHS default
+    to the tei folder of teikit.toml. Finding nothing to check is an error
+    unless --allow-empty. Exit status: 0 all valid, 1 some invalid,
+    2 a path cannot be read or nothing was found.
 
     \b
     Examples:
       teikit validate tei/
       teikit validate tei/ --format github          # annotations in GitHub Actions
+      teikit validate tei/ --format sarif -o teikit.sarif
       teikit validate tei/ --format junit -o junit.xml
       teikit validate letters/ --schema tei_all.rng
     """
+    from teikit.check.formats import github_summary, needs_summary, summary
     from teikit.check.formats import render as render_results
-    from teikit.check.formats import summary
+    from teikit.check.roots import split_foreign
     from teikit.check.validate import Validator, exit_code, find_xml, validate_paths
 
     chosen: Path | bool | None = False if no_schematron else schematron
-    validator = Validator(schema, chosen, engine=rng_engine, progress=lambda note: click.echo(note, err=True))
-    validator.prepare(find_xml(paths))
-    results = validate_paths(paths, validator, jobs=jobs)
-    report = render_results(results, fmt)
-    if output is not None and str(output) != "-":
-        write_atomic(output, report.encode("utf-8"), force=True)
+    progress = lambda note: _echo(note, verbosity)  # noqa: E731
+    if paths == (Path("-"),):
+        validator = Validator(schema, chosen, engine=rng_engine, progress=progress)
+        results = [_validate_stdin(validator)]
     else:
-        click.echo(report, nl=False)
-    click.echo(summary(results), err=True)
+        files = find_xml(paths)
+        if not _given("schema"):
+            files, foreign = split_foreign(files)
+            for skipped in foreign:
+                _echo(str(skipped), verbosity)
+        if not files:
+            _nothing_to_do(paths, "TEI files (*.xml whose root is TEI or teiCorpus)", allow_empty)
+            _echo("0 files checked", verbosity)
+            return
+        validator = Validator(schema, chosen, engine=rng_engine, progress=progress)
+        validator.prepare(files)
+        results = validate_paths(files, validator, jobs=jobs)
+    _write_output(output, render_results(results, fmt).encode("utf-8"))
+    step_summary = os.environ.get("GITHUB_STEP_SUMMARY")
+    if fmt == "github" and step_summary and needs_summary(results):
+        with open(step_summary, "a", encoding="utf-8") as stream:
+            stream.write(github_summary(results))
+    for result in results:
+        if result.valid:
+            _echo(f"{result.path}: valid", verbosity, 1)
+    _echo(summary(results), verbosity)
     sys.exit(exit_code(results))
 
 
-@cli.command()
-@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+def _validate_stdin(validator: Any) -> FileResult:
+    from teikit.check.validate import FileResult
+    from teikit.core.xmlsafe import parse_document
+
+    try:
+        document = parse_document(sys.stdin.buffer.read(), STDIN_NAME)
+    except TeikitError as error:
+        return FileResult(STDIN_NAME, [error.as_diagnostic()])
+    return FileResult(STDIN_NAME, validator.check_document(document))
+
+
+@cli.command(short_help="Render TEI as an HTML or plain-text edition.")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(allow_dash=True, path_type=Path))
 @click.option(
     "--to", "to", type=click.Choice(("html", "text")), default="html", show_default=True, help="Edition to produce."
 )
@@ -313,15 +573,22 @@ def validate(
 @click.option(
     "--no-header", is_flag=True, help="Leave out the record's metadata (title, date, citation, participants)."
 )
-@click.option(
-    "-o",
-    "--out-dir",
-    type=click.Path(file_okay=False, path_type=Path),
-    help="Write NAME.html / NAME.txt / NAME.diplomatic.txt here (needed for several files).",
-)
+@output_option("Write the edition of a single file here ('-': standard output, the default).")
+@out_dir_option("Write NAME.html / NAME.txt / NAME.diplomatic.txt into this folder (needed for several files).")
+@allow_empty_option
 @jobs_option
+@verbosity_options
 def render(
-    paths: tuple[Path, ...], to: str, style: str, view: str, no_header: bool, out_dir: Path | None, jobs: int | None
+    paths: tuple[Path, ...],
+    to: str,
+    style: str,
+    view: str,
+    no_header: bool,
+    output: Path | None,
+    out_dir: Path | None,
+    allow_empty: bool,
+    jobs: int,
+    verbosity: int,
 ) -> None:
     """Render TEI files as an HTML edition or a plain-text edition.
 
@@ -331,22 +598,39 @@ def render(
     diplomatic view (the transcript's brackets as printed) with a toggle
     that works without JavaScript. The text edition gives one block per
     paragraph; --style diplomatic gives back the transcript's conventions.
+    PATH may be '-' for standard input.
 
     \b
     Examples:
-      teikit render tei/wilson-111240.xml --to html -o site/
+      teikit render tei/wilson-111240.xml --to html -d site/
       teikit render tei/wilson-111240.xml --to text --style diplomatic
-      teikit render tei/ --to text -o editions/
+      teikit render tei/wilson-111240.xml -o wilson.html
+      teikit render tei/ --to text -d editions/
     """
     from teikit.check.validate import find_xml
     from teikit.publish.render import Options, Renderer, render_many
 
-    files = find_xml(paths)
+    if output is not None and out_dir is not None:
+        raise click.UsageError("give either -o/--output or -d/--out-dir, not both")
     options = Options(to=to, style=style, view=view, header=not no_header)
+    if paths == (Path("-"),):
+        if out_dir is not None:
+            raise click.UsageError("standard input has no name to make a file of in -d/--out-dir; use -o FILE")
+        from teikit.core.xmlsafe import parse_document
+
+        document = parse_document(sys.stdin.buffer.read(), STDIN_NAME)
+        _write_output(output, Renderer().render_document(document, options).encode("utf-8"))
+        return
+    files = find_xml(paths)
+    if not files:
+        _nothing_to_do(paths, "XML files", allow_empty)
+        return
     if out_dir is None:
         if len(files) != 1:
-            raise click.UsageError("several files need -o/--out-dir DIR")
-        click.echo(Renderer().render_file(files[0], options), nl=False)
+            raise click.UsageError("several files need -d/--out-dir DIR")
+        _write_output(output, Renderer().render_file(files[0], options).encode("utf-8"))
+        if output is not None and not _is_dash(output):
+            _echo(f"{output}: written", verbosity, 1)
         return
     codes = [0]
     for outcome in render_many(files, out_dir, options, jobs=jobs):
@@ -354,45 +638,67 @@ def render(
             click.echo(str(outcome.error), err=True)
             codes.append(outcome.exit_code)
         else:
-            click.echo(f"{outcome.target}: written", err=True)
+            _echo(f"{outcome.target}: written", verbosity)
+    _echo(f"{len(files)} files rendered ({len(codes) - 1} failed) into {out_dir} with {jobs} jobs", verbosity, 1)
     sys.exit(max(codes))
 
 
-@cli.command()
+@cli.command(short_help="Build an edition site from a folder of TEI.")
 @click.argument("tei_dir", required=False, default="tei", type=click.Path(file_okay=False, path_type=Path))
+@out_dir_option("Folder of the site (teikit.toml: site).", default="site", show_default=True)
 @click.option(
-    "-o",
-    "--out",
-    "site",
-    default="site",
-    show_default=True,
-    type=click.Path(file_okay=False, path_type=Path),
-    help="Folder of the site.",
+    "--title", default="Edition", show_default=True, help="Title of the site's index page (teikit.toml: title)."
+)
+@click.option(
+    "--schema",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="RELAX NG grammar the records must match (default: teikit.rng; teikit.toml: schema).",
+)
+@click.option(
+    "--schematron",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="ISO Schematron the records must pass (default: teikit.sch; teikit.toml: schematron).",
 )
 @click.option("--force", is_flag=True, help="Rebuild every record, changed or not.")
 @click.option("--fail-fast", is_flag=True, help="Stop at the first invalid record.")
-@click.option("--title", default="Edition", show_default=True, help="Title of the site's index page.")
+@allow_empty_option
 @jobs_option
-def build(tei_dir: Path, site: Path, force: bool, fail_fast: bool, title: str, jobs: int | None) -> None:
+@verbosity_options
+def build(
+    tei_dir: Path,
+    out_dir: Path,
+    title: str,
+    schema: Path | None,
+    schematron: Path | None,
+    force: bool,
+    fail_fast: bool,
+    allow_empty: bool,
+    jobs: int,
+    verbosity: int,
+) -> None:
     """Build an edition site from a folder of TEI records.
 
-    Every record is validated (teikit.rng + teikit.sch) and, if valid,
-    rendered to HTML and text; the site gets an index of the records
-    (sortable, searchable from the file system), a persons index and a
-    search index. Records unchanged since the last build are skipped
-    (content hashes in SITE/.teikit-manifest.json); an invalid record is
-    reported with its file:line:col and left out, the others are still
-    built. Exit status 1 if any record is invalid.
+    Every record is validated (teikit.rng + teikit.sch, or the project's
+    schemas) and, if valid, rendered to HTML and text; the site gets an
+    index of the records (sortable, searchable from the file system), a
+    persons index and a search index. Records unchanged since the last build
+    are skipped (content hashes in SITE/.teikit-manifest.json); an invalid
+    record is reported with its file:line:col and left out, the others are
+    still built. Settings such as the title come from teikit.toml, so every
+    build of a project makes the same site. Exit status 1 if any record is
+    invalid; 2 if there is no record, unless --allow-empty.
 
     \b
     Examples:
       teikit build                      # tei/ -> site/, then open site/index.html
-      teikit build tei/ -o public/ --title "Sino-Soviet records"
+      teikit build tei/ -d public/ --title "Sino-Soviet records"
       teikit build --force --jobs 2
     """
-    from teikit.publish.build import build_site
+    from teikit.publish.build import build_site, find_records
 
-    tty = sys.stderr.isatty()
+    if not find_records(tei_dir):
+        _nothing_to_do((tei_dir,), "TEI records (*.xml)", allow_empty)
+    tty = sys.stderr.isatty() and verbosity >= 0
     step = 1
 
     def progress(outcome: object, done: int, total: int) -> None:
@@ -401,7 +707,9 @@ def build(tei_dir: Path, site: Path, force: bool, fail_fast: bool, title: str, j
         if status == "failed":
             for diagnostic in getattr(outcome, "diagnostics", []):
                 click.echo(("\r\033[K" if tty else "") + str(diagnostic), err=True)
-        if tty:
+        if verbosity < 0:
+            return
+        if tty and verbosity == 0:
             width = 30
             filled = width * done // max(total, 1)
             click.echo(
@@ -411,20 +719,35 @@ def build(tei_dir: Path, site: Path, force: bool, fail_fast: bool, title: str, j
             )
             if done == total:
                 click.echo("", err=True)
-        elif done == total or done % max(1, total // 20) == 0 or status == "failed":
+        elif verbosity > 0 or done == total or done % max(1, total // 20) == 0 or status == "failed":
             click.echo(f"[{done}/{total}] {status} {getattr(outcome, 'key', '')}", err=True)
 
-    report = build_site(tei_dir, site, force=force, jobs=jobs, fail_fast=fail_fast, title=title, progress=progress)
+    report = build_site(
+        tei_dir,
+        out_dir,
+        force=force,
+        jobs=jobs,
+        fail_fast=fail_fast,
+        title=title,
+        schema=schema,
+        schematron=schematron,
+        progress=progress,
+    )
     built, skipped, failed = (len(report.of(status)) for status in ("built", "skipped", "failed"))
     stopped = " (stopped at the first failure)" if report.stopped else ""
-    click.echo(
-        f"built {built}, skipped {skipped}, failed {failed} in {report.seconds:.1f} s{stopped}: {site / 'index.html'}",
-        err=True,
+    _echo(
+        f"built {built}, skipped {skipped}, failed {failed} in {report.seconds:.1f} s{stopped}: {out_dir / 'index.html'}",
+        verbosity,
+    )
+    _echo(
+        f"title {title!r}, grammar {schema or 'teikit.rng'}, rules {schematron or 'teikit.sch'}, {jobs} jobs",
+        verbosity,
+        1,
     )
     sys.exit(report.exit_code)
 
 
-@cli.group()
+@cli.group(short_help="Compile an ODD to RELAX NG and Schematron; export the schemas.")
 def schema() -> None:
     """The schema: compile an ODD to RELAX NG and Schematron, or copy teikit's into an edition.
 
@@ -435,19 +758,13 @@ def schema() -> None:
     \b
     Examples:
       teikit schema export .
-      teikit schema compile schemas/teikit.odd -o schemas --stylesheets DIR --p5 p5subset.xml
+      teikit schema compile schemas/teikit.odd -d schemas --stylesheets DIR --p5 p5subset.xml
     """
 
 
 @schema.command("compile")
 @click.argument("odd", type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@click.option(
-    "-o",
-    "--out-dir",
-    type=click.Path(file_okay=False, path_type=Path),
-    default=None,
-    help="Folder for NAME.rng and NAME.sch (default: the ODD's folder).",
-)
+@out_dir_option("Folder for NAME.rng and NAME.sch (default: the ODD's folder).")
 @click.option(
     "--stylesheets",
     type=click.Path(exists=True, file_okay=False, path_type=Path),
@@ -462,7 +779,8 @@ def schema() -> None:
     required=True,
     help="A local p5subset.xml, so nothing is fetched; or set TEIKIT_P5SUBSET.",
 )
-def schema_compile(odd: Path, out_dir: Path | None, stylesheets: Path, p5: Path) -> None:
+@verbosity_options
+def schema_compile(odd: Path, out_dir: Path | None, stylesheets: Path, p5: Path, verbosity: int) -> None:
     """Compile an ODD customisation to RELAX NG and ISO Schematron.
 
     Runs the TEI's own ODD processor (odd2odd.xsl, odd2relax.xsl,
@@ -471,20 +789,21 @@ def schema_compile(odd: Path, out_dir: Path | None, stylesheets: Path, p5: Path)
 
     \b
     Example:
-      teikit schema compile schemas/teikit.odd -o schemas \\
+      teikit schema compile schemas/teikit.odd -d schemas \\
         --stylesheets ../shared/reference/tei-stylesheets --p5 ../shared/reference/p5subset.xml
     """
     from teikit.check.odd import compile_odd
 
     compiled = compile_odd(odd, stylesheets, p5)
     for path in compiled.write(out_dir if out_dir is not None else odd.parent):
-        click.echo(f"wrote {path}", err=True)
+        _echo(f"{path}: written", verbosity)
 
 
 @schema.command("export")
 @click.argument("edition", type=click.Path(file_okay=False, path_type=Path))
 @click.option("--force", is_flag=True, help="Replace schema files of the edition that differ from teikit's.")
-def schema_export(edition: Path, force: bool) -> None:
+@verbosity_options
+def schema_export(edition: Path, force: bool, verbosity: int) -> None:
     """Put teikit's schemas (teikit.rng, teikit.sch, teikit.odd) in EDITION/schemas/.
 
     TEI that 'teikit convert' writes in EDITION or below then points at
@@ -498,7 +817,62 @@ def schema_export(edition: Path, force: bool) -> None:
     from teikit.core.association import export_schemas
 
     for path in export_schemas(edition, force=force):
-        click.echo(f"wrote {path}", err=True)
+        _echo(f"{path}: written", verbosity)
+
+
+@cli.command(short_help="Start an edition project.")
+@click.argument("directory", required=False, default=".", type=click.Path(file_okay=False, path_type=Path))
+@click.option("--title", default="Edition", show_default=True, help="Title of the edition.")
+@click.option(
+    "-l",
+    "--language",
+    "languages",
+    multiple=True,
+    metavar="CODE",
+    help="A language of the records, the translation's first; repeat for each (default: en).",
+)
+@click.option("--base-url", default="", help="Where the site will be published.")
+@click.option("--ui-lang", default="en", show_default=True, metavar="CODE", help="Language of the site's labels.")
+@click.option("--publisher", default="", help="Who publishes the edition.")
+@click.option("--force", is_flag=True, help="Replace files of the layout that exist already.")
+@verbosity_options
+def init(
+    directory: Path,
+    title: str,
+    languages: tuple[str, ...],
+    base_url: str,
+    ui_lang: str,
+    publisher: str,
+    force: bool,
+    verbosity: int,
+) -> None:
+    """Start an edition project in DIRECTORY (default: the current folder).
+
+    Writes teikit.toml (title, languages, base URL, UI language,
+    publisher, folders, schema locations), records/ for transcripts, tei/
+    for TEI, schemas/ with a copy of teikit's schemas to customise, a
+    .pre-commit-config.yaml that validates staged TEI, and a GitHub
+    workflow (.github/workflows/tei.yml) that validates and builds. Then
+    every command works in the project without options: put transcripts
+    in records/ and run teikit convert, teikit validate, teikit build.
+    Existing files are never replaced without --force.
+
+    \b
+    Examples:
+      teikit init my-edition --title "Sino-Soviet records" -l en -l ru
+      teikit init . --publisher "Wilson Center Digital Archive"
+    """
+    from teikit.core.project import ProjectSettings, init_project
+
+    settings = ProjectSettings(title, languages or ("en",), base_url, ui_lang, publisher)
+    report = init_project(directory, settings, force=force)
+    for name in report.written:
+        _echo(f"{directory / name}: written", verbosity, 1)
+    _echo(
+        f"project ready in {directory}: put transcripts in {directory / 'records'}, then run "
+        "'teikit convert', 'teikit validate', 'teikit build' there",
+        verbosity,
+    )
 
 
 def main() -> None:

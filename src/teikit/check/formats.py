@@ -3,10 +3,15 @@
 * ``text``: ``file:line:col: error: message [rule]``, one line each, as
   compilers print (editors and terminals make them clickable);
 * ``json``: a list of objects (file, line, column, level, message, rule);
-* ``junit``: JUnit XML, one test case per file, a failure per invalid file;
+* ``junit``: JUnit XML: a passing test case per valid file, a failing test
+  case per error of an invalid file, each with ``file`` and ``line``
+  attributes (GitLab, Jenkins and Azure show them at the place);
 * ``github``: GitHub Actions workflow commands,
   ``::error file=…,line=…,col=…,title=…::message``, which annotate the
-  pull request.
+  pull request. GitHub shows only the first 10 annotations of each kind per
+  step, so :func:`github_summary` gives every problem as a Markdown table
+  for the job summary;
+* ``sarif``: SARIF 2.1.0 for code scanning (:mod:`teikit.check.sarif`).
 """
 
 from __future__ import annotations
@@ -18,7 +23,10 @@ from lxml import etree
 
 from teikit.check.validate import FileResult
 
-FORMATS = ("text", "json", "junit", "github")
+FORMATS = ("text", "json", "junit", "github", "sarif")
+
+#: GitHub shows at most this many annotations of one kind per step.
+GITHUB_ANNOTATION_LIMIT = 10
 
 
 def summary(results: Sequence[FileResult]) -> str:
@@ -41,6 +49,10 @@ def render(results: Sequence[FileResult], fmt: str) -> str:
         return _junit(results)
     if fmt == "github":
         return "".join(_github(record) + "\n" for record in _records(results))
+    if fmt == "sarif":
+        from teikit.check.sarif import render_sarif
+
+        return render_sarif(results)
     return "".join(str(diagnostic) + "\n" for result in results for diagnostic in result.diagnostics)
 
 
@@ -80,27 +92,68 @@ def _github(record: dict[str, object]) -> str:
     return f"::{command} {','.join(properties)}::{_escape_data(str(record['message']))}"
 
 
+def github_summary(results: Sequence[FileResult]) -> str:
+    """Every problem as a Markdown table, for ``$GITHUB_STEP_SUMMARY`` (see the module doc)."""
+    records = _records(results)
+    lines = [
+        "## teikit validate",
+        "",
+        summary(results),
+        "",
+        "| File | Line | Column | Level | Rule | Message |",
+        "| --- | ---: | ---: | --- | --- | --- |",
+    ]
+    for record in records:
+        cells = [record["file"], record["line"], record["column"], record["level"], record["rule"], record["message"]]
+        lines.append("| " + " | ".join(_table_cell(str(cell)) for cell in cells) + " |")
+    return "\n".join(lines) + "\n"
+
+
+def needs_summary(results: Sequence[FileResult]) -> bool:
+    """More errors, or more warnings, than GitHub shows as annotations."""
+    errors = sum(len(result.errors) for result in results)
+    warnings = sum(len(result.diagnostics) for result in results) - errors
+    return max(errors, warnings) > GITHUB_ANNOTATION_LIMIT
+
+
+def _table_cell(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
+
+
 def _junit(results: Sequence[FileResult]) -> str:
-    failures = sum(1 for result in results if not result.valid)
-    suites = etree.Element(
-        "testsuites", name="teikit validate", tests=str(len(results)), failures=str(failures), errors="0"
-    )
-    suite = etree.SubElement(
-        suites,
-        "testsuite",
-        name="teikit validate",
-        tests=str(len(results)),
-        failures=str(failures),
-        errors="0",
-        skipped="0",
-    )
+    suites = etree.Element("testsuites", name="teikit validate")
+    suite = etree.SubElement(suites, "testsuite", name="teikit validate", errors="0", skipped="0")
+    tests = failures = 0
     for result in results:
-        case = etree.SubElement(suite, "testcase", classname="teikit.check.validate", name=result.path)
         if result.valid:
+            tests += 1
+            case = etree.SubElement(
+                suite, "testcase", classname=result.path, name=result.path, file=result.path, line="1"
+            )
+            if result.diagnostics:
+                etree.SubElement(case, "system-out").text = "\n".join(map(str, result.diagnostics))
             continue
-        first = (result.errors or result.diagnostics)[0]
-        failure = etree.SubElement(case, "failure", message=first.message, type=first.code)
-        failure.text = "\n".join(str(diagnostic) for diagnostic in result.diagnostics)
+        for diagnostic in result.errors or result.diagnostics:
+            tests += 1
+            failures += 1
+            location = diagnostic.location
+            path = location.path if location else result.path
+            line = location.line if location and location.line > 0 else 1
+            where = f"{line}:{location.col}" if location and location.line > 0 else "file"
+            case = etree.SubElement(
+                suite,
+                "testcase",
+                classname=result.path,
+                name=f"{diagnostic.code} at {where}",
+                file=path,
+                line=str(line),
+            )
+            failure = etree.SubElement(case, "failure", message=diagnostic.message, type=diagnostic.code)
+            failure.text = str(diagnostic)
+    for element in (suites, suite):
+        element.set("tests", str(tests))
+        element.set("failures", str(failures))
+    suites.set("errors", "0")
     return str(
         etree.tostring(suites, encoding="unicode", pretty_print=True, doctype='<?xml version="1.0" encoding="UTF-8"?>')
     )

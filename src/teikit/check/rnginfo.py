@@ -52,6 +52,7 @@ class GrammarInfo:
 
     attributes: dict[str, dict[str, AttributeInfo]] = field(default_factory=dict)
     defines: dict[str, etree._Element] = field(default_factory=dict)
+    start: tuple[str, ...] = ()
 
     @property
     def elements(self) -> set[str]:
@@ -69,6 +70,13 @@ class GrammarInfo:
             for name, info in attributes.items()
             if info.values and info.source not in classes
         }
+
+    def undeclared(self, element: etree._Element) -> list[str]:
+        """The attributes of ``element`` (Clark names) that the grammar declares nowhere on an element of
+        its name: those of another vocabulary (FRUS's ``frus:doc-dateTime-min``) and unknown plain ones.
+        libxml2 names only the first such attribute of an element; jing names each."""
+        declared = self.attributes.get(etree.QName(element).localname, {})
+        return [name for name in element.attrib if attribute_name(element, name) not in declared]
 
     def class_lists(self, define: str) -> dict[str, tuple[str, ...]]:
         """``attribute -> values`` of the closed lists declared in the define named ``define``."""
@@ -103,7 +111,42 @@ def read_grammar(path: str | Path | etree._ElementTree) -> GrammarInfo:
             existing = attributes.get(attr_name)
             if existing is None or (values and not existing.values):
                 attributes[attr_name] = AttributeInfo(attr_name, required, values, datatype, source)
+    info.start = _start(tree, info.defines)
     return info
+
+
+def attribute_name(element: etree._Element, clark: str) -> str:
+    """An attribute's name as a grammar and a reader write it: ``xml:id``, ``frus:doc-dateTime-min``, ``type``."""
+    name = etree.QName(clark)
+    local = str(name.localname)
+    if name.namespace is None:
+        return local
+    if name.namespace == "http://www.w3.org/XML/1998/namespace":
+        return f"xml:{local}"
+    prefix = next((key for key, uri in element.nsmap.items() if uri == name.namespace and key), None)
+    return f"{prefix}:{local}" if prefix else clark
+
+
+def _start(tree: etree._ElementTree, defines: dict[str, etree._Element]) -> tuple[str, ...]:
+    """The names of the elements a document may start with (``TEI``, ``teiCorpus`` for tei_all)."""
+    names: list[str] = []
+    pending = [node for start in tree.iter(f"{RNG}start") for node in start]
+    seen: set[str] = set()
+    while pending:
+        node = pending.pop(0)
+        if not isinstance(node.tag, str):
+            continue
+        if node.tag == f"{RNG}element":
+            if node.get("name"):
+                names.append(node.get("name", ""))
+        elif node.tag == f"{RNG}ref":
+            name = node.get("name", "")
+            if name in defines and name not in seen:
+                seen.add(name)
+                pending.extend(defines[name])
+        else:
+            pending.extend(node)
+    return tuple(names)
 
 
 def _attributes(  # type: ignore[no-untyped-def]

@@ -25,7 +25,7 @@ from lxml import etree
 
 from teikit.check.jing import LARGE_GRAMMAR_BYTES, JingGrammar, find_jing, relocate
 from teikit.check.locate import SourceLocator
-from teikit.check.rnginfo import GrammarInfo, read_grammar
+from teikit.check.rnginfo import GrammarInfo, attribute_name, read_grammar
 from teikit.check.rngsimplify import simplify_grammar
 from teikit.check.schematron import Schematron
 from teikit.check.xsltschematron import XPATH2_BINDINGS, XsltSchematron, query_binding
@@ -81,7 +81,7 @@ class Validator:
         schema: str | Path | None = None,
         schematron: str | Path | bool | None = None,
         *,
-        engine: str = "auto",
+        engine: str = "lxml",
         progress: Callable[[str], None] | None = None,
     ) -> None:
         self.schema_path = Path(schema) if schema else schema_path("teikit.rng")
@@ -185,12 +185,36 @@ class Validator:
                 continue
             seen_paths.add(entry.path or "")
             element = locator.path(entry.path) if entry.path else None
-            message, code, attribute = self._explain(entry, element)
+            message, code, attribute = self._root(element) or self._explain(entry, element)
             if element is not None:
                 line, column = locator.attribute(element, attribute) if attribute else locator.element(element)
             else:
                 line, column = entry.line, 1
             yield Diagnostic("error", message, code, Location(path, line, column))
+            if element is not None and code in ("rng-attribute", "rng-root"):
+                yield from self._undeclared(element, attribute, path, locator)
+
+    def _root(self, element: etree._Element | None) -> tuple[str, str, None] | None:
+        """A TEI element the grammar does not start with, at the root (a FRUS <div> cut from its volume)."""
+        if element is None or element.getparent() is not None or not self.grammar.start:
+            return None
+        name = etree.QName(element)
+        if name.localname in self.grammar.start or name.namespace != "http://www.tei-c.org/ns/1.0":
+            return None
+        expected = " or ".join(f"<{start}>" for start in self.grammar.start)
+        return f"element <{name.localname}> is not allowed as the root; expected {expected}", "rng-root", None
+
+    def _undeclared(
+        self, element: etree._Element, reported: str | None, path: str, locator: SourceLocator
+    ) -> Iterator[Diagnostic]:
+        """The element's other attributes that the grammar declares nowhere: libxml2 stops at the first."""
+        for clark in self.grammar.undeclared(element):
+            if clark != reported:
+                line, column = locator.attribute(element, clark)
+                message = (
+                    f"attribute @{attribute_name(element, clark)} is not allowed on <{etree.QName(element).localname}>"
+                )
+                yield Diagnostic("error", message, "rng-attribute", Location(path, line, column))
 
     def _explain(self, entry: etree._LogEntry, element: etree._Element | None) -> tuple[str, str, str | None]:
         """A message a person can act on, its rule id, and the attribute it is about."""
@@ -202,6 +226,10 @@ class Validator:
         if kind == "RELAXNG_ERR_INVALIDATTR" and element is not None:
             attribute = raw.split("Invalid attribute ", 1)[-1].split(" for element", 1)[0]
             full = _qualified(attribute)
+            if element.get(full) is None:
+                # libxml2 names a namespaced attribute by its local name: find it, and name it with its prefix.
+                full = next((key for key in element.attrib if etree.QName(key).localname == attribute), full)
+                attribute = attribute_name(element, full)
             known = self.grammar.attributes.get(name, {}).get(attribute)
             if known is None:
                 return f"attribute @{attribute} is not allowed on <{name}>", "rng-attribute", full

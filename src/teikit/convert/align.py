@@ -104,7 +104,7 @@ def _pair_in_order(one: list[Unit], other: list[Unit], alignment: Alignment) -> 
 def _align_turns(first: Part, second: Part, alignment: Alignment) -> None:
     mapping = speaker_map(first, second)
     one, other = first.turns, second.turns
-    left = [turn.person or "" for turn in one]
+    left = [turn.who or "" for turn in one]
     right = [mapping.get(turn.person or "", "?" + (turn.person or "")) for turn in other]
     matcher = SequenceMatcher(None, left, right, autojunk=False)
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():

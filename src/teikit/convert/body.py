@@ -133,12 +133,12 @@ def _paragraph(unit: Unit, encoder: InlineEncoder) -> etree._Element:
 
 def _turn(unit: Unit, encoder: InlineEncoder) -> etree._Element:
     sp = encoder.element("sp")
-    if unit.person:
-        person = next((p for p in encoder.context.people if unit.person in p.names.values()), None)
-        if person is not None:
-            sp.set("who", f"#{person.ident}")
+    if unit.who:
+        sp.set("who", f"#{unit.who}")
     _mark(unit, sp, encoder)
     speaker = encoder.sub(sp, "speaker")
+    if unit.rend:
+        speaker.set("rend", unit.rend)
     assert unit.speaker is not None
     speaker.text = unit.speaker.text
     for block in unit.blocks:

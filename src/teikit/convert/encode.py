@@ -27,7 +27,8 @@ from teikit.convert.inline import InlineEncoder, tei
 from teikit.convert.metadata import read_meta
 from teikit.convert.people import find_people
 from teikit.convert.read import Transcript
-from teikit.convert.structure import build_parts
+from teikit.convert.structure import Part, build_parts
+from teikit.convert.turns import declared_speakers, label_notes
 from teikit.core.errors import Diagnostic
 
 
@@ -39,21 +40,31 @@ class Encoded:
     warnings: list[Diagnostic] = field(default_factory=list)
     brackets: list[BracketRecord] = field(default_factory=list)
     page_breaks: int = 0
+    parts: list[Part] = field(default_factory=list)
 
 
-def encode(transcript: Transcript, *, text_lang: str = "en", registry: RuleRegistry | None = None) -> Encoded:
+def encode(
+    transcript: Transcript,
+    *,
+    text_lang: str = "en",
+    registry: RuleRegistry | None = None,
+    speakers: dict[str, str] | None = None,
+) -> Encoded:
     """Make the TEI document of a transcript.
 
     Args:
         transcript: what :func:`~teikit.convert.read.read_transcript` returned.
         text_lang: language of the transcript's main text (the translation).
         registry: bracket rules to use instead of the default table.
+        speakers: declared speaker labels and their person ids (``--speakers``); the
+            transcript's ``Speakers:`` header line adds to them.
 
     Returns:
         The TEI tree with the warnings and the bracket review rows.
     """
     meta = read_meta(transcript, text_lang)
-    parts, repaired = build_parts(transcript.body, text_lang, meta.original_lang)
+    declared = {**declared_speakers(transcript), **(speakers or {})}
+    parts, repaired = build_parts(transcript.body, text_lang, meta.original_lang, declared)
     people = find_people(parts)
     context = EncodingContext(
         transcript.path, people=people, footnotes=transcript.footnotes, languages=[text_lang, *meta.original_langs]
@@ -76,5 +87,8 @@ def encode(transcript: Transcript, *, text_lang: str = "en", registry: RuleRegis
     root.append(text)
     for message, code, location in meta.problems:
         context.warn(message, code, location)
+    for note in label_notes(parts):
+        if note.doubt:
+            context.warn(note.doubt, "speaker-uncertain" if note.turn else "speaker-label-prose", note.location)
     warnings = [*alignment.warnings, *context.warnings]
-    return Encoded(etree.ElementTree(root), warnings, context.brackets, repaired)
+    return Encoded(etree.ElementTree(root), warnings, context.brackets, repaired, parts)

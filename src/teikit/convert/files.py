@@ -14,7 +14,7 @@ from pathlib import Path
 
 from teikit.convert.encode import Encoded, encode
 from teikit.convert.read import read_transcript
-from teikit.core.association import URL_VARIABLE, associate
+from teikit.core.association import URL_VARIABLE, Association, associate
 from teikit.core.errors import Diagnostic, InputError, Location, TeikitError
 from teikit.core.serialize import to_bytes, write_atomic
 
@@ -63,28 +63,43 @@ def find_transcripts(paths: Iterable[Path]) -> list[Path]:
     return found
 
 
-def model_instructions(target: Path | None) -> list[str]:
+def model_instructions(target: Path | None, schemas: tuple[Path, Path] | None = None) -> list[str]:
     """``<?xml-model?>`` instructions for TEI written to ``target`` (``None``: the current folder).
 
-    They point at the nearest ``schemas/teikit.rng`` in the output's folder or
-    above it (``teikit schema export`` puts one there), by a relative href,
-    else at ``$TEIKIT_SCHEMA_URL``; never into teikit's installation. Empty
-    when neither is there.
+    ``schemas`` (a RELAX NG grammar and a Schematron) are an edition project's
+    own copies, named by its ``teikit.toml``. Without them the instructions
+    point at the nearest ``schemas/teikit.rng`` in the output's folder or above
+    it (``teikit init`` and ``teikit schema export`` put one there), else at
+    ``$TEIKIT_SCHEMA_URL``; always by a relative href or that URL, never into
+    teikit's installation. Empty when there is none of these.
     """
     base = target.parent if target is not None else Path.cwd()
+    if schemas is not None:
+        return Association(rng=schemas[0], sch=schemas[1]).instructions(base)
     return associate(base).instructions(base)
 
 
 def convert_file(
-    source: Path, target: Path | None, *, force: bool = False, text_lang: str = "en"
+    source: Path,
+    target: Path | None,
+    *,
+    force: bool = False,
+    text_lang: str = "en",
+    schemas: tuple[Path, Path] | None = None,
+    speakers: dict[str, str] | None = None,
 ) -> tuple[Encoded, bytes]:
     """Encode one transcript and serialise it for ``target`` (``None``: standard output).
 
     Raises:
         TeikitError: the transcript cannot be read or converted.
     """
-    encoded = encode(read_transcript(source), text_lang=text_lang)
-    instructions = model_instructions(target)
+    encoded = encode(read_transcript(source), text_lang=text_lang, speakers=speakers)
+    return encoded, tei_bytes(encoded, target, schemas)
+
+
+def tei_bytes(encoded: Encoded, target: Path | None, schemas: tuple[Path, Path] | None = None) -> bytes:
+    """The TEI of ``encoded`` with its ``<?xml-model?>`` instructions; a warning added when it can name no schema."""
+    instructions = model_instructions(target, schemas)
     if not instructions:
         encoded.warnings.append(
             Diagnostic(
@@ -95,11 +110,17 @@ def convert_file(
                 Location(str(target) if target is not None else "<stdout>"),
             )
         )
-    return encoded, to_bytes(encoded.tree, instructions)
+    return to_bytes(encoded.tree, instructions)
 
 
 def convert_to_folder(
-    sources: list[Path], out_dir: Path, *, force: bool = False, text_lang: str = "en"
+    sources: list[Path],
+    out_dir: Path,
+    *,
+    force: bool = False,
+    text_lang: str = "en",
+    schemas: tuple[Path, Path] | None = None,
+    speakers: dict[str, str] | None = None,
 ) -> ConversionRun:
     """Convert each source to ``out_dir/<name>.xml``, skipping existing outputs unless ``force``."""
     run = ConversionRun()
@@ -111,7 +132,7 @@ def convert_to_folder(
             result.skipped = True
             continue
         try:
-            result.encoded, data = convert_file(source, target, text_lang=text_lang)
+            result.encoded, data = convert_file(source, target, text_lang=text_lang, schemas=schemas, speakers=speakers)
             write_atomic(target, data, force=force)
         except TeikitError as error:
             result.error = error

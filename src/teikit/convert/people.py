@@ -1,10 +1,13 @@
 """Who takes part in a record: speakers, those present, the recorder, interpreters.
 
-Input: the classified :class:`~teikit.convert.structure.Part` list. Output: a list of
-:class:`Person`, each with an ``xml:id``, a name per language and roles, in
-the order they appear (speakers first). A person named in both the
-translation and the original gets both name forms: the original's speakers are
-matched to the translation's by aligned turns, the "present" lists by position.
+Input: the classified :class:`~teikit.convert.structure.Part` list (participants
+paragraphs are read by :mod:`teikit.convert.participants`, labels by
+:mod:`teikit.convert.labels`). Output: a list of :class:`Person`, each with an
+``xml:id`` made from the name without honorifics, a name per language and
+roles, speakers first; each turn gets its person's id in ``Unit.who``. A person
+named in both the translation and the original gets both name forms: the
+original's speakers are matched to the translation's by aligned turns, the
+"present" lists by position.
 """
 
 from __future__ import annotations
@@ -15,16 +18,9 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from teikit.convert import rules
+from teikit.convert.participants import Mention, group_line, is_participants_paragraph, mentions_in
 from teikit.convert.structure import Kind, Part, Unit
 
-_ROLE_WORDS = (
-    (re.compile(r"\b(?:translator|interpreter|переводчик)", re.I), "interpreter"),
-    (re.compile(r"\b(?:recorder|secretary|стенографист)", re.I), "recorder"),
-)
-_BRACKET_RE = re.compile(r"\[(?P<text>[^\[\]]*)\]")
-_SLASH_RE = re.compile(r"/(?P<text>[^/\s][^/]*?)/")
-_AND_RE = re.compile(r",\s*|\s+(?:and|и|und|et)\s+")
 _CYRILLIC = dict(
     zip(
         "абвгдеёжзийклмнопрстуфхцчшщъыьэюя",
@@ -48,60 +44,6 @@ class Person:
             self.roles.append(role)
 
 
-@dataclass(frozen=True)
-class Mention:
-    """A name as one part gives it, with what that part says about the person."""
-
-    name: str
-    alias: str | None
-    roles: tuple[str, ...]
-
-
-def listed_names(unit: Unit) -> list[Mention]:
-    """The people of an "Also present: ..." or "Recorded by ..." paragraph."""
-    text = unit.text.text
-    if unit.kind is Kind.PARTICIPANTS:
-        text = text.split(":", 1)[1] if ":" in text else text
-        base: tuple[str, ...] = ("present",)
-    else:
-        text = rules.RECORDER_RE.sub("", text, count=1)
-        base = ("recorder",)
-    text = text.strip().rstrip(".")
-    text = rules.LIST_PREFIX_RE.sub("", text)
-    mentions = []
-    for item in _split_items(text):
-        roles = list(base)
-        for bracket in _BRACKET_RE.finditer(item):
-            for pattern, role in _ROLE_WORDS:
-                if pattern.search(bracket.group("text")) and role not in roles:
-                    roles.append(role)
-        alias_match = _SLASH_RE.search(item)
-        name = _SLASH_RE.sub("", _BRACKET_RE.sub("", item))
-        name = rules.LIST_PREFIX_RE.sub("", " ".join(name.split())).strip(" .,;")
-        if name and name[0].isupper():
-            mentions.append(Mention(name, alias_match.group("text") if alias_match else None, tuple(roles)))
-    return mentions
-
-
-def _split_items(text: str) -> list[str]:
-    """Split a list of names at commas and "and", never inside brackets."""
-    items, depth, start = [], 0, 0
-    index = 0
-    while index < len(text):
-        char = text[index]
-        depth += char == "["
-        depth -= char == "]" and depth > 0
-        if depth == 0:
-            match = _AND_RE.match(text, index)
-            if match and match.end() > index:
-                items.append(text[start:index])
-                start = index = match.end()
-                continue
-        index += 1
-    items.append(text[start:])
-    return [item.strip() for item in items if item.strip()]
-
-
 def slug(name: str) -> str:
     """An ``xml:id`` from a name: ``Mao Zedong`` -> ``mao-zedong``, ``Сталин`` -> ``stalin``."""
     lowered = "".join(_CYRILLIC.get(char, char) for char in name.lower()).replace("-", " ")
@@ -112,11 +54,11 @@ def slug(name: str) -> str:
 
 
 def speaker_map(first: Part, second: Part) -> dict[str, str]:
-    """Map each speaker name of ``second`` to the ``first`` name its turns align with most."""
+    """Map each speaker name of ``second`` to the person id its turns align with most in ``first``."""
     votes: Counter[tuple[str, str]] = Counter()
     for one, other in zip(first.turns, second.turns, strict=False):
-        if one.person and other.person:
-            votes[(other.person, one.person)] += 1
+        if one.who and other.person:
+            votes[(other.person, one.who)] += 1
     mapping: dict[str, str] = {}
     for (theirs, ours), _count in votes.most_common():
         if theirs not in mapping and ours not in mapping.values():
@@ -125,58 +67,162 @@ def speaker_map(first: Part, second: Part) -> dict[str, str]:
 
 
 def find_people(parts: list[Part]) -> list[Person]:
-    """Every speaker and every person listed as present or recording, across languages."""
+    """Every speaker and every person listed as present, interpreting or recording, across languages.
+
+    Participants are read first, so a label (``Kissinger:``, ``The Secretary:``,
+    ``Cde. Honecker:``) resolves to the person a list names in full; a speaker
+    no list names becomes a person of their own (a declared speaker keeps the
+    declared id). Each turn gets its person's id in ``Unit.who``.
+    """
     people: dict[str, Person] = {}
-    used: set[str] = set()
+    declared = {note.declared for part in parts for turn in part.turns for note in turn.notes[:1] if note.declared}
+    used: set[str] = set(declared)
     main = parts[0]
 
-    def person_for(key: str) -> Person:
+    def person_for(key: str, ident: str | None = None) -> Person:
         if key not in people:
-            ident = slug(key)
-            while ident in used:
-                ident += "-x"
+            if ident is None:
+                ident = slug(key)
+                claimed = ident in declared and all(person.ident != ident for person in people.values())
+                while ident in used and not claimed:
+                    ident += "-x"
             used.add(ident)
             people[key] = Person(ident)
         return people[key]
 
-    for turn in main.turns:
-        if turn.person:
-            person = person_for(turn.person)
-            person.names.setdefault(main.lang, turn.person)
-            person.add_role("speaker")
+    titles: dict[str, str] = {}
     main_mentions = _mentions(main)
     for mention in main_mentions:
-        person = person_for(_match_known(mention.name, people) or mention.name)
+        key = _match_known(mention.name, people) or mention.name
+        person = person_for(key)
         person.names.setdefault(main.lang, mention.name)
+        if mention.titles:
+            titles.setdefault(key, mention.titles)
         if mention.alias:
             person.aliases.setdefault(main.lang, mention.alias)
         for role in mention.roles:
             person.add_role(role)
+    _name_roles(main, people, titles, used)
+    resolved: dict[tuple[str, ...], str | None] = {}
+    for turn in main.turns:
+        note = turn.notes[0] if turn.notes else None
+        label = (note.titles, note.name, note.declared or "", turn.person or "") if note else ("", "", "", "")
+        found = resolved[label] if label in resolved else _resolve(turn, people, titles)
+        resolved[label] = found
+        if found is not None:
+            person = person_for(found, _declared_id(turn))
+            person.names.setdefault(main.lang, found)
+            person.add_role("speaker")
+            turn.who = person.ident
     for other in parts[1:]:
         mapping = speaker_map(main, other)
-        for name, key in mapping.items():
-            people[key].names.setdefault(other.lang, name)
+        by_id = {person.ident: person for person in people.values()}
         for turn in other.turns:
-            if turn.person and turn.person not in mapping:
-                person = person_for(turn.person)
+            if turn.person and turn.person in mapping:
+                by_id[mapping[turn.person]].names.setdefault(other.lang, turn.person)
+                turn.who = mapping[turn.person]
+            elif turn.person:
+                person = person_for(turn.person, _declared_id(turn))
                 person.names.setdefault(other.lang, turn.person)
                 person.add_role("speaker")
+                turn.who = person.ident
         _align_mentions(main_mentions, _mentions(other), other.lang, people, person_for)
-    return list(people.values())
+    return sorted(people.values(), key=lambda person: "speaker" not in person.roles)
+
+
+def _name_roles(main: Part, people: dict[str, Person], titles: dict[str, str], used: set[str]) -> None:
+    """A participant listed only by role (``The President``) whom a label names (``President Ford:``) is that person."""
+    for turn in main.turns:
+        note = turn.notes[0] if turn.notes else None
+        if note is None or not note.name or not note.titles or note.declared:
+            continue
+        if _resolve(turn, people, titles) != turn.person or turn.person in people:
+            continue
+        wanted = note.titles.casefold()
+        roles = [
+            key
+            for key, title in titles.items()
+            if title.casefold() == wanted and people[key].names.get(main.lang, key).casefold().endswith(wanted)
+        ]
+        if len(roles) != 1 or turn.person is None:
+            continue
+        person = people.pop(roles[0])
+        del titles[roles[0]]
+        used.discard(person.ident)
+        ident = slug(turn.person)
+        while ident in used:
+            ident += "-x"
+        used.add(ident)
+        person.ident = ident
+        person.names[main.lang] = turn.person
+        people[turn.person] = person
+        titles[turn.person] = note.titles
+
+
+def _declared_id(turn: Unit) -> str | None:
+    return turn.notes[0].declared if turn.notes else None
+
+
+def _resolve(turn: Unit, people: dict[str, Person], titles: dict[str, str]) -> str | None:
+    """The key of the person a turn's label names: a listed participant when one fits, else the label's name."""
+    note = turn.notes[0] if turn.notes else None
+    if turn.person is None or note is None:
+        return None
+    if note.declared:
+        return next((key for key, person in people.items() if person.ident == note.declared), turn.person)
+    if note.name:
+        exact = _match_known(note.name, people)
+        if exact:
+            return exact
+        if note.kind == "initials" and len(note.name) == 1:
+            letter = note.name.casefold()
+            found = [
+                key for key, person in people.items() if "speaker" not in person.roles and _initial_of(person) == letter
+            ]
+            return found[0] if len(found) == 1 else turn.person
+        wanted = _surname(note.name)
+        first = note.name.split()[0].casefold()
+        for matches in (
+            lambda name: _surname(name) == wanted,
+            lambda name: len(name.split()) > 1 and name.split()[0].casefold() == wanted,
+            lambda name: len(name.split()) == 1 and name.casefold() == first,
+        ):
+            found = [key for key, person in people.items() if any(matches(name) for name in person.names.values())]
+            if len(found) == 1:
+                return found[0]
+        return turn.person
+    wanted = note.titles.casefold()
+    found = [key for key, title in titles.items() if title.casefold() == wanted]
+    return found[0] if len(found) == 1 else turn.person
+
+
+def _initial_of(person: Person) -> str:
+    """``k`` for a listed Kissinger: a telcon's ``K:`` is the one participant whose surname starts so."""
+    names = list(person.names.values())
+    return _surname(names[0])[:1] if names else ""
+
+
+def _surname(name: str) -> str:
+    words = [word for word in name.split() if word.strip(".,") not in ("Jr", "Sr", "II", "III", "IV")]
+    return words[-1].strip(",").casefold() if words else ""
 
 
 def _mentions(part: Part) -> list[Mention]:
     mentions: list[Mention] = []
     for unit in part.units:
-        if unit.kind in (Kind.PARTICIPANTS, Kind.RECORDER):
-            mentions.extend(listed_names(unit))
+        text = unit.text.text
+        if unit.kind is Kind.PARTICIPANTS and (is_participants_paragraph(text) or not group_line(text)):
+            mentions.extend(mentions_in(text))
+        elif unit.kind is Kind.RECORDER:
+            mentions.extend(mentions_in(text, ("recorder",)))
     return mentions
 
 
 def _match_known(name: str, people: dict[str, Person]) -> str | None:
     """The key of a person already known under this name (``Fedorenko`` recorded and present)."""
+    folded = name.casefold()
     for key, person in people.items():
-        if name in person.names.values() or name == key:
+        if folded == key.casefold() or any(folded == known.casefold() for known in person.names.values()):
             return key
     return None
 

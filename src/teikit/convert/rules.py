@@ -37,6 +37,7 @@ HEADER_LABELS: Final = (
     "Original Uploaded Date",
     "Rights",
     "Translated by",
+    "Speakers",
 )
 
 LABEL_LINE_RE: Final = re.compile(
@@ -148,41 +149,141 @@ LANGUAGE_SCRIPTS: Final = {
 
 # --- Body structure --------------------------------------------------------
 
-HONORIFICS: Final = (
-    "Comrade",
-    "Comr.",
-    "Товарищ",
-    "Тов.",
-    "Mr.",
-    "Mrs.",
-    "Ms.",
-    "Dr.",
-    "Herr",
-    "Frau",
-    "Ambassador",
-    "Chairman",
-    "President",
-    "Premier",
-    "Prime Minister",
-    "Minister",
-    "General",
-    "Marshal",
-    "Secretary",
+
+def _words(text: str) -> tuple[str, ...]:
+    """``"Mr.|Dr.|Vice President"`` -> the words (a title may hold spaces)."""
+    return tuple(word.strip() for word in text.split("|") if word.strip())
+
+
+# --- Speakers and participants ------------------------------------------------
+# The label grammar itself is in teikit.convert.labels; these are its words.
+
+HONORIFICS_BY_LANGUAGE: Final = {
+    "en": _words(
+        "Comrade|Comrades|Comr.|Comrs.|Cde.|Cdes.|Com.|Mr.|Mrs.|Ms.|Miss|Messrs.|Dr.|Prof.|Professor|Sir|"
+        "Lord|Lady|Amb.|Ambassador|Senator|Sen.|Congressman|Congresswoman|Representative|Rep.|Governor|"
+        "Gov.|Mayor|Judge|Justice|Father|General|Gen.|Lt.|Lt|Lieutenant|Colonel|Col.|Col|Major|Maj.|Captain|"
+        "Capt.|Admiral|Adm.|Marshal|Brigadier|Commander|Comdr.|Sergeant|Sgt.|Colonel-General|Chairman|"
+        "Chairwoman|Vice Chairman|President|Vice President|Premier|Vice Premier|Prime Minister|"
+        "Deputy Prime Minister|Foreign Minister|Minister|Deputy Minister|Chancellor|Secretary|"
+        "General Secretary|First Secretary|Secretary-General|Secretary General|Under Secretary|"
+        "Undersecretary|Deputy Secretary|Assistant Secretary|Deputy Under Secretary|"
+        "Deputy Assistant Secretary|Executive Secretary|Acting|Deputy|Assistant|Director|Deputy Director|"
+        "Counselor|Counsellor|Ambassador-at-Large|Chargé|Consul|Attaché|King|Queen|Prince|Princess|"
+        "Emperor|Shah|Sheikh|Emir|Sultan|Pope|Chief|Speaker|Leader|Head|Commissioner|Envoy|"
+        "Delegate"
+    ),
+    "ru": _words(
+        "Товарищ|Товарищи|Тов.|тов.|Т.|т.|Тт.|тт.|т.т.|Т.т.|Господин|Госпожа|Г-н|г-н|Г-жа|г-жа|Посол|"
+        "Министр|Председатель|Премьер|Премьер-министр|Президент|Генерал|Маршал|Секретарь|"
+        "Генеральный секретарь|Первый секретарь|Заместитель"
+    ),
+    "de": _words(
+        "Herr|Herrn|Frau|Fräulein|Genosse|Genossin|Genossen|Gen.|Gn.|Dr.|Prof.|Botschafter|Bundeskanzler|"
+        "Bundesminister|Staatssekretär|Staatsminister|Minister|Präsident|Ministerpräsident|"
+        "Generalsekretär|Erster Sekretär|Vorsitzender|Kanzler"
+    ),
+    "fr": _words(
+        "M.|MM.|Mme|Mme.|Mmes|Mlle|Monsieur|Madame|Mademoiselle|Messieurs|Maître|Général|Ambassadeur|"
+        "l'Ambassadeur|Président|Ministre|Premier ministre|Chancelier|Camarade"
+    ),
+}
+"""Titles and honorifics before a name, per language (Chinese records in translation use the English ones:
+``Chairman Mao``, ``Premier Zhou``, ``Comrade Kim Il Sung``). They are stripped from a speaker's name and
+``xml:id`` and kept in ``<speaker>`` as printed; matched case-insensitively, the longest first."""
+
+HONORIFICS: Final = tuple(
+    sorted({title for titles in HONORIFICS_BY_LANGUAGE.values() for title in titles}, key=len, reverse=True)
 )
-"""Titles before a speaker's name; a label starting with one is a speaker label."""
+"""Every honorific of :data:`HONORIFICS_BY_LANGUAGE`, longest first."""
 
-SPEAKER_LABEL_RE: Final = re.compile(r"^(?P<label>(?P<name>[A-ZА-ЯЁ][\w.'’-]*(?:[ ][\w.'’-]+){0,5}):)[ \t]+(?=\S)")
-"""``Comrade Mao Zedong: …``: a capitalised label of up to six words at a block start."""
+ARTICLES: Final = ("The", "A", "An", "Der", "Die", "Le", "La", "L'", "Un", "Une", "Ein", "Eine")
+"""``The President:`` (a role), ``A Senator:`` (someone of that role, not named)."""
 
-LIST_PREFIX_RE: Final = re.compile(r"^(?:comrs?\.|comrades|messrs\.|т\.\s?т\.|тт\.|т\.|тов\.)\s*", re.I)
-"""``comrs.`` / ``т.т.``: the collective honorific before a list of names."""
+NAME_PARTICLES: Final = _words(
+    "de|da|di|do|du|des|del|della|van|von|der|den|ter|la|le|bin|ibn|al|el|y|of|the|and|for|to|on"
+)
+"""Lower-case words allowed inside a name or a title (``Couve de Murville``, ``Secretary of State``)."""
 
-PRESENT_RE: Final = re.compile(
-    r"^(?:also\s+present|present|in\s+attendance|на\s+беседе\s+(?:также\s+)?присутствовали"
-    r"|(?:также\s+)?присутствовали|присутствовал[аи]?)\b[^:]{0,40}:",
+NON_SPEAKER_WORDS: Final = frozenset(
+    word.lower()
+    for word in _words(
+        "Subject|Subjects|Re|Ref|Refs|Reference|References|Note|Notes|NB|N.B.|Summary|Date|Time|Place|"
+        "Location|To|From|Cc|Bcc|Copy|Copies|Attachment|Attachments|Enclosure|Enclosures|Agenda|Item|"
+        "Items|Topic|Topics|Title|Source|Sources|Classification|Distribution|Tab|Annex|Appendix|FYI|PS|"
+        "P.S.|Comment|Comments|Action|Background|Conclusion|Conclusions|Recommendation|Recommendations|"
+        "Decision|Decisions|Purpose|Problem|Issue|Issues|Text|Quote|Unquote|Begin|End|Total|Result|"
+        "Results|Proposal|Proposals|Point|Points|Example|Warning|Attention|Addendum|Postscript|"
+        "Memorandum|Memo|Minutes|Record|Participants|Present|Principals|Attendees|Members|Delegation|"
+        "Drafted|Cleared|Approved|Signed|Sent|Received|Telegram|Info|Priority|Secret|Confidential|"
+        "Unclassified|Subject Matter|Question|Answer|Questions|Answers|Conversation|Meeting|Draft|"
+        "Annotation|About|On|In|At|As|Regarding|Concerning|With|For|By|After|Before|During|And|But|Also|"
+        "However|Then|Thus|First|Second|Third|Secondly|Thirdly|Finally|Further|Furthermore|Moreover|"
+        "Therefore|Meanwhile|Otherwise|Instead|Indeed|Yes|No|Why|What|Who|How|When|Where|This|That|These|"
+        "Those|It|There|Here|We|I|You|He|She|They|Our|My|His|Her|Their|Your|Its|Some|All|Both|Each|Every|"
+        "Other|Another|Such|If|Or|Nor|So|Now|Today|Тема|Примечание|Примечания|Основание|Справка|Копия|"
+        "Кому|От|Повестка|Вопрос|Ответ|Итог|Betreff|Betr.|Anlage|Anlagen|Bezug|Vermerk|Teilnehmer|"
+        "Anwesend|Datum|Ort|Verteiler|Gegenstand|Thema|Objet|Réf.|Destinataire|Présents|Lieu"
+    )
+)
+"""A label of these words (or starting with one) is a field or a sentence opener, never a speaker."""
+
+INTERJECTIONS: Final = frozenset(
+    word.lower()
+    for word in _words(
+        "Yes|No|Well|Good|Right|Okay|OK|Thanks|Fine|Agreed|Exactly|True|Correct|Indeed|Certainly|Sure|"
+        "Please|Perhaps|Maybe|Absolutely|Naturally|Again|Then|Now|So|Oh|Ah|Excellent|Wonderful|"
+        "Understood|Impossible|Never|Always|Да|Нет|Хорошо|Правильно|Согласен|Конечно|Ja|Nein|Gut|Richtig|"
+        "Oui|Non|Bien|Bon|Merci|Thank|Good-bye|Goodbye|Hello"
+    )
+)
+"""Words that open a sentence with a full stop (``Yes. I agree.``): never a ``NAME.`` label."""
+
+NARRATIVE_RE: Final = re.compile(
+    r"^\(?(?:the\s+(?:meeting|conversation|talk|talks|discussion|session|luncheon|dinner|call)\s+"
+    r"(?:ended|was\s+adjourned|adjourned|closed|concluded|lasted|was\s+concluded|broke\s+up|then\s+ended)"
+    r"|(?:the\s+)?end\s+of\s+(?:the\s+)?(?:conversation|meeting|record|memorandum|telcon|document)"
+    r"|беседа\s+(?:продолжалась|закончилась|окончена|длилась)|конец\s+беседы"
+    r"|(?:das\s+)?(?:gespräch|treffen)\s+(?:endete|dauerte)|ende\s+des\s+gesprächs"
+    r"|l'entretien\s+(?:a\s+pris\s+fin|s'est\s+terminé)|fin\s+de\s+l'entretien)",
     re.I,
 )
-"""``Also present at the meeting: …`` / ``На беседе присутствовали: …``."""
+"""``The meeting ended at 4:10 p.m.`` / ``Беседа продолжалась 2 часа``: narration after the turns, not speech."""
+
+LIST_PREFIX_RE: Final = re.compile(
+    r"^(?:comrs?\.|comrades?|cdes?\.|messrs\.|mm\.|genossen|genn?\.|т\.\s?т\.|тт\.|т\.|тов\.|товарищи)\s*", re.I
+)
+"""``comrs.`` / ``Cdes.`` / ``т.т.``: the collective honorific before a list of names."""
+
+PRESENT_RE: Final = re.compile(
+    r"^(?:(?:also\s+|members\s+|others\s+)?present|in\s+attendance|participants?|participating|principals"
+    r"|(?:other\s+)?attendees|(?:also\s+)?attending|on\s+the\s+[\w-]+(?:\s+[\w-]+)?\s+side"
+    r"|from\s+the\s+[\w-]+(?:\s+[\w-]+)?\s+side|the\s+[\w-]+\s+side"
+    r"|на\s+беседе\s+(?:также\s+)?присутствовали|(?:также\s+)?присутствовали|присутствовал[аи]?"
+    r"|с\s+[\w-]+\s+стороны|участники(?:\s+беседы)?"
+    r"|anwesend|teilnehmer|an\s+dem\s+gespräch\s+nahmen|présents|participaient|assistaient)\b[^:]{0,60}:",
+    re.I,
+)
+"""``Present at the conversation: …`` / ``Members Present: …`` / ``Participants on the Soviet side: …`` /
+``On the Chinese side: …`` / ``На беседе присутствовали: …`` / ``Anwesend: …``: a participants paragraph."""
+
+PARTICIPANTS_HEADING_RE: Final = re.compile(
+    r"^(?:participants?|principals|(?:other\s+|also\s+)?attendees|(?:also\s+|members\s+|others\s+)?present"
+    r"(?:\s+at\s+the\s+(?:conversation|meeting|talks?))?|in\s+attendance|(?:on\s+)?the\s+[\w-]+\s+side"
+    r"|участники(?:\s+беседы)?|присутствовали|anwesend|teilnehmer|présents|participants)\s*:?\s*$",
+    re.I,
+)
+"""``PARTICIPANTS`` / ``OTHER ATTENDEES`` / ``Present:`` alone on a line: one name per line follows."""
+
+INTERPRETER_RE: Final = re.compile(
+    r"^(?:(?:the\s+)?(?:conversation|meeting|talk)\s+was\s+(?:interpreted|translated)\s+by"
+    r"|interpreted\s+by|interpreting:|interpreters?:|interpretation\s+by"
+    r"|translated\s+by\s+(?=(?:comrs?\.|comrades?|cdes?\.|tov\.))|translators?:"
+    r"|беседу\s+переводил[аи]?|переводил[аи]?|переводчик[аи]?:|перевод\s+осуществлял[аи]?"
+    r"|gedolmetscht\s+(?:von|durch)|dolmetscher(?:in)?:|interprète[s]?:)",
+    re.I,
+)
+"""``Беседу переводил В.М. Суходрев.`` / ``Translated by comrs. A and B.`` / ``Interpreter: …``."""
 
 RECORDER_RE: Final = re.compile(
     r"^(?:recorded|written\s+down|minutes\s+taken|notes\s+taken|transcribed)\s+by\b|^записал[аи]?\b",

@@ -23,7 +23,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from enum import Enum
 
-from teikit.convert import rules
+from teikit.convert import labels, rules
 from teikit.convert.read import Block
 from teikit.convert.source import LINE_BREAK, PAGE_BREAK, PAGE_BREAK_IN_WORD, SourceText
 
@@ -59,6 +59,8 @@ class Unit:
     mark: SourceText | None = None
     rend: str | None = None
     number: str | None = None
+    who: str | None = None
+    notes: list[labels.LabelNote] = field(default_factory=list)
 
     @property
     def text(self) -> SourceText:
@@ -72,6 +74,7 @@ class Part:
     lang: str
     role: str
     units: list[Unit] = field(default_factory=list)
+    notes: list[labels.LabelNote] = field(default_factory=list)
 
     @property
     def turns(self) -> list[Unit]:
@@ -187,45 +190,8 @@ def join_page_breaks(blocks: list[Block]) -> tuple[list[Block], int]:
 # --- classifying blocks ------------------------------------------------------------
 
 
-def _name_like(label: str) -> bool:
-    """Every word of a speaker label starts with a capital (``Цзэ-дун`` counts)."""
-    words = label.split()
-    return bool(words) and all(word[0].isupper() or word[0] in '«"(' for word in words)
-
-
-def strip_honorifics(label: str) -> str:
-    """``Comrade Mao Zedong`` -> ``Mao Zedong``."""
-    name = label.strip()
-    changed = True
-    while changed:
-        changed = False
-        for title in rules.HONORIFICS:
-            if name.startswith(title + " ") and len(name) > len(title) + 1:
-                name = name[len(title) + 1 :].strip()
-                changed = True
-    return name
-
-
-def speaker_labels(blocks: list[Block]) -> set[str]:
-    """Labels that mark speaker turns: they open two or more blocks, or start with a title."""
-    counts: dict[str, int] = {}
-    for block in blocks:
-        match = rules.SPEAKER_LABEL_RE.match(_without_mark(block.text.text))
-        if match and _name_like(match.group("name")) and not _is_formula(block.text.text):
-            counts[match.group("name")] = counts.get(match.group("name"), 0) + 1
-    return {
-        label
-        for label, count in counts.items()
-        if count >= 2 or any(label.startswith(title + " ") for title in rules.HONORIFICS)
-    }
-
-
-def _is_formula(text: str) -> bool:
-    return bool(rules.PRESENT_RE.match(text) or rules.RECORDER_RE.match(text))
-
-
-def _without_mark(text: str) -> str:
-    return text[1:].lstrip() if text[:1] in rules.CHECK_MARKS else text
+def _without_mark_text(text: SourceText) -> SourceText:
+    return text[1:].strip() if text.text[:1] in rules.CHECK_MARKS else text
 
 
 def _whole_bracket(text: str) -> bool:
@@ -246,9 +212,18 @@ _DESCRIPTION_WORDS_RE = re.compile(
 )
 
 
-def classify(blocks: list[Block]) -> list[Unit]:
-    """Turn a part's blocks into units (see the module doc for the rules' order)."""
-    labels = speaker_labels(blocks)
+def classify(
+    blocks: list[Block], declared: dict[str, str] | None = None, notes: list[labels.LabelNote] | None = None
+) -> list[Unit]:
+    """Turn a part's blocks into units (see the module doc for the rules' order).
+
+    ``notes`` receives the label grammar's decision on every label-shaped block
+    (:mod:`teikit.convert.labels`); a label taken as a turn where another rule
+    claimed the block (a heading, a closer) is marked prose, with a warning.
+    """
+    speakers = labels.find_speakers(
+        [(_without_mark_text(block.text), bool(block.heading)) for block in blocks], declared
+    )
     units: list[Unit] = []
     started = closing = False
     salute_at = _salutation_index(blocks)
@@ -273,21 +248,22 @@ def classify(blocks: list[Block]) -> list[Unit]:
         if not started and _whole_bracket(raw) and _DESCRIPTION_WORDS_RE.search(raw) and "signature" not in raw.lower():
             units.append(Unit(Kind.DESCRIPTION, [text]))
             continue
-        if not started and _all_caps(raw):
+        if not started and _all_caps(raw) and speakers.turn_at(index) is None:
             units.append(Unit(Kind.HEAD, [text]))
             continue
-        match = rules.SPEAKER_LABEL_RE.match(raw)
-        if match and match.group("name") in labels and not closing:
-            label = text[: match.end("label")]
-            units.append(
-                Unit(
-                    Kind.TURN,
-                    [text[match.end() :].strip()],
-                    speaker=label,
-                    person=strip_honorifics(match.group("name")),
-                    mark=mark,
-                )
-            )
+        note = speakers.notes.get(index)
+        if note is not None and note.turn and note.label is not None and not closing:
+            words = text[note.label.end :].strip()
+            (start, stop), *more = note.label.speaker_spans()
+            speaker = text[start:stop]
+            for start, stop in more:
+                speaker = speaker.join("", text[start:stop])
+            rend = note.label.rend
+            units.append(Unit(Kind.TURN, [words], speaker, labels.person_key(note), mark, rend, notes=[note]))
+            started = True
+            continue
+        if index in speakers.participants:
+            units.append(Unit(Kind.PARTICIPANTS, [text], mark=mark))
             started = True
             continue
         unit = _closing_unit(text, index == len(blocks) - 1)
@@ -295,20 +271,25 @@ def classify(blocks: list[Block]) -> list[Unit]:
             units.append(unit)
             closing = started = True
             continue
-        if rules.PRESENT_RE.match(raw):
-            units.append(Unit(Kind.PARTICIPANTS, [text], mark=mark))
-            closing = started = True
-            continue
         last = units[-1] if units else None
         if closing and last is not None and last.kind is Kind.VALEDICTION:
             last.blocks.append(text)
             continue
-        if last is not None and last.kind is Kind.TURN and not closing and mark is None:
+        if (
+            last is not None
+            and last.kind is Kind.TURN
+            and not closing
+            and mark is None
+            and not labels.is_narrative(raw)
+        ):
             last.blocks.append(text)
             continue
         number = rules.NUMBERED_PARAGRAPH_RE.match(raw)
         units.append(Unit(Kind.PARAGRAPH, [text], mark=mark, number=_number(number)))
         started = True
+    labels.settle(speakers, {id(unit.notes[0]) for unit in units if unit.kind is Kind.TURN and unit.notes})
+    if notes is not None:
+        notes.extend(speakers.notes[index] for index in sorted(speakers.notes))
     return units
 
 
@@ -341,12 +322,19 @@ def _salutation_index(blocks: list[Block]) -> int:
     return 0
 
 
-def build_parts(blocks: list[Block], translation_lang: str, original_lang: str | None) -> tuple[list[Part], int]:
-    """Split, re-join and classify a body. Returns the parts and the page breaks repaired."""
+def build_parts(
+    blocks: list[Block], translation_lang: str, original_lang: str | None, declared: dict[str, str] | None = None
+) -> tuple[list[Part], int]:
+    """Split, re-join and classify a body. Returns the parts and the page breaks repaired.
+
+    ``declared`` maps speaker labels an editor declared to person ids (see :mod:`teikit.convert.labels`).
+    """
     parts: list[Part] = []
     repaired = 0
     for lang, role, part_blocks in split_parts(blocks, translation_lang, original_lang):
         joined, count = join_page_breaks(join_open_brackets(part_blocks))
         repaired += count
-        parts.append(Part(lang, role, classify(joined)))
+        part = Part(lang, role)
+        part.units = classify(joined, declared, part.notes)
+        parts.append(part)
     return parts, repaired

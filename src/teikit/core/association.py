@@ -36,16 +36,21 @@ _PI_RE = re.compile(rb"<\?xml-model\s[^?]*?href=(\"[^\"]*\"|'[^']*')[^?]*\?>")
 
 @dataclass(frozen=True)
 class Association:
-    """Where a TEI file's schemas are: a folder (relative hrefs) or a base URL; neither when unknown."""
+    """Where a TEI file's schemas are: a project's own files or a folder (relative hrefs), or a base URL."""
 
     folder: Path | None = None
     url: str | None = None
+    rng: Path | None = None
+    sch: Path | None = None
 
     def instructions(self, target_dir: Path) -> list[str]:
         """The ``<?xml-model?>`` lines for a TEI file written into ``target_dir``."""
         instructions = []
         for name, kind in _MODELS:
-            if self.folder is not None:
+            own = self.rng if name.endswith(".rng") else self.sch
+            if own is not None:
+                href = Path(os.path.relpath(own.resolve(), target_dir.resolve())).as_posix()
+            elif self.folder is not None:
                 href = Path(os.path.relpath(self.folder / name, target_dir.resolve())).as_posix()
             elif self.url is not None:
                 href = f"{self.url.rstrip('/')}/{name}"

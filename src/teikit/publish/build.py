@@ -18,6 +18,7 @@ the search index (:mod:`teikit.publish.site`).
 
 from __future__ import annotations
 
+import functools
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -89,9 +90,9 @@ def record_key(path: Path, root: Path) -> str:
     return "__".join(path.relative_to(root).with_suffix("").parts)
 
 
-def worker_factory() -> dict[str, object]:
-    """Set-up of a build worker: schemas and stylesheets compiled once."""
-    return {"validator": Validator(), "renderer": Renderer()}
+def worker_factory(schema: str | None = None, schematron: str | None = None) -> dict[str, object]:
+    """Set-up of a build worker: schemas (teikit's, or the project's) and stylesheets compiled once."""
+    return {"validator": Validator(schema, schematron), "renderer": Renderer()}
 
 
 def build_record(job: BuildJob) -> BuildOutcome:
@@ -146,9 +147,14 @@ def build_site(
     jobs: int | None = None,
     fail_fast: bool = False,
     title: str = "Edition",
+    schema: Path | None = None,
+    schematron: Path | None = None,
     progress: Progress | None = None,
 ) -> BuildReport:
     """Build (or bring up to date) the site of the records in ``tei_dir`` (see the module doc).
+
+    ``schema`` and ``schematron`` replace teikit's own (a project's customised
+    copies); a change to them rebuilds every record, like a new teikit.
 
     Raises:
         InputError: ``tei_dir`` is missing.
@@ -160,7 +166,11 @@ def build_site(
     site.mkdir(parents=True, exist_ok=True)
     _remove_debris(site)
     previous = Manifest.load(site)
-    current = Manifest(toolchain=toolchain_fingerprint())
+    toolchain = toolchain_fingerprint()
+    if schema is not None or schematron is not None:
+        own = "".join(sha256(path.read_bytes()) if path else "-" for path in (schema, schematron))
+        toolchain = sha256(f"{toolchain} {own}".encode())
+    current = Manifest(toolchain=toolchain)
     same_toolchain = previous.toolchain == current.toolchain and not force
     jobs_to_run: list[BuildJob] = []
     for path in records:
@@ -176,7 +186,10 @@ def build_site(
         else:
             jobs_to_run.append(BuildJob(str(path), key, str(site)))
     total = len(jobs_to_run)
-    outcomes = run_parallel(jobs_to_run, build_record, worker_factory, jobs=jobs) if jobs_to_run else iter(())
+    factory = functools.partial(
+        worker_factory, str(schema) if schema else None, str(schematron) if schematron else None
+    )
+    outcomes = run_parallel(jobs_to_run, build_record, factory, jobs=jobs) if jobs_to_run else iter(())
     for done, outcome in enumerate(outcomes, start=1):
         report.outcomes.append(outcome)
         if outcome.status == "built":

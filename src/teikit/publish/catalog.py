@@ -81,18 +81,8 @@ def catalog_entry(root: etree._Element, key: str) -> CatalogEntry:
     """The index entry of one record (``key``: its file name without ``.xml``)."""
     header = _first(root, "/t:TEI/t:teiHeader", "//t:teiHeader")
     if header is None:
-        return CatalogEntry(key=key, title=key)
-    title = (
-        _text(
-            _first(
-                header,
-                "t:fileDesc/t:titleStmt/t:title[@type='main']",
-                "t:fileDesc/t:titleStmt/t:title[@level='a']",
-                "t:fileDesc/t:titleStmt/t:title",
-            )
-        )
-        or key
-    )
+        return CatalogEntry(key=key, title=_title(root, None) or key)
+    title = _title(root, header) or key
     date_element = _first(
         header,
         "t:profileDesc/t:creation/t:date",
@@ -117,6 +107,31 @@ def catalog_entry(root: etree._Element, key: str) -> CatalogEntry:
         entry.names.extend(_text(name) for name in _select(named, "t:persName | t:placeName | t:orgName"))
     entry.keywords = [_text(term) for term in _select(header, "t:profileDesc/t:textClass//t:term")]
     return entry
+
+
+def _title(root: etree._Element, header: etree._Element | None) -> str:
+    """The document's title, as the editions give it (``tk:title`` in xslt/common.xsl): the head of the one
+    document a volume wrapper holds (FRUS), else the title of titleStmt that names the document (main,
+    analytic, untyped but not a series' or journal's), else any."""
+    documents = _select(root, "/t:TEI/t:text/t:body//t:div[@type='document'] | /t:div[@type='document']")
+    if len(documents) == 1:
+        head = _first(documents[0], "t:head")
+        if head is not None:
+            words = "".join(_select(head, ".//text()[not(ancestor::t:note)]"))
+            if words.strip():
+                return " ".join(words.split())
+    if header is None:
+        return ""
+    return _text(
+        _first(
+            header,
+            "t:fileDesc/t:titleStmt/t:title[@type='main'][normalize-space()]",
+            "t:fileDesc/t:titleStmt/t:title[@level='a'][normalize-space()]",
+            "t:fileDesc/t:titleStmt/t:title[not(@type)][not(@level='s' or @level='m' or @level='j' or @level='u')][normalize-space()]",
+            "t:fileDesc/t:titleStmt/t:title[not(@type)][normalize-space()]",
+            "t:fileDesc/t:titleStmt/t:title[normalize-space()]",
+        )
+    )
 
 
 def _reference(header: etree._Element) -> str:

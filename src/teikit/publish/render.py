@@ -62,7 +62,9 @@ class Renderer:
         ConfigError: a stylesheet is missing or does not compile.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, stylesheets: Path | None = None) -> None:
+        """Compile ``html.xsl`` and ``text.xsl`` of teikit's stylesheet folder, or of ``stylesheets``
+        (a customised copy: a project's own rules, or a test's)."""
         from saxonche import PySaxonApiError, PySaxonProcessor
 
         self._api_error = PySaxonApiError
@@ -71,7 +73,7 @@ class Renderer:
         self._executables = {}
         self._parameters: dict[str, dict[str, object]] = {}
         for name, filename in _STYLESHEETS.items():
-            path = stylesheet_path(filename)
+            path = stylesheets / filename if stylesheets is not None else stylesheet_path(filename)
             with _captured_stderr() as captured:
                 try:
                     executable = compiler.compile_stylesheet(stylesheet_file=str(path))

@@ -1,0 +1,136 @@
+"""Benchmark: how well ``teikit convert`` reads real records it was not built on.
+
+Converts every record of ``../shared/corpus`` (``records/`` and
+``frus/records/``) and prints, per record and in total: speaker turns found
+against the FRUS gold (``frus/gold/*.json``; a turn is a body paragraph that
+opens with a label, paragraphs counted as the gold counts them: the non-blank
+lines after the header's blank line, 0-based), recall and precision (micro,
+over all records), words lost (every word of the body must be in the TEI's
+``<text>``: must be 0), page breaks the converter inserted (spurious on FRUS,
+whose transcripts hold one paragraph a line), and warnings. Run:
+
+    python benchmarks/bench_convert_quality.py [CORPUS]
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sys
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+from lxml import etree
+
+from teikit.convert.encode import encode
+from teikit.convert.read import read_transcript
+from teikit.convert.turns import label_notes
+from teikit.core.serialize import to_bytes
+
+CORPUS = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus"
+TEI = "{http://www.tei-c.org/ns/1.0}"
+WORD_RE = re.compile(r"\w+")
+LETTER_SPACED_RE = re.compile(r"\b\w(?: \w){3,}\b")
+
+
+@dataclass
+class Quality:
+    """The figures of one record."""
+
+    name: str
+    kind: str
+    gold: int
+    found: int
+    correct: int
+    words_lost: int
+    page_breaks: int
+    warnings: int
+
+
+def _body_paragraphs(path: Path, first_line: int) -> dict[int, int]:
+    """File line -> 0-based body paragraph (non-blank lines from the first body line)."""
+    lines = path.read_text(encoding="utf-8").splitlines()
+    mapping: dict[int, int] = {}
+    for number, line in enumerate(lines[first_line - 1 :], start=first_line):
+        if line.strip():
+            mapping[number] = len(mapping)
+    return mapping
+
+
+def _words_lost(path: Path, first_line: int, root: etree._Element) -> int:
+    """Words of the transcript's body missing from the TEI ``<text>`` (words teikit adds do not offset them)."""
+    source = "\n".join(path.read_text(encoding="utf-8").splitlines()[first_line - 1 :])
+    source = LETTER_SPACED_RE.sub(lambda match: match.group().replace(" ", ""), source)
+    expected = Counter(WORD_RE.findall(source))
+    text = root.find(f"{TEI}text")
+    assert text is not None
+    produced = Counter(WORD_RE.findall(" ".join(text.itertext())))
+    for note in text.iterfind(f".//{TEI}note[@place='foot']"):
+        produced[note.get("n", "")] += 2
+    return sum((expected - produced).values())
+
+
+def measure(path: Path, gold_dir: Path | None) -> Quality:
+    """Convert one record and measure it (turns only where a gold file exists)."""
+    transcript = read_transcript(path)
+    first_line = transcript.body[0].location.line if transcript.body else 1
+    encoded = encode(transcript)
+    root = etree.fromstring(to_bytes(encoded.tree))
+    paragraphs = _body_paragraphs(path, first_line or 1)
+    found = {paragraphs.get(note.location.line or 0, -1) for note in label_notes(encoded.parts) if note.turn}
+    gold_file = gold_dir / f"{path.stem}.json" if gold_dir else None
+    kind, gold = "-", set()
+    if gold_file is not None and gold_file.is_file():
+        data = json.loads(gold_file.read_text(encoding="utf-8"))
+        kind, gold = data["type"], {turn["para"] for turn in data["turns"]}
+    return Quality(
+        path.name,
+        kind,
+        len(gold),
+        len(found),
+        len(found & gold),
+        _words_lost(path, first_line or 1, root),
+        len(root.findall(f".//{TEI}pb")),
+        len(encoded.warnings),
+    )
+
+
+def measure_corpus(corpus: Path) -> list[Quality]:
+    """Every record of the corpus: ``records/`` (no gold) and ``frus/records/`` (with gold)."""
+    results = [measure(path, None) for path in sorted((corpus / "records").glob("*")) if path.is_file()]
+    frus = corpus / "frus"
+    results += [measure(path, frus / "gold") for path in sorted((frus / "records").glob("*.txt"))]
+    return results
+
+
+def totals(results: list[Quality]) -> tuple[float, float]:
+    """Micro recall and precision of the turns over the records with gold."""
+    scored = [result for result in results if result.kind != "-"]
+    correct = sum(result.correct for result in scored)
+    gold = sum(result.gold for result in scored)
+    found = sum(result.found for result in scored)
+    return (correct / gold if gold else 1.0), (correct / found if found else 1.0)
+
+
+def main() -> None:
+    corpus = Path(sys.argv[1]) if len(sys.argv) > 1 else CORPUS
+    results = measure_corpus(corpus)
+    print(f"{'record':<30} {'type':<9} {'gold':>5} {'found':>5} {'right':>5} {'lost':>5} {'pb':>4} {'warn':>5}")
+    for r in results:
+        print(
+            f"{r.name:<30} {r.kind:<9} {r.gold:>5} {r.found:>5} {r.correct:>5} {r.words_lost:>5} "
+            f"{r.page_breaks:>4} {r.warnings:>5}"
+        )
+    recall, precision = totals(results)
+    frus = [r for r in results if r.kind != "-"]
+    print(
+        f"FRUS turns: recall {recall:.4f}, precision {precision:.4f} over {sum(r.gold for r in frus)} gold turns; "
+        f"words lost {sum(r.words_lost for r in results)}; page breaks on FRUS {sum(r.page_breaks for r in frus)}; "
+        f"turns in reported-speech records {sum(r.found for r in frus if r.kind == 'reported')}; "
+        f"warnings {sum(r.warnings for r in results)}"
+    )
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,59 @@
+"""Tell TEI documents from the other XML files of a repository, by their root element.
+
+Edition repositories hold more XML than TEI: Ant's ``build.xml``, RELAX NG
+grammars, XSLT stylesheets, SVG images, Maven's ``pom.xml``. A check run over
+"every XML file" (a pre-commit hook, ``teikit validate .``) must leave those
+alone and say so, instead of failing on them. A file is TEI when its root
+element is ``TEI`` or ``teiCorpus`` (in any namespace, so a TEI document that
+forgot its namespace is still checked and told so). Only the start of the
+root is read, with the same refusals as :mod:`teikit.core.xmlsafe` (no DTD,
+no entities, no network). A file whose root cannot be read is kept: the
+validator then reports why it cannot be read.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from lxml import etree
+
+TEI_ROOTS = frozenset({"TEI", "teiCorpus"})
+
+
+@dataclass(frozen=True)
+class Foreign:
+    """A file left out because its root is not TEI's."""
+
+    path: Path
+    root: str
+
+    def __str__(self) -> str:
+        return f"{self.path}: skipped, its root <{self.root}> is not TEI or teiCorpus"
+
+
+def root_name(path: Path) -> str | None:
+    """The local name of the file's root element; ``None`` when it cannot be read or parsed."""
+    try:
+        with open(path, "rb") as stream:
+            events = etree.iterparse(
+                stream, events=("start",), resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False
+            )
+            for _event, element in events:
+                return str(etree.QName(element).localname)
+    except (OSError, etree.XMLSyntaxError):
+        return None
+    return None
+
+
+def split_foreign(paths: list[Path]) -> tuple[list[Path], list[Foreign]]:
+    """The TEI files (and those whose root cannot be read), and the files left out, each in the order given."""
+    kept: list[Path] = []
+    foreign: list[Foreign] = []
+    for path in paths:
+        root = root_name(path)
+        if root is None or root in TEI_ROOTS:
+            kept.append(path)
+        else:
+            foreign.append(Foreign(path, root))
+    return kept, foreign
