@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from teikit.check.validate import Validator
+from teikit.core.association import relocate_models
 from teikit.core.errors import Diagnostic, InputError, Location, TeikitError
 from teikit.core.serialize import write_atomic
 from teikit.core.workers import run_parallel, worker_state
@@ -109,7 +110,10 @@ def build_record(job: BuildJob) -> BuildOutcome:
             return outcome
         html, text = renderer.render_editions(document, [HTML, TEXT])
         site = Path(job.site)
-        for name, content in zip(outputs_of(job.key), (html.encode("utf-8"), text.encode("utf-8"), data), strict=True):
+        copy, schemas = relocate_models(data, Path(job.source), site / "tei", site / "schemas")
+        for schema in schemas:
+            write_atomic(site / "schemas" / schema.name, schema.read_bytes(), force=True, durable=False)
+        for name, content in zip(outputs_of(job.key), (html.encode("utf-8"), text.encode("utf-8"), copy), strict=True):
             write_atomic(site / name, content, force=True, durable=False)
         outcome.entry = catalog_entry(document.tree.getroot(), job.key).as_dict()
     except TeikitError as error:
