@@ -33,7 +33,7 @@ import sys
 import threading
 import time
 from collections import deque
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Generator, Iterator, Sequence
 from dataclasses import dataclass
 from multiprocessing.connection import Connection, wait
 from typing import Any, TypeVar
@@ -89,7 +89,7 @@ def run_parallel(
     crashed: Callable[[T, str], R],
     jobs: int | None = None,
     serial_below: int = 4,
-) -> Iterator[R]:
+) -> Generator[R, None, None]:
     """Apply ``task`` to every item, in worker processes set up by ``factory``.
 
     ``task``, ``factory`` and ``crashed`` must be picklable (module-level

@@ -244,15 +244,22 @@ def build_site(
         worker_factory, str(schema) if schema else None, str(schematron) if schematron else None
     )
     outcomes = run_parallel(jobs_to_run, build_record, factory, crashed=crashed_record, jobs=jobs)
-    for done, outcome in enumerate(outcomes, start=1):
-        report.outcomes.append(outcome)
-        if outcome.status == "built":
-            current.records[outcome.key] = RecordState(outcome.tei_hash, outcome.outputs, outcome.entry)
-        if progress is not None:
-            progress(outcome, done, total)
-        if fail_fast and outcome.status == "failed":
-            report.stopped = True
-            break
+    try:
+        for done, outcome in enumerate(outcomes, start=1):
+            report.outcomes.append(outcome)
+            if outcome.status == "built":
+                current.records[outcome.key] = RecordState(outcome.tei_hash, outcome.outputs, outcome.entry)
+            if progress is not None:
+                progress(outcome, done, total)
+            if fail_fast and outcome.status == "failed":
+                report.stopped = True
+                break
+    except BaseException:
+        # Stopped (Ctrl-C, SIGTERM): the workers are gone; what they had half-written goes too.
+        outcomes.close()
+        for folder in (site, site / "tei"):
+            remove_temporaries(folder)
+        raise
     if report.stopped:
         # Records not reached keep what the last build made of them.
         for key, state in previous.records.items():
