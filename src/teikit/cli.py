@@ -4,15 +4,21 @@ Errors are turned into messages in one place (:class:`TeikitGroup`): a
 :class:`~teikit.core.errors.TeikitError` prints as ``file:line:col: error: message
 [code]`` on standard error and the command exits with the error's code
 (1: the documents have problems, 2: usage or unreadable input, 3: teikit's
-own schemas or stylesheets are broken).
+own schemas or stylesheets are broken). Any other exception is reported as
+one line, never a traceback (exit 3); Ctrl-C ends with 130 and SIGTERM with
+143, as a shell reports a process killed by them, after the worker processes
+are stopped and no half-written output is left.
 """
 
 from __future__ import annotations
 
 import functools
 import os
+import signal
 import sys
-from collections.abc import Callable
+import threading
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
@@ -37,15 +43,55 @@ STDIN_NAME = "<stdin>"
 F = TypeVar("F", bound=Callable[..., Any])
 
 
+class Terminated(BaseException):
+    """SIGTERM or SIGHUP arrived: unwind (stopping workers, removing temporary files), then exit."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum
+
+
+def _terminate(signum: int, frame: object) -> None:
+    raise Terminated(signum)
+
+
+@contextmanager
+def _stop_on_signals() -> Iterator[None]:
+    """Turn SIGTERM and SIGHUP into :class:`Terminated` while a command runs (main thread only)."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = {signum: signal.signal(signum, _terminate) for signum in (signal.SIGTERM, signal.SIGHUP)}
+    try:
+        yield
+    finally:
+        for signum, handler in previous.items():
+            signal.signal(signum, handler)
+
+
 class TeikitGroup(click.Group):
     """Runs a command and turns teikit's errors into one line and an exit code."""
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
-            return super().invoke(ctx)
+            with _stop_on_signals():
+                return super().invoke(ctx)
         except TeikitError as error:
             click.echo(str(error), err=True)
             ctx.exit(error.exit_code)
+        except KeyboardInterrupt:
+            click.echo("teikit: interrupted", err=True)
+            ctx.exit(130)
+        except Terminated as stop:
+            click.echo(f"teikit: stopped by {signal.Signals(stop.signum).name}", err=True)
+            ctx.exit(128 + stop.signum)
+        except (click.ClickException, click.exceptions.Exit, click.Abort):
+            raise
+        except Exception as error:
+            from teikit.core.workers import describe_failure
+
+            click.echo(f"teikit: error: {describe_failure(error)}", err=True)
+            ctx.exit(3)
 
 
 # --- options every command shares ----------------------------------------------------------
@@ -275,9 +321,9 @@ def convert(
       teikit convert telcon.txt -o telcon.xml --speakers speakers.txt
     """
     from teikit.convert.encode import encode
-    from teikit.convert.files import convert_to_folder, find_transcripts, tei_bytes
+    from teikit.convert.files import check_output, convert_to_folder, find_transcripts, tei_bytes
     from teikit.convert.read import read_transcript
-    from teikit.core.serialize import refuse_overwrite, write_atomic
+    from teikit.core.serialize import refuse_input, refuse_overwrite, write_atomic
 
     if output is not None and out_dir is not None:
         if _given("out_dir"):
@@ -298,6 +344,11 @@ def convert(
                 raise
             _echo(f"{error.location}: no transcript; nothing to do", verbosity, 1)
             return
+    for written in (output, report):
+        if written is not None and not _is_dash(written):
+            refuse_input(written, sources)
+    if report is not None and not _is_dash(report) and not force:
+        refuse_overwrite(report)
     schemas = _project_schemas()
     speakers = _speakers(speakers_file)
     if out_dir is not None:
@@ -324,6 +375,7 @@ def convert(
         refuse_overwrite(target)
     transcript = _read_stdin_transcript() if from_stdin else read_transcript(sources[0])
     encoded = encode(transcript, text_lang=text_lang, speakers=speakers)
+    check_output(encoded, STDIN_NAME if from_stdin else str(sources[0]))
     data = tei_bytes(encoded, target, schemas)
     _warn(encoded.warnings, verbosity)
     if target is None:
@@ -525,6 +577,10 @@ def validate(
             _nothing_to_do(paths, "TEI files (*.xml whose root is TEI or teiCorpus)", allow_empty)
             _echo("0 files checked", verbosity)
             return
+        if output is not None and not _is_dash(output):
+            from teikit.core.serialize import refuse_input
+
+            refuse_input(output, files)
         validator = Validator(schema, chosen, engine=rng_engine, progress=progress)
         validator.prepare(files)
         results = validate_paths(files, validator, jobs=jobs)
@@ -628,6 +684,10 @@ def render(
     if out_dir is None:
         if len(files) != 1:
             raise click.UsageError("several files need -d/--out-dir DIR")
+        if output is not None and not _is_dash(output):
+            from teikit.core.serialize import refuse_input
+
+            refuse_input(output, files)
         _write_output(output, Renderer().render_file(files[0], options).encode("utf-8"))
         if output is not None and not _is_dash(output):
             _echo(f"{output}: written", verbosity, 1)
@@ -704,8 +764,8 @@ def build(
     def progress(outcome: object, done: int, total: int) -> None:
         nonlocal step
         status = getattr(outcome, "status", "")
-        if status == "failed":
-            for diagnostic in getattr(outcome, "diagnostics", []):
+        for diagnostic in getattr(outcome, "diagnostics", []):
+            if status == "failed" or verbosity >= 0:
                 click.echo(("\r\033[K" if tty else "") + str(diagnostic), err=True)
         if verbosity < 0:
             return

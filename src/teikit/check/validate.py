@@ -6,19 +6,18 @@ file with every :class:`~teikit.core.errors.Diagnostic` found, each at
 from the text by :mod:`teikit.check.locate`) with a rule id. By default the
 project's schemas (``schemas/teikit.rng``, ``schemas/teikit.sch``) are used;
 another RELAX NG (tei_all, say) can replace the grammar. Files are checked in
-parallel, one worker process per core, each using the schemas compiled once
-before the workers start.
+parallel by :mod:`teikit.core.workers`, one worker process per core, each
+compiling the schemas once; a file whose worker dies gets an error of its own
+and every other file is still reported.
 """
 
 from __future__ import annotations
 
-import multiprocessing
-import os
 import re
+from bisect import bisect_left
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, partial
 from pathlib import Path
 
 from lxml import etree
@@ -31,6 +30,7 @@ from teikit.check.schematron import Schematron
 from teikit.check.xsltschematron import XPATH2_BINDINGS, XsltSchematron, query_binding
 from teikit.core.errors import ConfigError, Diagnostic, InputError, Location, TeikitError
 from teikit.core.resources import schema_path
+from teikit.core.workers import default_jobs, run_guarded, run_parallel, worker_state
 from teikit.core.xmlsafe import ParsedDocument, parse_document, read_xml_bytes
 
 _TEI_NS = "http://www.tei-c.org/ns/1.0"
@@ -84,6 +84,8 @@ class Validator:
         engine: str = "lxml",
         progress: Callable[[str], None] | None = None,
     ) -> None:
+        self.arguments = (schema, schematron)
+        """What the validator was made from, so that a worker process can make the same (lxml engine)."""
         self.schema_path = Path(schema) if schema else schema_path("teikit.rng")
         self.jing: JingGrammar | None = None
         if engine == "jing" or (engine == "auto" and schema is not None and _large(self.schema_path) and find_jing()):
@@ -171,15 +173,11 @@ class Validator:
 
     def _grammar_diagnostics(self, log: etree._ListErrorLog, path: str, locator: SourceLocator) -> Iterator[Diagnostic]:
         entries = list(log)
-        specific_paths = [entry.path for entry in entries if entry.type_name not in _GENERIC and entry.path]
+        specific_paths = sorted(entry.path for entry in entries if entry.type_name not in _GENERIC and entry.path)
         seen_paths: set[str] = set()
         for entry in entries:
             generic = entry.type_name in _GENERIC
-            if (
-                generic
-                and entry.type_name != "RELAXNG_ERR_ATTRVALID"
-                and any(other.startswith(entry.path or "") for other in specific_paths)
-            ):
+            if generic and entry.type_name != "RELAXNG_ERR_ATTRVALID" and _has_prefix(specific_paths, entry.path or ""):
                 continue
             if entry.path in seen_paths and generic:
                 continue
@@ -281,6 +279,12 @@ class Validator:
         return raw, "rng", None
 
 
+def _has_prefix(ordered: list[str], prefix: str) -> bool:
+    """Whether a string of the sorted list starts with ``prefix`` (by bisection: many errors stay linear)."""
+    index = bisect_left(ordered, prefix)
+    return index < len(ordered) and ordered[index].startswith(prefix)
+
+
 def _qualified(attribute: str) -> str:
     if attribute.startswith("xml:"):
         return "{http://www.w3.org/XML/1998/namespace}" + attribute[4:]
@@ -333,8 +337,6 @@ def _compile_relaxng(path: Path) -> etree.RelaxNG:
 
 # --- many files ---------------------------------------------------------------------------
 
-_WORKER: Validator | None = None
-
 
 def find_xml(paths: Iterable[str | Path]) -> list[Path]:
     """Files as given, folders expanded to the ``*.xml`` files under them (sorted)."""
@@ -347,27 +349,32 @@ def find_xml(paths: Iterable[str | Path]) -> list[Path]:
     return found
 
 
-def _check_chunk(paths: list[str]) -> list[FileResult]:
-    assert _WORKER is not None
-    return [_WORKER.check_file(path) for path in paths]
+def _validator_state(schema: str | Path | None, schematron: str | Path | bool | None) -> dict[str, object]:
+    """Set-up of a validate worker: the same schemas, compiled in the worker."""
+    return {"validator": Validator(schema, schematron)}
+
+
+def _check_one(path: str) -> FileResult:
+    validator = worker_state()["validator"]
+    assert isinstance(validator, Validator)
+    return validator.check_file(path)
+
+
+def _crashed(path: str, why: str) -> FileResult:
+    return FileResult(path, [Diagnostic("error", why, "internal-error", Location(path))])
 
 
 def validate_paths(paths: Iterable[str | Path], validator: Validator, *, jobs: int | None = None) -> list[FileResult]:
     """Check every file (folders expanded), in parallel when there are many.
 
-    The worker processes are forked after ``validator`` compiled its schemas,
-    so the schemas (tei_all takes seconds) are compiled once per run.
+    A few files are checked here with ``validator``; many go to worker
+    processes, each of which compiles the same schemas once (tei_all takes
+    seconds, so a worker pays off only from some files on).
     """
     files = [str(path) for path in find_xml(paths)]
-    jobs = max(1, jobs or os.cpu_count() or 1)
-    if jobs == 1 or len(files) < 8 * jobs or "fork" not in multiprocessing.get_all_start_methods():
-        return [validator.check_file(path) for path in files]
-    global _WORKER
-    _WORKER = validator
-    size = max(1, min(64, len(files) // (jobs * 4)))
-    chunks = [files[index : index + size] for index in range(0, len(files), size)]
-    try:
-        with ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork")) as pool:
-            return [result for chunk in pool.map(_check_chunk, chunks) for result in chunk]
-    finally:
-        _WORKER = None
+    jobs = max(1, jobs or default_jobs())
+    if jobs == 1 or len(files) < 8 * jobs or validator.jing is not None:
+        # jing checks a run's files in one batch (Validator.prepare); its answers are read here.
+        return [run_guarded(validator.check_file, path, _crashed) for path in files]
+    factory = partial(_validator_state, *validator.arguments)
+    return list(run_parallel(files, _check_one, factory, crashed=_crashed, jobs=jobs))

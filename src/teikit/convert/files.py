@@ -15,8 +15,10 @@ from pathlib import Path
 from teikit.convert.encode import Encoded, encode
 from teikit.convert.read import read_transcript
 from teikit.core.association import URL_VARIABLE, Association, associate
-from teikit.core.errors import Diagnostic, InputError, Location, TeikitError
+from teikit.core.errors import Diagnostic, InputError, Location, TeikitError, TranscriptError, XMLInputError
 from teikit.core.serialize import to_bytes, write_atomic
+from teikit.core.workers import describe_failure
+from teikit.core.xmlsafe import check_limits
 
 TRANSCRIPT_SUFFIXES = (".md", ".txt", ".markdown")
 
@@ -94,6 +96,7 @@ def convert_file(
         TeikitError: the transcript cannot be read or converted.
     """
     encoded = encode(read_transcript(source), text_lang=text_lang, speakers=speakers)
+    check_output(encoded, str(source))
     return encoded, tei_bytes(encoded, target, schemas)
 
 
@@ -113,6 +116,20 @@ def tei_bytes(encoded: Encoded, target: Path | None, schemas: tuple[Path, Path] 
     return to_bytes(encoded.tree, instructions)
 
 
+def check_output(encoded: Encoded, source: str) -> None:
+    """Refuse TEI that validate, render and build would refuse: they share these limits.
+
+    Raises:
+        TranscriptError: the TEI is beyond :func:`teikit.core.xmlsafe.check_limits`.
+    """
+    try:
+        check_limits(encoded.tree, source)
+    except XMLInputError as error:
+        raise TranscriptError(
+            f"the TEI would be beyond teikit's limits: {error.message}", Location(source), error.code
+        ) from None
+
+
 def convert_to_folder(
     sources: list[Path],
     out_dir: Path,
@@ -124,10 +141,28 @@ def convert_to_folder(
 ) -> ConversionRun:
     """Convert each source to ``out_dir/<name>.xml``, skipping existing outputs unless ``force``."""
     run = ConversionRun()
+    claimed: dict[Path, Path] = {}
+    inputs = {source.resolve() for source in sources}
     for source in sources:
         target = out_dir / (source.stem + ".xml")
         result = ConversionResult(source, target)
         run.results.append(result)
+        first = claimed.setdefault(target, source)
+        if target.resolve() in inputs:
+            result.error = InputError(
+                "is one of the input files; teikit never writes over its input",
+                Location(str(target)),
+                "output-is-input",
+            )
+            continue
+        if first != source:
+            # rec.md and rec.txt would both become rec.xml: one of them would be lost without a word.
+            result.error = InputError(
+                f"{first.name} and {source.name} would both become {target.name}; convert one of them with -o",
+                Location(str(source)),
+                "output-name-taken",
+            )
+            continue
         if target.exists() and not force:
             result.skipped = True
             continue
@@ -136,4 +171,6 @@ def convert_to_folder(
             write_atomic(target, data, force=force)
         except TeikitError as error:
             result.error = error
+        except Exception as error:
+            result.error = TeikitError(describe_failure(error), Location(str(source)), "internal-error")
     return run

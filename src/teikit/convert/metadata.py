@@ -81,13 +81,14 @@ def read_meta(transcript: Transcript, text_lang: str = "en") -> RecordMeta:
     meta = RecordMeta(title=title.strip(), text_lang=text_lang)
     date_field = transcript.value("Date")
     found = (find_date(date_field) or find_partial_date(date_field, year_only=True)) if date_field else None
+    meta.problems.extend(transcript.problems)
     if found:
         meta.date, meta.date_text = found[0], date_field
     elif date_field:
         meta.problems.append(
             (
-                f"the Date field ({date_field!r}) gives no day, month or year teikit can read; "
-                "the creation date is left out",
+                f"the Date field ({date_field!r}) gives no date that exists (a day the month lacks?) or that teikit "
+                "can read; the creation date is left out: correct it",
                 "bad-date",
                 transcript.fields["Date"].location(0),
             )

@@ -9,6 +9,11 @@ the search index, as ``search-index.json`` for tools and as
 cannot (browsers refuse ``fetch`` from ``file://``), so search works when the
 site is opened from the disk. Sorting and search are scripts that only
 enhance: without JavaScript the table is there, sorted by date.
+
+Every link to a record is made by :func:`record_href` from its key, which the
+key scheme (:mod:`teikit.publish.keys`) keeps URL-safe and never a scheme;
+the link is percent-encoded all the same, so no entry can make it anything
+but a relative link to a file of the site.
 """
 
 from __future__ import annotations
@@ -19,6 +24,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from html import escape
 from pathlib import Path
+from urllib.parse import quote
 
 from teikit.publish.catalog import CatalogEntry
 
@@ -56,7 +62,7 @@ _SCRIPT = """
   var body = table.tBodies[0];
   var rows = Array.prototype.slice.call(body.rows);
   var index = window.TEIKIT_INDEX || [];
-  var byKey = {};
+  var byKey = Object.create(null);
   index.forEach(function (record) { byKey[record.key] = record.text; });
   var box = document.getElementById("search");
   var status = document.getElementById("search-status");
@@ -103,6 +109,16 @@ _COMBINING_RE = re.compile(r"[\u0300-\u036f]")
 SITE_FILES = ("index.html", "persons.html", "search-index.json", "search-index.js")
 
 
+def record_href(key: str, suffix: str, fragment: str = "") -> str:
+    """The escaped relative link to a record's file (``KEY.html``, ``tei/KEY.xml``), or to a place in it."""
+    href = quote(key, safe="-._~") + suffix
+    if suffix == ".xml":
+        href = "tei/" + href
+    if fragment:
+        href += "#" + quote(fragment, safe="-._~")
+    return escape(href)
+
+
 def search_text(entry: CatalogEntry) -> str:
     """The words of an entry the search looks in, accents removed and lower-cased."""
     parts = [entry.title, entry.date, entry.date_text, entry.reference, entry.summary, " ".join(entry.languages)]
@@ -143,11 +159,12 @@ def index_page(entries: list[CatalogEntry], title: str) -> str:
         rows.append(
             f'<tr data-key="{key}">'
             f'<td class="date" data-sort="{escape(entry.date)}">{escape(entry.date_text or entry.date)}</td>'
-            f'<td class="title"><a href="{key}.html">{escape(entry.title)}</a></td>'
+            f'<td class="title"><a href="{record_href(entry.key, ".html")}">{escape(entry.title)}</a></td>'
             f'<td class="reference">{escape(entry.reference)}</td>'
             f'<td class="languages">{escape(languages)}</td>'
             f'<td class="summary">{escape(entry.summary)}</td>'
-            f'<td class="files"><a href="{key}.html">HTML</a><a href="{key}.txt">text</a><a href="tei/{key}.xml">TEI</a></td>'
+            f'<td class="files"><a href="{record_href(entry.key, ".html")}">HTML</a>'
+            f'<a href="{record_href(entry.key, ".txt")}">text</a><a href="{record_href(entry.key, ".xml")}">TEI</a></td>'
             "</tr>"
         )
     body = (
@@ -196,7 +213,7 @@ def persons_page(entries: list[CatalogEntry], title: str) -> str:
     for key in sorted(people):
         participant = people[key]
         links = ", ".join(
-            f'<a href="{escape(entry.key)}.html#{escape(ident)}">{escape(entry.date_text or entry.date or entry.key)}</a>'
+            f'<a href="{record_href(entry.key, ".html", ident)}">{escape(entry.date_text or entry.date or entry.key)}</a>'
             for entry, ident in participant.records
         )
         roles = ", ".join(participant.roles)
