@@ -347,9 +347,9 @@ def convert(
       teikit convert telcon.txt -o telcon.xml --speakers speakers.txt
     """
     from teikit.convert.encode import encode
-    from teikit.convert.files import check_output, convert_to_folder, find_transcripts, model_instructions
+    from teikit.convert.files import check_output, convert_to_folder, find_transcripts, tei_bytes
     from teikit.convert.read import read_transcript
-    from teikit.core.serialize import refuse_input, refuse_overwrite, to_bytes, write_atomic
+    from teikit.core.serialize import refuse_input, refuse_overwrite, write_atomic
 
     if output is not None and out_dir is not None:
         if _given("out_dir"):
@@ -402,7 +402,7 @@ def convert(
     transcript = _read_stdin_transcript() if from_stdin else read_transcript(sources[0])
     encoded = encode(transcript, text_lang=text_lang, speakers=speakers)
     check_output(encoded, STDIN_NAME if from_stdin else str(sources[0]))
-    data = to_bytes(encoded.tree, model_instructions(target, schemas))
+    data = tei_bytes(encoded, target, schemas)
     _warn(encoded.warnings, verbosity)
     if target is None:
         if _is_dash(report):
@@ -539,6 +539,13 @@ def turns(
 )
 @click.option("--no-schematron", is_flag=True, help="Check the grammar only.")
 @click.option(
+    "--rng-engine",
+    type=click.Choice(("auto", "jing", "lxml")),
+    default="auto",
+    show_default=True,
+    help="Who checks the grammar: auto uses jing for a large --schema (tei_all) when it is installed.",
+)
+@click.option(
     "--cache",
     is_flag=False,
     flag_value="",
@@ -557,6 +564,7 @@ def validate(
     schema: Path | None,
     schematron: Path | None,
     no_schematron: bool,
+    rng_engine: str,
     cache: str | None,
     output: Path | None,
     allow_empty: bool,
@@ -592,12 +600,15 @@ def validate(
     from teikit.check.validate import Validator, exit_code, find_xml, validate_paths
 
     chosen: Path | bool | None = False if no_schematron else schematron
+    progress = lambda note: _echo(note, verbosity)  # noqa: E731
     if paths == (Path("-"),):
-        validator = Validator(schema, chosen)
+        validator = Validator(schema, chosen, engine=rng_engine, progress=progress)
         results = [_validate_stdin(validator)]
     elif cache is not None:
         files = find_xml(paths)
-        cached = _validate_cached(files, paths, schema, chosen, cache, output, allow_empty, jobs, verbosity)
+        cached = _validate_cached(
+            files, paths, schema, chosen, cache, output, allow_empty, jobs, verbosity, rng_engine, progress
+        )
         if cached is None:
             return
         results = cached
@@ -615,7 +626,8 @@ def validate(
             from teikit.core.serialize import refuse_input
 
             refuse_input(output, files)
-        validator = Validator(schema, chosen)
+        validator = Validator(schema, chosen, engine=rng_engine, progress=progress)
+        validator.prepare(files)
         results = validate_paths(files, validator, jobs=jobs)
     _write_output(output, render_results(results, fmt).encode("utf-8"))
     step_summary = os.environ.get("GITHUB_STEP_SUMMARY")
@@ -639,6 +651,8 @@ def _validate_cached(
     allow_empty: bool,
     jobs: int,
     verbosity: int,
+    engine: str,
+    progress: Callable[[str], None],
 ) -> list[FileResult] | None:
     """``validate --cache``: the results, or None when there was nothing to check."""
     from teikit.check.cache import DEFAULT_CACHE, validate_cached
@@ -652,7 +666,9 @@ def _validate_cached(
     refuse_input(where, files)
     if output is not None and not _is_dash(output):
         refuse_input(output, files)
-    report = validate_cached(files, where, schema, schematron, skip_foreign=not _given("schema"), jobs=jobs)
+    report = validate_cached(
+        files, where, schema, schematron, skip_foreign=not _given("schema"), jobs=jobs, engine=engine, progress=progress
+    )
     for skipped in report.foreign:
         _echo(str(skipped), verbosity)
     if not report.results:
@@ -879,6 +895,79 @@ def build(
         1,
     )
     sys.exit(report.exit_code)
+
+
+@cli.group(short_help="Compile an ODD to RELAX NG and Schematron; export the schemas.")
+def schema() -> None:
+    """The schema: compile an ODD to RELAX NG and Schematron, or copy teikit's into an edition.
+
+    \b
+    compile  ODD -> NAME.rng + NAME.sch with the TEI Stylesheets (for maintainers)
+    export   put teikit's schemas in an edition's schemas/ folder
+
+    \b
+    Examples:
+      teikit schema export .
+      teikit schema compile schemas/teikit.odd -d schemas --stylesheets DIR --p5 p5subset.xml
+    """
+
+
+@schema.command("compile")
+@click.argument("odd", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@out_dir_option("Folder for NAME.rng and NAME.sch (default: the ODD's folder).")
+@click.option(
+    "--stylesheets",
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    envvar="TEIKIT_TEI_STYLESHEETS",
+    required=True,
+    help="The TEI Stylesheets (the folder holding odds/); or set TEIKIT_TEI_STYLESHEETS.",
+)
+@click.option(
+    "--p5",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    envvar="TEIKIT_P5SUBSET",
+    required=True,
+    help="A local p5subset.xml, so nothing is fetched; or set TEIKIT_P5SUBSET.",
+)
+@verbosity_options
+def schema_compile(odd: Path, out_dir: Path | None, stylesheets: Path, p5: Path, verbosity: int) -> None:
+    """Compile an ODD customisation to RELAX NG and ISO Schematron.
+
+    Runs the TEI's own ODD processor (odd2odd.xsl, odd2relax.xsl,
+    extract-isosch.xsl) on Saxon. The files written name their source and
+    are reproducible, so a second run changes nothing.
+
+    \b
+    Example:
+      teikit schema compile schemas/teikit.odd -d schemas \\
+        --stylesheets ../shared/reference/tei-stylesheets --p5 ../shared/reference/p5subset.xml
+    """
+    from teikit.check.odd import compile_odd
+
+    compiled = compile_odd(odd, stylesheets, p5)
+    for path in compiled.write(out_dir if out_dir is not None else odd.parent):
+        _echo(f"{path}: written", verbosity)
+
+
+@schema.command("export")
+@click.argument("edition", type=click.Path(file_okay=False, path_type=Path))
+@click.option("--force", is_flag=True, help="Replace schema files of the edition that differ from teikit's.")
+@verbosity_options
+def schema_export(edition: Path, force: bool, verbosity: int) -> None:
+    """Put teikit's schemas (teikit.rng, teikit.sch, teikit.odd) in EDITION/schemas/.
+
+    TEI that 'teikit convert' writes in EDITION or below then points at
+    them by a relative href, so the edition validates wherever it is
+    checked out (oXygen, VS Code, jing).
+
+    \b
+    Example:
+      teikit schema export . && teikit convert records/ --out-dir tei/
+    """
+    from teikit.core.association import export_schemas
+
+    for path in export_schemas(edition, force=force):
+        _echo(f"{path}: written", verbosity)
 
 
 @cli.command(short_help="Start an edition project.")

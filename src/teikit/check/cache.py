@@ -13,7 +13,7 @@ tables:
   that they are replayed under the path of the file at hand: the report
   (text, JSON, SARIF, JUnit, GitHub) is the same as without the cache.
 
-The toolchain fingerprint covers teikit's version and validation code, the
+The toolchain fingerprint covers teikit's version, validation code and grammar engine, the
 bytes of the grammar and the Schematron, and whether non-TEI files are left
 out: a change to any of them re-checks every file. A file that could not be
 read is never remembered, nor is one whose stat changed while it was being
@@ -27,6 +27,7 @@ from __future__ import annotations
 import hashlib
 import json
 import sqlite3
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -62,7 +63,9 @@ class CacheReport:
     reused: int = 0
 
 
-def toolchain_fingerprint(schema: Path | None, schematron: Path | bool | None, skip_foreign: bool) -> str:
+def toolchain_fingerprint(
+    schema: Path | None, schematron: Path | bool | None, skip_foreign: bool, engine: str = "lxml"
+) -> str:
     """A hash of everything besides a file's bytes that its diagnostics depend on.
 
     Raises:
@@ -72,7 +75,9 @@ def toolchain_fingerprint(schema: Path | None, schematron: Path | bool | None, s
     rules = schematron
     if rules is None:
         rules = schema_path("teikit.sch") if schema is None else False
-    digest = hashlib.sha256(f"teikit {__version__} validate cache 1 skip-foreign={skip_foreign}".encode())
+    digest = hashlib.sha256(
+        f"teikit {__version__} validate cache 1 skip-foreign={skip_foreign} engine={engine}".encode()
+    )
     code = Path(__file__).resolve().parent
     sources = [*sorted(code.glob("*.py")), code.parent / "core" / "xmlsafe.py"]
     for path in [grammar, *([rules] if isinstance(rules, Path) else []), *sources]:
@@ -217,6 +222,8 @@ def validate_cached(
     *,
     skip_foreign: bool,
     jobs: int | None = None,
+    engine: str = "lxml",
+    progress: Callable[[str], None] | None = None,
 ) -> CacheReport:
     """Validate ``files`` like :func:`~teikit.check.validate.validate_paths`, reusing what the cache knows.
 
@@ -229,7 +236,7 @@ def validate_cached(
         ConfigError: a schema cannot be compiled.
     """
     report = CacheReport()
-    toolchain = toolchain_fingerprint(schema, schematron, skip_foreign)
+    toolchain = toolchain_fingerprint(schema, schematron, skip_foreign, engine)
     with ValidationCache(cache_path, toolchain) as cache:
         known: dict[int, FileResult] = {}
         roots: dict[int, str | None] = {}
@@ -250,8 +257,10 @@ def validate_cached(
             to_check.append((index, path, stat, content_hash))
         checking = [item for item in to_check if not _is_foreign(roots[item[0]], skip_foreign)]
         if checking:
-            validator = Validator(schema, schematron)
-            results = validate_paths([str(item[1]) for item in checking], validator, jobs=jobs)
+            validator = Validator(schema, schematron, engine=engine, progress=progress)
+            names = [str(item[1]) for item in checking]
+            validator.prepare(names)
+            results = validate_paths(names, validator, jobs=jobs)
             for (index, _path, _stat, _hash), result in zip(checking, results, strict=True):
                 known[index] = result
             report.checked = len(checking)

@@ -15,21 +15,25 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property, partial
 from pathlib import Path
 
 from lxml import etree
 
+from teikit.check.jing import LARGE_GRAMMAR_BYTES, JingGrammar, find_jing, relocate
 from teikit.check.locate import SourceLocator
 from teikit.check.rnginfo import GrammarInfo, attribute_name, read_grammar
+from teikit.check.rngsimplify import simplify_grammar
 from teikit.check.schematron import Schematron
+from teikit.check.xsltschematron import XPATH2_BINDINGS, XsltSchematron, query_binding
 from teikit.core.errors import ConfigError, Diagnostic, InputError, Location, TeikitError
 from teikit.core.resources import schema_path
 from teikit.core.workers import default_jobs, run_guarded, run_parallel, worker_state
 from teikit.core.xmlsafe import ParsedDocument, parse_document, read_xml_bytes
 
+_TEI_NS = "http://www.tei-c.org/ns/1.0"
 _GENERIC = {"RELAXNG_ERR_CONTENTVALID", "RELAXNG_ERR_EXTRACONTENT", "RELAXNG_ERR_ATTRVALID", "RELAXNG_ERR_INTEREXTRA"}
 _NOISE_RE = re.compile(r"^(?:Relax-NG validity error\s*:\s*)")
 
@@ -72,14 +76,37 @@ class Validator:
         ConfigError: a schema cannot be read or compiled.
     """
 
-    def __init__(self, schema: str | Path | None = None, schematron: str | Path | bool | None = None) -> None:
+    def __init__(
+        self,
+        schema: str | Path | None = None,
+        schematron: str | Path | bool | None = None,
+        *,
+        engine: str = "lxml",
+        progress: Callable[[str], None] | None = None,
+    ) -> None:
         self.arguments = (schema, schematron)
-        """What the validator was made from, so that a worker process can make the same."""
+        """What the validator was made from, so that a worker process can make the same (lxml engine)."""
         self.schema_path = Path(schema) if schema else schema_path("teikit.rng")
-        self.relaxng = _compile_relaxng(self.schema_path)
+        self.jing: JingGrammar | None = None
+        if engine == "jing" or (engine == "auto" and schema is not None and _large(self.schema_path) and find_jing()):
+            self.jing = JingGrammar(self.schema_path)
+            self.relaxng: etree.RelaxNG | None = None
+        else:
+            if progress is not None and _large(self.schema_path):
+                size = self.schema_path.stat().st_size / 1e6
+                progress(
+                    f"compiling {self.schema_path.name} ({size:.1f} MB) with lxml: about 10 s "
+                    "(install jing to check large grammars in about 2 s)"
+                )
+            self.relaxng = _compile_relaxng(self.schema_path)
         if schematron is None:
             schematron = schema_path("teikit.sch") if schema is None else False
-        self.schematron = Schematron(schematron) if isinstance(schematron, (str, Path)) else None
+        self.schematron = _load_schematron(schematron) if isinstance(schematron, (str, Path)) else None
+
+    def prepare(self, paths: Iterable[str | Path]) -> None:
+        """Check a run's files with jing in one go (when jing is the engine); a no-op for lxml."""
+        if self.jing is not None:
+            self.jing.prepare(paths)
 
     @cached_property
     def grammar(self) -> GrammarInfo:
@@ -100,7 +127,10 @@ class Validator:
         """RELAX NG then Schematron diagnostics for a parsed document, in order of place."""
         locator = SourceLocator(document.data, document.tree.getroot())
         diagnostics = [self._relocate_duplicate(diagnostic, document, locator) for diagnostic in document.diagnostics]
-        if not self.relaxng.validate(document.tree):
+        if self.jing is not None:
+            text = document.data.decode("utf-8", "replace")
+            diagnostics.extend(relocate(found, text) for found in self.jing.diagnostics(document.path, document.data))
+        elif self.relaxng is not None and not self.relaxng.validate(document.tree):
             repeated = {d.location.line for d in document.diagnostics if d.code == "teikit-unique-id" and d.location}
             for diagnostic in self._grammar_diagnostics(self.relaxng.error_log, document.path, locator):
                 # libxml2 also rejects the second use of a repeated xml:id; it is reported once, above.
@@ -215,20 +245,25 @@ class Validator:
             if missing:
                 return f"<{name}> needs @{', @'.join(missing)}", "rng-attribute-missing", None
             return f"<{name}> has an attribute the schema does not allow here", "rng-attribute", None
-        if kind == "RELAXNG_ERR_ELEMWRONG":
-            return (
-                f"element <{name}> is not allowed here{where}; check its place and the elements before it",
-                "rng-element",
-                None,
-            )
         if kind == "RELAXNG_ERR_TEXTWRONG":
             return (
                 f"text is not allowed directly inside <{name}>; wrap it in an element that may hold text",
                 "rng-text",
                 None,
             )
-        if kind in ("RELAXNG_ERR_ELEMWRONGNS", "RELAXNG_ERR_ELEMNONS"):
+        if kind in ("RELAXNG_ERR_ELEMWRONGNS", "RELAXNG_ERR_ELEMNONS") or (
+            kind in ("RELAXNG_ERR_ELEMWRONG", "RELAXNG_ERR_ELEMNAME")
+            and element is not None
+            and etree.QName(element).namespace != _TEI_NS
+            and name in self.grammar.elements
+        ):
             return f'<{name}> is not in the TEI namespace (xmlns="http://www.tei-c.org/ns/1.0")', "rng-namespace", None
+        if kind == "RELAXNG_ERR_ELEMWRONG":
+            return (
+                f"element <{name}> is not allowed here{where}; check its place and the elements before it",
+                "rng-element",
+                None,
+            )
         if kind == "RELAXNG_ERR_ELEMNAME":
             return (
                 raw.replace("Expecting element", "expected element") + " (the root of a TEI document is <TEI>)",
@@ -276,9 +311,26 @@ def _unique(diagnostics: list[Diagnostic]) -> list[Diagnostic]:
     return unique
 
 
-def _compile_relaxng(path: Path) -> etree.RelaxNG:
+def _load_schematron(path: str | Path) -> Schematron | XsltSchematron:
+    """teikit's evaluator for XPath 1.0 schemas, SchXslt2 on Saxon for ``xslt2``/``xslt3`` ones."""
+    if query_binding(path) in XPATH2_BINDINGS:
+        return XsltSchematron(path)
+    return Schematron(path)
+
+
+def _large(path: Path) -> bool:
     try:
-        return etree.RelaxNG(etree.parse(str(path), etree.XMLParser(resolve_entities=False, no_network=True)))
+        return path.stat().st_size > LARGE_GRAMMAR_BYTES
+    except OSError:
+        return False
+
+
+def _compile_relaxng(path: Path) -> etree.RelaxNG:
+    """Compile a grammar with libxml2, its ``empty``/``notAllowed`` patterns folded first (see rngsimplify)."""
+    try:
+        tree = etree.parse(str(path), etree.XMLParser(resolve_entities=False, no_network=True))
+        simplify_grammar(tree)
+        return etree.RelaxNG(tree)
     except (OSError, etree.XMLSyntaxError, etree.RelaxNGParseError) as exc:
         raise ConfigError(f"cannot use the RELAX NG schema: {exc}", Location(str(path)), "schema-unusable") from exc
 
@@ -321,7 +373,8 @@ def validate_paths(paths: Iterable[str | Path], validator: Validator, *, jobs: i
     """
     files = [str(path) for path in find_xml(paths)]
     jobs = max(1, jobs or default_jobs())
-    if jobs == 1 or len(files) < 8 * jobs:
+    if jobs == 1 or len(files) < 8 * jobs or validator.jing is not None:
+        # jing checks a run's files in one batch (Validator.prepare); its answers are read here.
         return [run_guarded(validator.check_file, path, _crashed) for path in files]
     factory = partial(_validator_state, *validator.arguments)
     return list(run_parallel(files, _check_one, factory, crashed=_crashed, jobs=jobs))

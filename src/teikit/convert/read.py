@@ -359,6 +359,11 @@ def find_date(text: str) -> tuple[str, re.Match[str]] | None:
     return best
 
 
+def looks_like_full_date(text: str) -> bool:
+    """Whether ``text`` has the shape of a day, month and year, real or not (``February 30, 1950``)."""
+    return any(pattern.search(text) for pattern in rules.DATE_PATTERNS)
+
+
 def find_partial_date(text: str, *, year_only: bool = False) -> tuple[str, re.Match[str]] | None:
     """The first month and year (``March 1962`` -> ``1962-03``) in ``text``, with its match.
 

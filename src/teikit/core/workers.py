@@ -43,7 +43,7 @@ import sys
 import threading
 import time
 from collections import deque
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Generator, Iterator, Sequence
 from dataclasses import dataclass
 from multiprocessing.connection import Connection, wait
 from typing import Any, Protocol, TypeVar
@@ -100,7 +100,7 @@ def run_parallel(
     jobs: int | None = None,
     serial_below: int = 4,
     executor: Executor | None = None,
-) -> Iterator[R]:
+) -> Generator[R, None, None]:
     """Apply ``task`` to every item, in worker processes set up by ``factory``.
 
     ``task``, ``factory`` and ``crashed`` must be picklable (module-level

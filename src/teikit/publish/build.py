@@ -33,6 +33,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from teikit.check.validate import Validator
+from teikit.core.association import relocate_models
 from teikit.core.errors import Diagnostic, InputError, Location, TeikitError
 from teikit.core.filestat import FileStat, file_sha256
 from teikit.core.serialize import inside, remove_output, remove_temporaries, write_atomic
@@ -121,7 +122,10 @@ def build_record(job: BuildJob) -> BuildOutcome:
         html, text = renderer.render_editions(document, [HTML, TEXT])
         site = Path(job.site)
         published = without_stylesheet_instructions(document)
-        contents = (html.encode("utf-8"), text.encode("utf-8"), published)
+        copy, schemas = relocate_models(published, Path(job.source), site / "tei", site / "schemas")
+        for schema in schemas:
+            write_atomic(inside(site, f"schemas/{schema.name}"), schema.read_bytes(), force=True, durable=False)
+        contents = (html.encode("utf-8"), text.encode("utf-8"), copy)
         for name, content in zip(outputs_of(job.key), contents, strict=True):
             write_atomic(inside(site, name), content, force=True, durable=False)
         outcome.entry = catalog_entry(document.tree.getroot(), job.key).as_dict()
@@ -251,19 +255,26 @@ def build_site(
         outcomes = run_parallel(
             jobs_to_run, build_record, factory, crashed=crashed_record, jobs=jobs, executor=executor
         )
-        for done, outcome in enumerate(outcomes, start=1):
-            report.outcomes.append(outcome)
-            if outcome.status == "built":
-                state = RecordState(
-                    outcome.tei_hash, outcome.outputs, outcome.entry, outcome.source, outcome.stat, toolchain
-                )
-                current.records[outcome.key] = state
-                store.put(outcome.key, state)  # the outputs are written: the row may say so
-            if progress is not None:
-                progress(outcome, done, total)
-            if fail_fast and outcome.status == "failed":
-                report.stopped = True
-                break
+        try:
+            for done, outcome in enumerate(outcomes, start=1):
+                report.outcomes.append(outcome)
+                if outcome.status == "built":
+                    state = RecordState(
+                        outcome.tei_hash, outcome.outputs, outcome.entry, outcome.source, outcome.stat, toolchain
+                    )
+                    current.records[outcome.key] = state
+                    store.put(outcome.key, state)  # the outputs are written: the row may say so
+                if progress is not None:
+                    progress(outcome, done, total)
+                if fail_fast and outcome.status == "failed":
+                    report.stopped = True
+                    break
+        except BaseException:
+            # Stopped (Ctrl-C, SIGTERM): the workers are gone; what they had half-written goes too.
+            outcomes.close()
+            for folder in (site, site / "tei"):
+                remove_temporaries(folder)
+            raise
         if report.stopped:
             # Records not reached keep what the last build made of them.
             for key, state in previous.records.items():
