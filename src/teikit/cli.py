@@ -190,11 +190,12 @@ def _config_defaults(config: ProjectConfig) -> dict[str, dict[str, Any]]:
         "brackets": {"records": [records], "text_lang": lang},
         "turns": {"records": [records], "text_lang": lang},
         "validate": {"paths": [tei], "schema": schema, "schematron": schematron, "jobs": jobs},
-        "render": {"jobs": jobs},
+        "render": {"jobs": jobs, "ui_lang": config.ui_lang},
         "build": {
             "tei_dir": tei,
             "out_dir": site,
             "title": config.title,
+            "ui_lang": config.ui_lang,
             "schema": schema,
             "schematron": schematron,
             "jobs": jobs,
@@ -563,6 +564,13 @@ def _validate_stdin(validator: Any) -> FileResult:
 @click.option(
     "--no-header", is_flag=True, help="Leave out the record's metadata (title, date, citation, participants)."
 )
+@click.option(
+    "--ui-lang",
+    type=click.Choice(("en", "de", "fr", "ru")),
+    default="en",
+    show_default=True,
+    help="Language of the edition's own labels and navigation (teikit.toml: ui_lang).",
+)
 @output_option("Write the edition of a single file here ('-': standard output, the default).")
 @out_dir_option("Write NAME.html / NAME.txt / NAME.diplomatic.txt into this folder (needed for several files).")
 @allow_empty_option
@@ -574,6 +582,7 @@ def render(
     style: str,
     view: str,
     no_header: bool,
+    ui_lang: str,
     output: Path | None,
     out_dir: Path | None,
     allow_empty: bool,
@@ -602,7 +611,7 @@ def render(
 
     if output is not None and out_dir is not None:
         raise click.UsageError("give either -o/--output or -d/--out-dir, not both")
-    options = Options(to=to, style=style, view=view, header=not no_header)
+    options = Options(to=to, style=style, view=view, header=not no_header, ui_lang=ui_lang)
     if paths == (Path("-"),):
         if out_dir is not None:
             raise click.UsageError("standard input has no name to make a file of in -d/--out-dir; use -o FILE")
@@ -649,6 +658,13 @@ def render(
     type=click.Path(exists=True, dir_okay=False, path_type=Path),
     help="ISO Schematron the records must pass (default: teikit.sch; teikit.toml: schematron).",
 )
+@click.option(
+    "--ui-lang",
+    type=click.Choice(("en", "de", "fr", "ru")),
+    default="en",
+    show_default=True,
+    help="Language of the edition's own labels and navigation (teikit.toml: ui_lang).",
+)
 @click.option("--force", is_flag=True, help="Rebuild every record, changed or not.")
 @click.option("--fail-fast", is_flag=True, help="Stop at the first invalid record.")
 @allow_empty_option
@@ -660,6 +676,7 @@ def build(
     title: str,
     schema: Path | None,
     schematron: Path | None,
+    ui_lang: str,
     force: bool,
     fail_fast: bool,
     allow_empty: bool,
@@ -722,6 +739,7 @@ def build(
         schema=schema,
         schematron=schematron,
         progress=progress,
+        ui_lang=ui_lang,
     )
     built, skipped, failed = (len(report.of(status)) for status in ("built", "skipped", "failed"))
     stopped = " (stopped at the first failure)" if report.stopped else ""

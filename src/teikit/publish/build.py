@@ -36,15 +36,24 @@ from teikit.publish.site import SITE_FILES, site_files, write_site_files
 
 HTML = Options(to="html")
 TEXT = Options(to="text", style="reading")
+DIPLOMATIC = Options(to="text", style="diplomatic")
 
 
 @dataclass(frozen=True)
 class BuildJob:
-    """One record to build: its TEI file, its key in the site, the site folder."""
+    """One record to build: its TEI file, its key in the site, the site folder; the keys of its
+    neighbours in the site ("" for none) and the interface language, which its page shows."""
 
     source: str
     key: str
     site: str
+    prev: str = ""
+    next: str = ""
+    ui_lang: str = "en"
+
+    def state_hash(self, tei_hash: str) -> str:
+        """What the record's outputs depend on besides the toolchain: its TEI and its neighbours."""
+        return sha256(f"{tei_hash} {self.prev} {self.next}".encode())
 
 
 @dataclass
@@ -81,7 +90,7 @@ Progress = Callable[[BuildOutcome, int, int], None]
 
 def outputs_of(key: str) -> list[str]:
     """The files a record makes, relative to the site folder."""
-    return [f"{key}.html", f"{key}.txt", f"tei/{key}.xml"]
+    return [f"{key}.html", f"{key}.txt", f"tei/{key}.xml", f"{key}.diplomatic.txt"]
 
 
 def record_key(path: Path, root: Path) -> str:
@@ -102,14 +111,16 @@ def build_record(job: BuildJob) -> BuildOutcome:
     outcome = BuildOutcome(job.key, job.source, "failed")
     try:
         data = read_xml_bytes(job.source)
-        outcome.tei_hash = sha256(data)
+        outcome.tei_hash = job.state_hash(sha256(data))
         document = parse_document(data, job.source)
         outcome.diagnostics = validator.check_document(document)
         if any(diagnostic.level == "error" for diagnostic in outcome.diagnostics):
             return outcome
-        html, text = renderer.render_editions(document, [HTML, TEXT])
+        page = Options(to="html", ui_lang=job.ui_lang, site=True, key=job.key, prev=job.prev, next=job.next)
+        html, text, diplomatic = renderer.render_editions(document, [page, TEXT, DIPLOMATIC])
         site = Path(job.site)
-        for name, content in zip(outputs_of(job.key), (html.encode("utf-8"), text.encode("utf-8"), data), strict=True):
+        contents = (html.encode("utf-8"), text.encode("utf-8"), data, diplomatic.encode("utf-8"))
+        for name, content in zip(outputs_of(job.key), contents, strict=True):
             write_atomic(site / name, content, force=True, durable=False)
         outcome.entry = catalog_entry(document.tree.getroot(), job.key).as_dict()
     except TeikitError as error:
@@ -146,11 +157,14 @@ def build_site(
     schema: Path | None = None,
     schematron: Path | None = None,
     progress: Progress | None = None,
+    ui_lang: str = "en",
 ) -> BuildReport:
     """Build (or bring up to date) the site of the records in ``tei_dir`` (see the module doc).
 
     ``schema`` and ``schematron`` replace teikit's own (a project's customised
     copies); a change to them rebuilds every record, like a new teikit.
+    ``ui_lang`` is the language of the site's own words (one of
+    :data:`teikit.publish.render.UI_LANGUAGES`); a change rebuilds every page.
 
     Raises:
         InputError: ``tei_dir`` is missing.
@@ -166,21 +180,31 @@ def build_site(
     if schema is not None or schematron is not None:
         own = "".join(sha256(path.read_bytes()) if path else "-" for path in (schema, schematron))
         toolchain = sha256(f"{toolchain} {own}".encode())
+    if ui_lang != "en":
+        toolchain = sha256(f"{toolchain} ui {ui_lang}".encode())
     current = Manifest(toolchain=toolchain)
     same_toolchain = previous.toolchain == current.toolchain and not force
     jobs_to_run: list[BuildJob] = []
-    for path in records:
-        key = record_key(path, tei_dir)
+    keys = [record_key(path, tei_dir) for path in records]
+    for number, (path, key) in enumerate(zip(records, keys, strict=True)):
+        job = BuildJob(
+            str(path),
+            key,
+            str(site),
+            prev=keys[number - 1] if number else "",
+            next=keys[number + 1] if number + 1 < len(keys) else "",
+            ui_lang=ui_lang,
+        )
         known = previous.records.get(key)
         try:
-            digest = sha256(path.read_bytes()) if known is not None and same_toolchain else ""
+            digest = job.state_hash(sha256(path.read_bytes())) if known is not None and same_toolchain else ""
         except OSError:
             digest = ""
         if known is not None and digest == known.tei_hash and all((site / name).is_file() for name in known.outputs):
             current.records[key] = known
             report.outcomes.append(BuildOutcome(key, str(path), "skipped", known.tei_hash, known.outputs, known.entry))
         else:
-            jobs_to_run.append(BuildJob(str(path), key, str(site)))
+            jobs_to_run.append(job)
     total = len(jobs_to_run)
     factory = functools.partial(
         worker_factory, str(schema) if schema else None, str(schematron) if schematron else None
@@ -205,7 +229,7 @@ def build_site(
     unchanged = current == previous and all((site / name).is_file() for name in SITE_FILES)
     if not unchanged:
         entries = [CatalogEntry.from_dict(state.entry) for state in current.records.values() if state.entry]
-        write_site_files(site, site_files(entries, title))
+        write_site_files(site, site_files(entries, title, ui_lang=ui_lang))
         current.save(site)
     report.seconds = time.perf_counter() - started
     return report

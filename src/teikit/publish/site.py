@@ -17,154 +17,43 @@ import json
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from html import escape
 from pathlib import Path
 
+from lxml import etree
+
 from teikit.publish.catalog import CatalogEntry
-
-_CSS = """
-:root { --ink: #1b1b1b; --muted: #4d4d4d; --rule: #d0d0d0; --accent: #7a2e0e; --link: #0b4f8a; }
-html { color: var(--ink); background: #fff; font: 1rem/1.5 Georgia, "Times New Roman", serif; }
-body { margin: 0 auto; max-width: 80rem; padding: 0 1rem 3rem; }
-a { color: var(--link); }
-a:focus-visible, button:focus-visible, input:focus-visible { outline: 3px solid #f3b500; outline-offset: 2px; }
-h1 { font-size: 1.6rem; margin: 1.2rem 0 .4rem; }
-nav { font-family: system-ui, sans-serif; margin-bottom: 1rem; }
-nav a { margin-right: 1rem; }
-.search { font-family: system-ui, sans-serif; margin: .8rem 0; }
-.search input { font-size: 1rem; padding: .3rem .5rem; width: min(30rem, 100%); }
-table { border-collapse: collapse; width: 100%; }
-th, td { text-align: left; vertical-align: top; padding: .4rem .5rem; border-bottom: 1px solid var(--rule); }
-th { font-family: system-ui, sans-serif; font-size: .9rem; }
-th button { font: inherit; border: 0; background: none; padding: 0; cursor: pointer; color: var(--ink); }
-th[aria-sort="ascending"] button::after { content: " ▲"; }
-th[aria-sort="descending"] button::after { content: " ▼"; }
-td.date { white-space: nowrap; }
-td.summary { font-size: .92rem; color: var(--muted); }
-.files a { display: inline-block; margin-right: .4rem; font-family: system-ui, sans-serif; font-size: .85rem; }
-.persons li { margin-bottom: .4rem; }
-.roles { color: var(--muted); font-size: .9rem; }
-footer { margin-top: 2rem; color: var(--muted); font-size: .85rem; border-top: 1px solid var(--rule); padding-top: .5rem; }
-@media (max-width: 48rem) { td.summary, th.summary { display: none; } }
-"""
-
-_SCRIPT = """
-(function () {
-  "use strict";
-  var table = document.getElementById("records");
-  if (!table) { return; }
-  var body = table.tBodies[0];
-  var rows = Array.prototype.slice.call(body.rows);
-  var index = window.TEIKIT_INDEX || [];
-  var byKey = {};
-  index.forEach(function (record) { byKey[record.key] = record.text; });
-  var box = document.getElementById("search");
-  var status = document.getElementById("search-status");
-  function normalise(text) {
-    return text.normalize("NFKD").replace(/[\\u0300-\\u036f]/g, "").toLowerCase();
-  }
-  function filter() {
-    var words = normalise(box.value).split(/\\s+/).filter(Boolean);
-    var shown = 0;
-    rows.forEach(function (row) {
-      var haystack = byKey[row.dataset.key] || normalise(row.textContent);
-      var hit = words.every(function (word) { return haystack.indexOf(word) !== -1; });
-      row.hidden = !hit;
-      if (hit) { shown += 1; }
-    });
-    status.textContent = words.length ? shown + " of " + rows.length + " records" : "";
-  }
-  if (box) {
-    box.disabled = false;
-    box.addEventListener("input", filter);
-    var query = new URLSearchParams(window.location.search).get("q");
-    if (query) { box.value = query; filter(); }
-  }
-  Array.prototype.forEach.call(table.tHead.rows[0].cells, function (cell, column) {
-    var button = cell.querySelector("button");
-    if (!button) { return; }
-    button.addEventListener("click", function () {
-      var ascending = cell.getAttribute("aria-sort") !== "ascending";
-      Array.prototype.forEach.call(table.tHead.rows[0].cells, function (other) { other.removeAttribute("aria-sort"); });
-      cell.setAttribute("aria-sort", ascending ? "ascending" : "descending");
-      rows.sort(function (a, b) {
-        var x = a.cells[column].dataset.sort || a.cells[column].textContent;
-        var y = b.cells[column].dataset.sort || b.cells[column].textContent;
-        return (x < y ? -1 : x > y ? 1 : 0) * (ascending ? 1 : -1);
-      });
-      rows.forEach(function (row) { body.appendChild(row); });
-    });
-  });
-})();
-"""
-
+from teikit.publish.render import Renderer
 
 _COMBINING_RE = re.compile(r"[\u0300-\u036f]")
 SITE_FILES = ("index.html", "persons.html", "search-index.json", "search-index.js")
 
 
+_NOT_XML_RE = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+# Letters that carry no combining mark to strip yet are read as plain Latin ones (the page's script folds alike).
+_FOLD = str.maketrans({"ł": "l", "ø": "o", "đ": "d", "ð": "d", "þ": "th", "ß": "ss", "æ": "ae", "œ": "oe", "ı": "i"})
+
+
+def fold(text: str) -> str:
+    """Text as the search compares it: lower-cased, accents removed, ł -> l, ё -> е, spaces collapsed."""
+    text = _COMBINING_RE.sub("", unicodedata.normalize("NFKD", text.lower())).translate(_FOLD)
+    return " ".join(text.split())
+
+
 def search_text(entry: CatalogEntry) -> str:
-    """The words of an entry the search looks in, accents removed and lower-cased."""
+    """The words of an entry the search looks in, folded (:func:`fold`)."""
     parts = [entry.title, entry.date, entry.date_text, entry.reference, entry.summary, " ".join(entry.languages)]
     parts += [name for person in entry.persons for name in person.names]
     parts += entry.names + entry.keywords
-    text = _COMBINING_RE.sub("", unicodedata.normalize("NFKD", " ".join(parts)))
-    return " ".join(text.lower().split())
-
-
-def _page(title: str, body: str, *, script: str = "", head: str = "") -> str:
-    return (
-        '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
-        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-        f'<meta name="generator" content="teikit">\n<title>{escape(title)}</title>\n<style>{_CSS}</style>\n{head}</head>\n'
-        f"<body>\n{body}\n"
-        '<footer role="contentinfo"><p>Edition built by teikit from TEI P5 records.</p></footer>\n'
-        f"{script}</body>\n</html>\n"
-    )
-
-
-def _nav(current: str) -> str:
-    links = [("index.html", "Records"), ("persons.html", "Persons")]
-    current_mark = ' aria-current="page"'
-    items = "".join(f'<a href="{href}"{current_mark if href == current else ""}>{label}</a>' for href, label in links)
-    return f'<nav aria-label="Edition">{items}</nav>'
+    return fold(" ".join(parts))
 
 
 def _sort_key(entry: CatalogEntry) -> tuple[str, str]:
     return (entry.date or "9999", entry.title.lower())
 
 
-def index_page(entries: list[CatalogEntry], title: str) -> str:
-    """``index.html``: the table of records (see the module doc)."""
-    rows = []
-    for entry in sorted(entries, key=_sort_key):
-        key = escape(entry.key)
-        languages = ", ".join(entry.languages)
-        rows.append(
-            f'<tr data-key="{key}">'
-            f'<td class="date" data-sort="{escape(entry.date)}">{escape(entry.date_text or entry.date)}</td>'
-            f'<td class="title"><a href="{key}.html">{escape(entry.title)}</a></td>'
-            f'<td class="reference">{escape(entry.reference)}</td>'
-            f'<td class="languages">{escape(languages)}</td>'
-            f'<td class="summary">{escape(entry.summary)}</td>'
-            f'<td class="files"><a href="{key}.html">HTML</a><a href="{key}.txt">text</a><a href="tei/{key}.xml">TEI</a></td>'
-            "</tr>"
-        )
-    body = (
-        f'<header role="banner"><h1>{escape(title)}</h1>{_nav("index.html")}</header>\n<main>\n'
-        '<div class="search" role="search"><label for="search">Search the records </label>'
-        '<input type="search" id="search" placeholder="title, summary, person, place…" disabled>'
-        ' <span id="search-status" aria-live="polite"></span></div>\n'
-        f'<table id="records"><caption>{len(entries)} record{"s" if len(entries) != 1 else ""}, by date</caption>\n<thead><tr>'
-        '<th scope="col" aria-sort="ascending"><button type="button">Date</button></th>'
-        '<th scope="col"><button type="button">Title</button></th>'
-        '<th scope="col"><button type="button">Archival reference</button></th>'
-        '<th scope="col"><button type="button">Languages</button></th>'
-        '<th scope="col" class="summary">Summary</th><th scope="col">Files</th>'
-        "</tr></thead>\n<tbody>\n" + "\n".join(rows) + "\n</tbody></table>\n</main>"
-    )
-    script = f'<script src="search-index.js"></script>\n<script>{_SCRIPT}</script>\n'
-    return _page(title, body, script=script)
+def ordered(entries: list[CatalogEntry]) -> list[CatalogEntry]:
+    """The records in the index's order: by date, then title."""
+    return sorted(entries, key=_sort_key)
 
 
 def _person_key(names: list[str]) -> str:
@@ -180,10 +69,10 @@ class _Participant:
     records: list[tuple[CatalogEntry, str]] = field(default_factory=list)
 
 
-def persons_page(entries: list[CatalogEntry], title: str) -> str:
-    """``persons.html``: participants across the collection, merged by name."""
+def merged_persons(entries: list[CatalogEntry]) -> list[_Participant]:
+    """Participants across the collection, merged by normalised name, in name order."""
     people: dict[str, _Participant] = {}
-    for entry in sorted(entries, key=_sort_key):
+    for entry in ordered(entries):
         for person in entry.persons:
             key = _person_key(person.names)
             if not key:
@@ -192,42 +81,71 @@ def persons_page(entries: list[CatalogEntry], title: str) -> str:
             participant.names.extend(name for name in person.names if name not in participant.names)
             participant.roles.extend(role for role in person.roles if role not in participant.roles)
             participant.records.append((entry, person.ident))
-    items = []
-    for key in sorted(people):
-        participant = people[key]
-        links = ", ".join(
-            f'<a href="{escape(entry.key)}.html#{escape(ident)}">{escape(entry.date_text or entry.date or entry.key)}</a>'
-            for entry, ident in participant.records
+    return [people[key] for key in sorted(people)]
+
+
+def site_document(entries: list[CatalogEntry], title: str) -> str:
+    """The site document ``xslt/site/pages.xsl`` turns into the site pages: records in order,
+    persons merged (the decisions made here, the presentation there)."""
+    site = etree.Element("site", title=title)
+    for entry in ordered(entries):
+        record = etree.SubElement(
+            site,
+            "record",
+            key=entry.key,
+            date=entry.date,
+            reference=entry.reference,
+            languages=", ".join(entry.languages),
         )
-        roles = ", ".join(participant.roles)
-        items.append(
-            f"<li><strong>{escape(participant.names[0])}</strong>"
-            + "".join(f" · {escape(name)}" for name in participant.names[1:])
-            + (f' <span class="roles">{escape(roles)}</span>' if roles else "")
-            + f"<br>{links}</li>"
-        )
-    body = (
-        f'<header role="banner"><h1>Persons — {escape(title)}</h1>{_nav("persons.html")}</header>\n<main>\n'
-        '<ul class="persons">\n' + "\n".join(items) + "\n</ul>\n</main>"
-    )
-    return _page(f"Persons — {title}", body)
+        record.set("date-text", entry.date_text)
+        etree.SubElement(record, "title").text = _xml_text(entry.title)
+        etree.SubElement(record, "summary").text = _xml_text(entry.summary)
+    for participant in merged_persons(entries):
+        person = etree.SubElement(site, "person")
+        for name in participant.names:
+            etree.SubElement(person, "name").text = _xml_text(name)
+        for role in participant.roles:
+            etree.SubElement(person, "role").text = _xml_text(role)
+        for entry, ident in participant.records:
+            etree.SubElement(
+                person,
+                "mention",
+                key=entry.key,
+                ident=ident,
+                label=_xml_text(entry.date_text or entry.date or entry.key),
+                title=_xml_text(entry.title),
+            )
+    return str(etree.tostring(site, encoding="unicode"))
+
+
+def _xml_text(text: str) -> str:
+    """Text an XML document may hold (catalog text comes from XML, but stay safe)."""
+    return _NOT_XML_RE.sub("\ufffd", text)
 
 
 def search_index(entries: list[CatalogEntry]) -> list[dict[str, str]]:
     """The search index: for each record its key, title, date and the words to search."""
     return [
         {"key": entry.key, "title": entry.title, "date": entry.date, "text": search_text(entry)}
-        for entry in sorted(entries, key=_sort_key)
+        for entry in ordered(entries)
     ]
 
 
-def site_files(entries: list[CatalogEntry], title: str) -> dict[str, str]:
-    """Every collection-level file of the site, by name, as text."""
+def site_files(
+    entries: list[CatalogEntry], title: str, renderer: Renderer | None = None, ui_lang: str = "en"
+) -> dict[str, str]:
+    """Every collection-level file of the site, by name, as text.
+
+    Raises:
+        RenderError: the site stylesheet failed.
+    """
     index = search_index(entries)
     data = json.dumps(index, ensure_ascii=False, separators=(",", ":"))
+    renderer = renderer or Renderer(site_pages=True)
+    document = site_document(entries, title)
     return {
-        "index.html": index_page(entries, title),
-        "persons.html": persons_page(entries, title),
+        "index.html": renderer.render_site_page(document, "index", ui_lang),
+        "persons.html": renderer.render_site_page(document, "persons", ui_lang),
         "search-index.json": data + "\n",
         "search-index.js": f"window.TEIKIT_INDEX = {data};\n",
     }
