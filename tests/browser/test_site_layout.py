@@ -1,0 +1,143 @@
+"""Every page of a built site in a real browser: one layout, navigation from record pages,
+no horizontal overflow on a phone, keyboard focus, lang, and axe-core's verdict."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from helpers import convert
+from teikit.core.serialize import to_bytes
+from teikit.publish.build import build_site
+
+pytestmark = pytest.mark.browser
+ROOT = Path(__file__).resolve().parent.parent.parent
+WIDTHS = (320, 375, 768)
+#: How far the page is wider than its viewport (0 when nothing scrolls sideways).
+OVERFLOW = "() => document.documentElement.scrollWidth - window.innerWidth"
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory, corpus: Path) -> Path:
+    tei = tmp_path_factory.mktemp("tei")
+    (tei / "wilson-111240.xml").write_bytes((ROOT / "tei" / "wilson-111240.xml").read_bytes())
+    for record in sorted((corpus / "records").glob("*.txt")):
+        (tei / (record.stem + ".xml")).write_bytes(to_bytes(convert(record)[0].tree))
+    site = tmp_path_factory.mktemp("site")
+    report = build_site(tei, site, jobs=1, title="Test edition")
+    assert len(report.of("built")) == 4, [d for o in report.of("failed") for d in o.diagnostics]
+    return site
+
+
+def _pages(site: Path) -> list[Path]:
+    """One page of each type: the index, the persons register, every record."""
+    records = sorted(path for path in site.glob("*.html") if path.name not in ("index.html", "persons.html"))
+    return [site / "index.html", site / "persons.html", *records]
+
+
+def test_every_record_page_leads_to_the_index_the_registers_its_downloads_and_its_neighbours(
+    page,  # type: ignore[no-untyped-def]
+    site: Path,
+) -> None:
+    records = [path for path in _pages(site)[2:]]
+    assert len(records) == 4
+    reached: list[str] = []
+    page.goto(records[0].as_uri())
+    while True:
+        reached.append(Path(page.url).name)
+        assert page.locator("html").get_attribute("lang") == "en"
+        assert page.locator(".tk-breadcrumb a").get_attribute("href") == "index.html"
+        assert page.locator(".tk-breadcrumb [aria-current=page]").text_content() == page.locator("h1").text_content()
+        assert page.locator(".tk-site-nav a:text-is('Persons')").get_attribute("href") == "persons.html"
+        downloads = page.locator(".tk-downloads a")
+        assert [downloads.nth(n).inner_text() for n in range(downloads.count())] == [
+            "TEI XML",
+            "Reading text",
+            "Diplomatic text",
+        ]
+        for n in range(downloads.count()):
+            assert (site / str(downloads.nth(n).get_attribute("href"))).is_file()
+        following = page.locator("a[rel=next]")
+        if not following.count():
+            break
+        following.click()
+        page.wait_for_load_state()
+        assert page.locator("a[rel=prev]").get_attribute("href") == reached[-1]
+    assert reached == [path.name for path in records]
+    page.click(".tk-breadcrumb a:text-is('Records')")
+    assert page.url.endswith("/index.html")
+    page.click(".tk-site-nav a:text-is('Persons')")
+    assert page.url.endswith("/persons.html")
+    assert page.locator(".tk-site-nav a[aria-current=page]").inner_text() == "Persons"
+    mention = page.locator(".mentions a[href^='wilson-111240.html#']").first
+    mention.click()
+    assert page.url.split("#")[0].endswith("wilson-111240.html")
+    assert page.errors == []
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_no_page_is_wider_than_a_phone(page, site: Path, width: int, artifacts: Path) -> None:  # type: ignore[no-untyped-def]
+    page.set_viewport_size({"width": width, "height": 800})
+    for path in _pages(site):
+        page.goto(path.as_uri())
+        assert page.evaluate(OVERFLOW) <= 0, (path.name, width)
+    page.goto((site / "wilson-111240.html").as_uri())
+    page.screenshot(path=str(artifacts / f"site-record-{width}.png"))
+    page.goto((site / "index.html").as_uri())
+    page.screenshot(path=str(artifacts / f"site-index-{width}.png"))
+
+
+def test_skip_link_and_visible_focus_on_every_control(page, site: Path) -> None:  # type: ignore[no-untyped-def]
+    for path in _pages(site)[:3]:
+        page.goto(path.as_uri())
+        page.keyboard.press("Tab")
+        focused = page.evaluate("() => document.activeElement.className")
+        assert focused == "tk-skip", path.name
+        assert page.locator(".tk-skip").bounding_box()["y"] >= 0  # type: ignore[index]
+        page.keyboard.press("Enter")
+        assert page.evaluate("() => location.hash") == "#tk-main"
+    # Every control reached by Tab shows a focus ring: on itself, or on the label that stands for it.
+    page.goto((site / "wilson-111240.html").as_uri())
+    for _ in range(12):
+        page.keyboard.press("Tab")
+        ring = page.evaluate(
+            """() => {
+              const element = document.activeElement;
+              const shown = element.matches('.tk-toggle') ? document.querySelector(`label[for="${element.id}"]`) : element;
+              const style = getComputedStyle(shown);
+              return [element.tagName + '#' + element.id, style.outlineStyle, parseFloat(style.outlineWidth)];
+            }"""
+        )
+        assert ring[1] != "none" and ring[2] >= 2, ring
+
+
+def test_lang_of_every_part(page, site: Path) -> None:  # type: ignore[no-untyped-def]
+    page.goto((site / "wilson-111240.html").as_uri())
+    assert page.locator("section.tk-edition").get_attribute("lang") == "en"
+    languages = page.evaluate(
+        """() => Array.from(document.querySelectorAll('.tk-original .tk-note-inline'))
+                 .map(note => [note.closest('[lang]').lang, note.textContent])"""
+    )
+    assert languages, "the original has the archive's notes"
+    archive = [lang for lang, text in languages if "Handwritten signature" in text]
+    assert archive and set(archive) == {"en"}
+    russian = page.evaluate("() => document.querySelector('.tk-original p').closest('[lang]').lang")
+    assert russian == "ru"
+    assert page.locator(".tk-meta dt").first.get_attribute("lang") == "en"
+
+
+def test_axe_finds_no_serious_violation_on_any_page_type(page, site: Path) -> None:  # type: ignore[no-untyped-def]
+    axe_module = pytest.importorskip("axe_playwright_python.sync_playwright", reason="the test extra installs it")
+    axe = axe_module.Axe()
+    for width in (320, 1280):
+        page.set_viewport_size({"width": width, "height": 800})
+        for path in _pages(site):
+            page.goto(path.as_uri())
+            results = axe.run(page)
+            serious = [
+                (violation["id"], [node["target"] for node in violation["nodes"]][:3])
+                for violation in results.response["violations"]
+                if violation["impact"] in ("serious", "critical")
+            ]
+            assert serious == [], (path.name, width, serious)
