@@ -70,8 +70,8 @@
                 <fieldset>
                   <legend>{tk:msg('columns')}</legend>
                   <label for="tk-view-parallel">{tk:msg('side-by-side')}</label>
-                  <label for="tk-view-translation">{tk:text-label($texts[1])}</label>
-                  <label for="tk-view-original">{tk:text-label($texts[2])}</label>
+                  <label for="tk-view-translation">{tk:ui-text-label($texts[1])}</label>
+                  <label for="tk-view-original">{tk:ui-text-label($texts[2])}</label>
                 </fieldset>
               </xsl:if>
             </nav>
@@ -88,9 +88,9 @@
               <div class="tk-rows">
                 <xsl:choose>
                   <xsl:when test="count($texts) ge 2">
-                    <div class="tk-row tk-pair tk-colheads" aria-hidden="true">
-                      <div class="tk-cell tk-translation">{tk:text-label($texts[1])}</div>
-                      <div class="tk-cell tk-original">{tk:text-label($texts[2])}</div>
+                    <div class="tk-row tk-pair tk-colheads" aria-hidden="true" lang="{tk:ui-lang()}">
+                      <div class="tk-cell tk-translation">{tk:ui-text-label($texts[1])}</div>
+                      <div class="tk-cell tk-original">{tk:ui-text-label($texts[2])}</div>
                     </div>
                     <xsl:sequence select="local:rows($texts[1], $texts[2])"/>
                     <xsl:for-each select="subsequence($texts, 3)">
@@ -591,7 +591,7 @@
     <xsl:param name="label" as="xs:anyAtomicType"/>
     <xsl:param name="id" as="xs:string?"/>
     <sup class="tk-fnref {$view}">
-      <a href="#tk-fn-{$n}" role="doc-noteref" aria-label="note {$label}">
+      <a href="#tk-fn-{$n}" role="doc-noteref" aria-label="{tk:msg('note-ref', string($label))}">
         <xsl:if test="exists($id)">
           <xsl:attribute name="id" select="$id"/>
         </xsl:if>
@@ -654,7 +654,7 @@
     <xsl:variable name="notes" as="element()*" select="$tei//tei:note[tk:is-note(.)]"/>
     <xsl:if test="$notes">
       <section class="tk-notes" aria-labelledby="tk-notes-heading">
-        <h2 id="tk-notes-heading">Notes</h2>
+        <h2 id="tk-notes-heading">{tk:msg('notes')}</h2>
         <ol>
           <xsl:for-each select="$notes">
             <xsl:variable name="n" as="xs:integer" select="$tk:numbers(generate-id())"/>
@@ -667,9 +667,9 @@
                 <span class="tk-note-place tk-gen">{@place}: </span>
               </xsl:if>
               <xsl:apply-templates select="node()" mode="tk:inline"/>
-              <a class="tk-backlink r" href="#tk-fnref-{$n}" aria-label="back to the text">↩</a>
+              <a class="tk-backlink r" href="#tk-fnref-{$n}" aria-label="{tk:msg('back')}">↩</a>
               <xsl:if test="tk:is-foot(.)">
-                <a class="tk-backlink d" href="#tk-fnref-d-{$n}" aria-label="back to the text">↩</a>
+                <a class="tk-backlink d" href="#tk-fnref-d-{$n}" aria-label="{tk:msg('back')}">↩</a>
               </xsl:if>
             </li>
           </xsl:for-each>

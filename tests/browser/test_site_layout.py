@@ -141,3 +141,58 @@ def test_axe_finds_no_serious_violation_on_any_page_type(page, site: Path) -> No
                 if violation["impact"] in ("serious", "critical")
             ]
             assert serious == [], (path.name, width, serious)
+
+
+@pytest.mark.parametrize(
+    ("ui_lang", "words"),
+    [
+        (
+            "de",
+            {
+                "records": "Dokumente",
+                "downloads": "Downloads",
+                "reading": "Lesetext",
+                "none": "Kein Dokument passt zu „zzzq“",
+                "column": "Übersetzung (Englisch)",
+            },
+        ),
+        (
+            "ru",
+            {
+                "records": "Документы",
+                "downloads": "Файлы для загрузки",
+                "reading": "Текст для чтения",
+                "none": "Нет документов по запросу «zzzq»",
+                "column": "Перевод (английский)",
+            },
+        ),
+    ],
+)
+def test_the_interface_in_german_and_russian(
+    page,  # type: ignore[no-untyped-def]
+    tmp_path: Path,
+    ui_lang: str,
+    words: dict[str, str],
+) -> None:
+    tei = tmp_path / "tei"
+    tei.mkdir()
+    (tei / "wilson-111240.xml").write_bytes((ROOT / "tei" / "wilson-111240.xml").read_bytes())
+    site = tmp_path / "site"
+    assert not build_site(tei, site, jobs=1, title="Edition", ui_lang=ui_lang).exit_code
+    page.goto((site / "index.html").as_uri())
+    assert page.locator("html").get_attribute("lang") == ui_lang
+    assert page.locator(".tk-site-nav a[aria-current=page]").inner_text() == words["records"]
+    page.fill("#search", "zzzq")
+    assert page.locator("#search-status").inner_text() == words["none"]
+    assert page.locator("#records tbody tr:visible").count() == 0
+    page.fill("#search", "")
+    page.click("#records td.title a")
+    assert page.locator("html").get_attribute("lang") == ui_lang
+    assert page.locator("#tk-downloads").inner_text() == words["downloads"]
+    assert page.locator(".tk-downloads a").nth(1).inner_text() == words["reading"]
+    assert page.locator("label[for=tk-view-translation]").inner_text() == words["column"]
+    # The record's own words keep their language whatever the interface's.
+    assert page.locator("h1").get_attribute("lang") == "en"
+    assert page.evaluate("() => document.querySelector('.tk-original p').closest('[lang]').lang") == "ru"
+    assert page.evaluate("() => document.querySelector('.tk-translation p').closest('[lang]').lang") == "en"
+    assert page.errors == []

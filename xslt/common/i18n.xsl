@@ -64,7 +64,21 @@
     'participants':    ('Participants', 'Beteiligte', 'Participants', 'Участники'),
     'named':           ('Named in the text', 'Im Text genannt', 'Nommés dans le texte', 'Упомянуты в тексте'),
     'persons-intro':   ('Every participant of the records, with the records they take part in.', 'Alle Beteiligten der Dokumente, mit den Dokumenten, an denen sie teilhaben.', 'Chaque participant des documents, avec les documents où il figure.', 'Все участники документов и документы, в которых они участвуют.'),
-    'roles':           ('roles', 'Rollen', 'rôles', 'роли')
+    'roles':           ('roles', 'Rollen', 'rôles', 'роли'),
+    'translation':     ('Translation', 'Übersetzung', 'Traduction', 'Перевод'),
+    'original':        ('Original', 'Original', 'Original', 'Оригинал'),
+    'notes':           ('Notes', 'Anmerkungen', 'Notes', 'Примечания'),
+    'note-ref':        ('note {1}', 'Anmerkung {1}', 'note {1}', 'примечание {1}'),
+    'back':            ('back to the text', 'zurück zum Text', 'retour au texte', 'назад к тексту'),
+    'apparatus':       ('Apparatus', 'Apparat', 'Apparat critique', 'Аппарат'),
+    'apparatus-ref':   ('apparatus {1}', 'Apparat {1}', 'apparat {1}', 'аппарат {1}'),
+    'registers':       ('Registers', 'Register', 'Index', 'Указатели'),
+    'lang-en':         ('English', 'Englisch', 'anglais', 'английский'),
+    'lang-ru':         ('Russian', 'Russisch', 'russe', 'русский'),
+    'lang-de':         ('German', 'Deutsch', 'allemand', 'немецкий'),
+    'lang-fr':         ('French', 'Französisch', 'français', 'французский'),
+    'lang-zh':         ('Chinese', 'Chinesisch', 'chinois', 'китайский'),
+    'lang-pl':         ('Polish', 'Polnisch', 'polonais', 'польский')
   }"/>
 
   <xsl:function name="tk:msg" as="xs:string">
