@@ -43,6 +43,7 @@
           <meta charset="UTF-8"/>
           <meta name="viewport" content="width=device-width, initial-scale=1"/>
           <meta name="generator" content="teikit"/>
+          <link rel="icon" href="data:,"/>
           <title>{tk:title($tei)}</title>
           <style>{$tk:css}{$tk:coverage-css}{$tk:site-css}</style>
         </head>
@@ -76,7 +77,7 @@
               </xsl:if>
             </nav>
           </header>
-          <main id="tk-main" tabindex="-1">
+          <main id="tk-main" tabindex="-1" data-pagefind-body="">
             <xsl:if test="$site">
               <xsl:sequence select="tk:record-nav()"/>
             </xsl:if>
@@ -106,6 +107,7 @@
             <xsl:sequence select="local:notes($tei)"/>
             <xsl:sequence select="local:apparatus($tei)"/>
             <xsl:sequence select="local:registers($tei)"/>
+            <xsl:sequence select="tk:search-variants($tei)"/>
           </main>
           <xsl:sequence select="tk:footer(if ($source-name) then tk:msg('footer-record', $source-name) else tk:msg('footer-site'))"/>
           <script>{$tk:script}</script>

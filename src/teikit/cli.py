@@ -755,6 +755,40 @@ def build(
     sys.exit(report.exit_code)
 
 
+@cli.command(short_help="Preview a built site over HTTP.")
+@click.argument("site", required=False, type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True, help="Port (0: any free one).")
+@click.option("--host", default="127.0.0.1", show_default=True, help="Interface to listen on.")
+def serve(site: Path | None, port: int, host: str) -> None:
+    """Serve a built site on this machine for a preview, until Ctrl-C.
+
+    The full-text search (Pagefind) loads its index only over HTTP; a site
+    opened from the disk falls back to searching its table. SITE defaults
+    to the project's site folder (teikit.toml: site).
+
+    \b
+    Examples:
+      teikit serve                          # site/ at http://127.0.0.1:8000/
+      teikit serve public/ --port 8080
+    """
+    from teikit.core.config import ProjectConfig
+    from teikit.publish.serve import make_server
+
+    config = click.get_current_context().find_root().obj
+    folder = site or (config.path(config.site) if isinstance(config, ProjectConfig) else Path("site"))
+    if not (folder / "index.html").is_file():
+        raise click.UsageError(f"{folder} holds no built site (index.html): run 'teikit build' first")
+    server = make_server(folder, host, port)
+    bound_port = server.server_address[1]
+    click.echo(f"serving {folder} at http://{host}:{bound_port}/ (Ctrl-C to stop)", err=True)
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.server_close()
+
+
 @cli.command(short_help="Start an edition project.")
 @click.argument("directory", required=False, default=".", type=click.Path(file_okay=False, path_type=Path))
 @click.option("--title", default="Edition", show_default=True, help="Title of the edition.")

@@ -32,6 +32,7 @@ from teikit.core.xmlsafe import parse_document, read_xml_bytes
 from teikit.publish.catalog import CatalogEntry, catalog_entry
 from teikit.publish.manifest import Manifest, RecordState, sha256, toolchain_fingerprint
 from teikit.publish.render import Options, Renderer
+from teikit.publish.search import index_site
 from teikit.publish.site import SITE_FILES, site_files, write_site_files
 
 HTML = Options(to="html")
@@ -229,7 +230,8 @@ def build_site(
     unchanged = current == previous and all((site / name).is_file() for name in SITE_FILES)
     if not unchanged:
         entries = [CatalogEntry.from_dict(state.entry) for state in current.records.values() if state.entry]
-        write_site_files(site, site_files(entries, title, ui_lang=ui_lang))
+        write_site_files(site, site_files(entries, title, ui_lang=ui_lang, site=site))
+        index_site(site, ui_lang)
         current.save(site)
     report.seconds = time.perf_counter() - started
     return report

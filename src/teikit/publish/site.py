@@ -23,6 +23,7 @@ from lxml import etree
 
 from teikit.publish.catalog import CatalogEntry
 from teikit.publish.render import Renderer
+from teikit.publish.search import FALLBACK_TEXT_LIMIT, text_words
 
 _COMBINING_RE = re.compile(r"[\u0300-\u036f]")
 SITE_FILES = ("index.html", "persons.html", "search-index.json", "search-index.js")
@@ -123,23 +124,33 @@ def _xml_text(text: str) -> str:
     return _NOT_XML_RE.sub("\ufffd", text)
 
 
-def search_index(entries: list[CatalogEntry]) -> list[dict[str, str]]:
-    """The search index: for each record its key, title, date and the words to search."""
-    return [
-        {"key": entry.key, "title": entry.title, "date": entry.date, "text": search_text(entry)}
-        for entry in ordered(entries)
-    ]
+def search_index(entries: list[CatalogEntry], site: Path | None = None) -> list[dict[str, str]]:
+    """The disk fallback's index: for each record its key, title, date and the folded words to search
+    (with the words of its texts, read from ``site``, while the edition is small enough)."""
+    full_text = site is not None and len(entries) <= FALLBACK_TEXT_LIMIT
+    index = []
+    for entry in ordered(entries):
+        text = search_text(entry)
+        if full_text and site is not None:
+            text += " " + fold(text_words(site, entry.key))
+        index.append({"key": entry.key, "title": entry.title, "date": entry.date, "text": text})
+    return index
 
 
 def site_files(
-    entries: list[CatalogEntry], title: str, renderer: Renderer | None = None, ui_lang: str = "en"
+    entries: list[CatalogEntry],
+    title: str,
+    renderer: Renderer | None = None,
+    ui_lang: str = "en",
+    site: Path | None = None,
 ) -> dict[str, str]:
-    """Every collection-level file of the site, by name, as text.
+    """Every collection-level file of the site, by name, as text (``site``: where the records'
+    texts are, for the fallback search).
 
     Raises:
         RenderError: the site stylesheet failed.
     """
-    index = search_index(entries)
+    index = search_index(entries, site)
     data = json.dumps(index, ensure_ascii=False, separators=(",", ":"))
     renderer = renderer or Renderer(site_pages=True)
     document = site_document(entries, title)
