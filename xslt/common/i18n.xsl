@@ -32,6 +32,7 @@
     'search-label':    ('Search the records', 'Dokumente durchsuchen', 'Rechercher dans les documents', 'Поиск по документам'),
     'search-hint':     ('title, summary, person, place…', 'Titel, Zusammenfassung, Person, Ort…', 'titre, résumé, personne, lieu…', 'название, аннотация, лицо, место…'),
     'search-some':     ('{1} of {2} records', '{1} von {2} Dokumenten', '{1} documents sur {2}', '{1} из {2} документов'),
+    'more-results':    ('More results', 'Weitere Treffer', 'Plus de résultats', 'Ещё результаты'),
     'search-none':     ('No record matches “{1}”', 'Kein Dokument passt zu „{1}“', 'Aucun document ne correspond à « {1} »', 'Нет документов по запросу «{1}»'),
     'caption':         ('{1} records, by date', '{1} Dokumente, nach Datum', '{1} documents, par date', 'Документов: {1}, по дате'),
     'caption-one':     ('1 record', '1 Dokument', '1 document', '1 документ'),

@@ -12,7 +12,7 @@ preview).
 A site opened from the disk (``file://``) cannot fetch shards; the index
 page then filters its table with ``search-index.js``, which holds the folded
 metadata of every record and, for an edition of up to
-:data:`FALLBACK_TEXT_LIMIT` records, the folded words of its texts.
+:data:`FALLBACK_TEXT_LIMIT` records, each distinct folded word of its texts.
 """
 
 from __future__ import annotations
@@ -23,8 +23,8 @@ from pathlib import Path
 
 from teikit.core.errors import ConfigError, Location
 
-#: Up to this many records the disk fallback holds the texts' words too (about 20 kB a record).
-FALLBACK_TEXT_LIMIT = 500
+#: Up to this many records the disk fallback holds the texts' words too (a few kB a record).
+FALLBACK_TEXT_LIMIT = 2000
 PAGEFIND_DIR = "pagefind"
 
 

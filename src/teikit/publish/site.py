@@ -126,13 +126,13 @@ def _xml_text(text: str) -> str:
 
 def search_index(entries: list[CatalogEntry], site: Path | None = None) -> list[dict[str, str]]:
     """The disk fallback's index: for each record its key, title, date and the folded words to search
-    (with the words of its texts, read from ``site``, while the edition is small enough)."""
+    (with each distinct word of its texts, read from ``site``, while the edition is small enough)."""
     full_text = site is not None and len(entries) <= FALLBACK_TEXT_LIMIT
     index = []
     for entry in ordered(entries):
         text = search_text(entry)
         if full_text and site is not None:
-            text += " " + fold(text_words(site, entry.key))
+            text += " " + " ".join(sorted(set(fold(text_words(site, entry.key)).split()) - set(text.split())))
         index.append({"key": entry.key, "title": entry.title, "date": entry.date, "text": text})
     return index
 
