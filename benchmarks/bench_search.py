@@ -23,7 +23,6 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "src"))
 from corpus import generate
-
 from teikit.publish.build import build_site
 from teikit.publish.serve import make_server
 
@@ -54,7 +53,7 @@ def measure(site: Path) -> list[tuple[str, int, int, float]]:
                 if "/pagefind/" in getattr(response, "url", ""):
                     try:
                         fetched.append(len(response.body()))  # type: ignore[attr-defined]
-                    except Exception:  # noqa: BLE001 - a response without a body counts as 0
+                    except Exception:
                         fetched.append(0)
 
             page.on("response", count)
