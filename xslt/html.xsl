@@ -45,6 +45,7 @@
           <meta name="generator" content="teikit"/>
           <link rel="icon" href="data:,"/>
           <title>{tk:title($tei)}</title>
+          <xsl:sequence select="tk:citation-meta()"/>
           <style>{$tk:css}{$tk:coverage-css}{$tk:site-css}</style>
         </head>
         <body>
@@ -81,6 +82,7 @@
             <xsl:if test="$site">
               <xsl:sequence select="tk:record-nav()"/>
             </xsl:if>
+            <xsl:sequence select="tk:cite-section()"/>
             <xsl:if test="$header">
               <xsl:apply-templates select="$tei/tei:teiHeader" mode="tk:block"/>
             </xsl:if>
@@ -110,7 +112,7 @@
             <xsl:sequence select="tk:search-variants($tei)"/>
           </main>
           <xsl:sequence select="tk:footer(if ($source-name) then tk:msg('footer-record', $source-name) else tk:msg('footer-site'))"/>
-          <script>{$tk:script}</script>
+          <script>{$tk:script}<xsl:if test="exists($tk:citation)">{$tk:cite-script}</xsl:if></script>
         </body>
       </html>
     </xsl:document>
@@ -383,6 +385,7 @@
         </xsl:if>
       </p>
       <xsl:apply-templates select="$first/following-sibling::*" mode="tk:block"/>
+      <xsl:sequence select="tk:turn-link(@xml:id)"/>
     </div>
   </xsl:template>
 

@@ -196,6 +196,7 @@ def _config_defaults(config: ProjectConfig) -> dict[str, dict[str, Any]]:
             "out_dir": site,
             "title": config.title,
             "ui_lang": config.ui_lang,
+            "base_url": config.base_url,
             "schema": schema,
             "schematron": schematron,
             "jobs": jobs,
@@ -665,6 +666,11 @@ def render(
     show_default=True,
     help="Language of the edition's own labels and navigation (teikit.toml: ui_lang).",
 )
+@click.option(
+    "--base-url",
+    default="",
+    help="Address the site is published at, for the stable URL in citations (teikit.toml: base_url).",
+)
 @click.option("--force", is_flag=True, help="Rebuild every record, changed or not.")
 @click.option("--fail-fast", is_flag=True, help="Stop at the first invalid record.")
 @allow_empty_option
@@ -677,6 +683,7 @@ def build(
     schema: Path | None,
     schematron: Path | None,
     ui_lang: str,
+    base_url: str,
     force: bool,
     fail_fast: bool,
     allow_empty: bool,
@@ -740,6 +747,7 @@ def build(
         schematron=schematron,
         progress=progress,
         ui_lang=ui_lang,
+        base_url=base_url,
     )
     built, skipped, failed = (len(report.of(status)) for status in ("built", "skipped", "failed"))
     stopped = " (stopped at the first failure)" if report.stopped else ""

@@ -196,3 +196,16 @@ def test_the_interface_in_german_and_russian(
     assert page.evaluate("() => document.querySelector('.tk-original p').closest('[lang]').lang") == "ru"
     assert page.evaluate("() => document.querySelector('.tk-translation p').closest('[lang]').lang") == "en"
     assert page.errors == []
+
+
+def test_cite_this_turn(page, site: Path) -> None:  # type: ignore[no-untyped-def]
+    page.goto((site / "wilson-111240.html").as_uri())
+    assert page.locator("#tk-turn-citation").is_hidden()
+    record = page.locator("#tk-citation").inner_text()
+    page.click("#en-sp38 .tk-turn-link")
+    turn = page.locator("#tk-turn-citation")
+    assert turn.is_visible()
+    assert turn.inner_text().startswith(record.split(" file:")[0][:60])
+    assert turn.inner_text().endswith("wilson-111240.html#en-sp38")
+    assert "(en-sp38)" in turn.inner_text()
+    assert page.errors == []

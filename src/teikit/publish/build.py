@@ -30,6 +30,7 @@ from teikit.core.serialize import write_atomic
 from teikit.core.workers import run_parallel, worker_state
 from teikit.core.xmlsafe import parse_document, read_xml_bytes
 from teikit.publish.catalog import CatalogEntry, catalog_entry
+from teikit.publish.citation import bibtex, csl_json, page_citation, record_url
 from teikit.publish.manifest import Manifest, RecordState, sha256, toolchain_fingerprint
 from teikit.publish.render import Options, Renderer
 from teikit.publish.search import index_site
@@ -51,6 +52,7 @@ class BuildJob:
     prev: str = ""
     next: str = ""
     ui_lang: str = "en"
+    base_url: str = ""
 
     def state_hash(self, tei_hash: str) -> str:
         """What the record's outputs depend on besides the toolchain: its TEI and its neighbours."""
@@ -91,7 +93,7 @@ Progress = Callable[[BuildOutcome, int, int], None]
 
 def outputs_of(key: str) -> list[str]:
     """The files a record makes, relative to the site folder."""
-    return [f"{key}.html", f"{key}.txt", f"tei/{key}.xml", f"{key}.diplomatic.txt"]
+    return [f"{key}.html", f"{key}.txt", f"tei/{key}.xml", f"{key}.diplomatic.txt", f"{key}.csl.json", f"{key}.bib"]
 
 
 def record_key(path: Path, root: Path) -> str:
@@ -117,13 +119,24 @@ def build_record(job: BuildJob) -> BuildOutcome:
         outcome.diagnostics = validator.check_document(document)
         if any(diagnostic.level == "error" for diagnostic in outcome.diagnostics):
             return outcome
-        page = Options(to="html", ui_lang=job.ui_lang, site=True, key=job.key, prev=job.prev, next=job.next)
+        entry = catalog_entry(document.tree.getroot(), job.key)
+        url = record_url(job.base_url, job.key)
+        page = Options(
+            to="html",
+            ui_lang=job.ui_lang,
+            site=True,
+            key=job.key,
+            prev=job.prev,
+            next=job.next,
+            citation=page_citation(entry, url),
+        )
         html, text, diplomatic = renderer.render_editions(document, [page, TEXT, DIPLOMATIC])
         site = Path(job.site)
-        contents = (html.encode("utf-8"), text.encode("utf-8"), data, diplomatic.encode("utf-8"))
+        made = (html, text, data, diplomatic, csl_json(entry, url), bibtex(entry, url))
+        contents = tuple(item if isinstance(item, bytes) else item.encode("utf-8") for item in made)
         for name, content in zip(outputs_of(job.key), contents, strict=True):
             write_atomic(site / name, content, force=True, durable=False)
-        outcome.entry = catalog_entry(document.tree.getroot(), job.key).as_dict()
+        outcome.entry = entry.as_dict()
     except TeikitError as error:
         outcome.diagnostics.append(error.as_diagnostic())
         return outcome
@@ -159,13 +172,15 @@ def build_site(
     schematron: Path | None = None,
     progress: Progress | None = None,
     ui_lang: str = "en",
+    base_url: str = "",
 ) -> BuildReport:
     """Build (or bring up to date) the site of the records in ``tei_dir`` (see the module doc).
 
     ``schema`` and ``schematron`` replace teikit's own (a project's customised
     copies); a change to them rebuilds every record, like a new teikit.
     ``ui_lang`` is the language of the site's own words (one of
-    :data:`teikit.publish.render.UI_LANGUAGES`); a change rebuilds every page.
+    :data:`teikit.publish.render.UI_LANGUAGES`) and ``base_url`` the site's stable
+    address (for citations); a change to either rebuilds every page.
 
     Raises:
         InputError: ``tei_dir`` is missing.
@@ -181,8 +196,8 @@ def build_site(
     if schema is not None or schematron is not None:
         own = "".join(sha256(path.read_bytes()) if path else "-" for path in (schema, schematron))
         toolchain = sha256(f"{toolchain} {own}".encode())
-    if ui_lang != "en":
-        toolchain = sha256(f"{toolchain} ui {ui_lang}".encode())
+    if ui_lang != "en" or base_url:
+        toolchain = sha256(f"{toolchain} ui {ui_lang} {base_url}".encode())
     current = Manifest(toolchain=toolchain)
     same_toolchain = previous.toolchain == current.toolchain and not force
     jobs_to_run: list[BuildJob] = []
@@ -195,6 +210,7 @@ def build_site(
             prev=keys[number - 1] if number else "",
             next=keys[number + 1] if number + 1 < len(keys) else "",
             ui_lang=ui_lang,
+            base_url=base_url,
         )
         known = previous.records.get(key)
         try:

@@ -57,6 +57,7 @@ class Options:
     key: str = ""
     prev: str = ""
     next: str = ""
+    citation: str = ""
 
 
 def output_name(source: Path, options: Options) -> str:
@@ -161,6 +162,7 @@ class Renderer:
                 "key": options.key,
                 "prev": options.prev,
                 "next": options.next,
+                "citation": options.citation,
             }
         self._set(name, wanted)
 
