@@ -767,7 +767,8 @@ def build(
 @click.argument("site", required=False, type=click.Path(exists=True, file_okay=False, path_type=Path))
 @click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True, help="Port (0: any free one).")
 @click.option("--host", default="127.0.0.1", show_default=True, help="Interface to listen on.")
-def serve(site: Path | None, port: int, host: str) -> None:
+@verbosity_options
+def serve(site: Path | None, port: int, host: str, verbosity: int) -> None:
     """Serve a built site on this machine for a preview, until Ctrl-C.
 
     The full-text search (Pagefind) loads its index only over HTTP; a site
@@ -788,7 +789,8 @@ def serve(site: Path | None, port: int, host: str) -> None:
         raise click.UsageError(f"{folder} holds no built site (index.html): run 'teikit build' first")
     server = make_server(folder, host, port)
     bound_port = server.server_address[1]
-    click.echo(f"serving {folder} at http://{host}:{bound_port}/ (Ctrl-C to stop)", err=True)
+    if verbosity >= 0:
+        click.echo(f"serving {folder} at http://{host}:{bound_port}/ (Ctrl-C to stop)", err=True)
     try:
         server.serve_forever()
     except KeyboardInterrupt:
