@@ -27,6 +27,7 @@
   <xsl:include href="html/registers.xsl"/>
   <xsl:include href="html/apparatus.xsl"/>
   <xsl:include href="site/layout.xsl"/>
+  <xsl:include href="site/facsimile.xsl"/>
 
   <xsl:output method="html" html-version="5" encoding="UTF-8" indent="no" escape-uri-attributes="no" include-content-type="no"/>
 
@@ -46,7 +47,7 @@
           <link rel="icon" href="data:,"/>
           <title>{tk:title($tei)}</title>
           <xsl:sequence select="tk:citation-meta()"/>
-          <style>{$tk:css}{$tk:coverage-css}{$tk:site-css}</style>
+          <style>{$tk:css}{$tk:coverage-css}{$tk:site-css}{$tk:facsimile-css}</style>
         </head>
         <body>
           <xsl:sequence select="tk:skip-link()"/>
@@ -403,7 +404,7 @@
     </p>
   </xsl:template>
 
-  <xsl:template match="tei:pb | tei:lb | tei:milestone | tei:cb" mode="tk:block" as="element()?">
+  <xsl:template match="tei:pb | tei:lb | tei:milestone | tei:cb" mode="tk:block" as="element()*">
     <xsl:apply-templates select="." mode="tk:inline"/>
   </xsl:template>
 
@@ -518,10 +519,11 @@
     <br/>
   </xsl:template>
 
-  <xsl:template match="tei:pb" mode="tk:inline" as="element()">
+  <xsl:template match="tei:pb" mode="tk:inline" as="element()+">
     <span class="tk-pb" title="{if (@n) then 'page ' || @n else 'page break'}" role="note">
       <xsl:if test="@n"><span class="tk-pb-label">{@n}</span></xsl:if>
     </span>
+    <xsl:sequence select="tk:facsimile(., tk:msg('page', (@n, '')[1]))"/>
   </xsl:template>
 
   <xsl:template match="tei:milestone | tei:cb | tei:fw" mode="tk:inline" as="empty-sequence()"/>

@@ -36,6 +36,7 @@
     'cite':            ('Cite this record', 'Dieses Dokument zitieren', 'Citer ce document', 'Как цитировать документ'),
     'cite-turn':       ('cite this turn', 'diese Äußerung zitieren', 'citer cette réplique', 'цитировать эту реплику'),
     'cite-turn-how':   ('To cite a turn, follow its § link: its address and citation appear here.', 'Um eine Äußerung zu zitieren, folgen Sie ihrem §-Link: Adresse und Zitat erscheinen hier.', 'Pour citer une réplique, suivez son lien § : son adresse et sa citation s’affichent ici.', 'Чтобы процитировать реплику, перейдите по её ссылке §: адрес и цитата появятся здесь.'),
+    'page':            ('Page {1}', 'Seite {1}', 'Page {1}', 'Страница {1}'),
     'search-none':     ('No record matches “{1}”', 'Kein Dokument passt zu „{1}“', 'Aucun document ne correspond à « {1} »', 'Нет документов по запросу «{1}»'),
     'caption':         ('{1} records, by date', '{1} Dokumente, nach Datum', '{1} documents, par date', 'Документов: {1}, по дате'),
     'caption-one':     ('1 record', '1 Dokument', '1 document', '1 документ'),
