@@ -11,8 +11,8 @@ preview).
 
 A site opened from the disk (``file://``) cannot fetch shards; the index
 page then filters its table with ``search-index.js``, which holds the folded
-metadata of every record and, for an edition of up to
-:data:`FALLBACK_TEXT_LIMIT` records, each distinct folded word of its texts.
+metadata of every record and, while they fit in :data:`FALLBACK_TEXT_BUDGET`,
+each distinct folded word of its texts (about 200 seed-sized records).
 """
 
 from __future__ import annotations
@@ -23,8 +23,9 @@ from pathlib import Path
 
 from teikit.core.errors import ConfigError, Location
 
-#: Up to this many records the disk fallback holds the texts' words too (a few kB a record).
-FALLBACK_TEXT_LIMIT = 2000
+#: The disk fallback holds the words of the texts too while they take up to this many characters
+#: (a seed-sized record has about 20,000 characters of distinct words); past it, metadata only.
+FALLBACK_TEXT_BUDGET = 4_000_000
 PAGEFIND_DIR = "pagefind"
 
 

@@ -23,7 +23,7 @@ from lxml import etree
 
 from teikit.publish.catalog import CatalogEntry
 from teikit.publish.render import Renderer
-from teikit.publish.search import FALLBACK_TEXT_LIMIT, text_words
+from teikit.publish.search import FALLBACK_TEXT_BUDGET, text_words
 
 _COMBINING_RE = re.compile(r"[\u0300-\u036f]")
 SITE_FILES = ("index.html", "persons.html", "search-index.json", "search-index.js")
@@ -125,15 +125,27 @@ def _xml_text(text: str) -> str:
 
 
 def search_index(entries: list[CatalogEntry], site: Path | None = None) -> list[dict[str, str]]:
-    """The disk fallback's index: for each record its key, title, date and the folded words to search
-    (with each distinct word of its texts, read from ``site``, while the edition is small enough)."""
-    full_text = site is not None and len(entries) <= FALLBACK_TEXT_LIMIT
-    index = []
-    for entry in ordered(entries):
-        text = search_text(entry)
-        if full_text and site is not None:
-            text += " " + " ".join(sorted(set(fold(text_words(site, entry.key)).split()) - set(text.split())))
-        index.append({"key": entry.key, "title": entry.title, "date": entry.date, "text": text})
+    """The disk fallback's index: for each record its key, title, date and the folded words to search,
+    with each distinct word of its texts (read from ``site``) while all of them fit in
+    :data:`~teikit.publish.search.FALLBACK_TEXT_BUDGET`: a search finds a body word in every record or
+    in none, never in some."""
+    index = [
+        {"key": entry.key, "title": entry.title, "date": entry.date, "text": search_text(entry)}
+        for entry in ordered(entries)
+    ]
+    if site is None:
+        return index
+    words = []
+    used = 0
+    for item in index:
+        own = set(item["text"].split())
+        extra = " ".join(sorted(set(fold(text_words(site, item["key"])).split()) - own))
+        used += len(extra)
+        if used > FALLBACK_TEXT_BUDGET:
+            return index
+        words.append(extra)
+    for item, extra in zip(index, words, strict=True):
+        item["text"] = f"{item['text']} {extra}".strip()
     return index
 
 
