@@ -55,6 +55,8 @@ def test_every_record_page_leads_to_the_index_the_registers_its_downloads_and_it
             "TEI XML",
             "Reading text",
             "Diplomatic text",
+            "CSL-JSON",
+            "BibTeX",
         ]
         for n in range(downloads.count()):
             assert (site / str(downloads.nth(n).get_attribute("href"))).is_file()
