@@ -32,15 +32,16 @@ def site(tmp_path_factory: pytest.TempPathFactory, corpus: Path) -> Path:
 
 def _pages(site: Path) -> list[Path]:
     """One page of each type: the index, the persons register, every record."""
-    records = sorted(path for path in site.glob("*.html") if path.name not in ("index.html", "persons.html"))
-    return [site / "index.html", site / "persons.html", *records]
+    pages = ("index.html", "persons.html", "places.html", "organisations.html")
+    records = sorted(path for path in site.glob("*.html") if path.name not in pages)
+    return [site / name for name in pages] + records
 
 
 def test_every_record_page_leads_to_the_index_the_registers_its_downloads_and_its_neighbours(
     page,  # type: ignore[no-untyped-def]
     site: Path,
 ) -> None:
-    records = [path for path in _pages(site)[2:]]
+    records = _pages(site)[4:]
     assert len(records) == 4
     reached: list[str] = []
     page.goto(records[0].as_uri())
@@ -72,9 +73,11 @@ def test_every_record_page_leads_to_the_index_the_registers_its_downloads_and_it
     page.click(".tk-site-nav a:text-is('Persons')")
     assert page.url.endswith("/persons.html")
     assert page.locator(".tk-site-nav a[aria-current=page]").inner_text() == "Persons"
-    mention = page.locator(".mentions a[href^='wilson-111240.html#']").first
+    mention = page.locator(".mentions a.tk-mention[href^='wilson-111240.html#']").first
+    target = str(mention.get_attribute("href")).split("#")[1]
     mention.click()
     assert page.url.split("#")[0].endswith("wilson-111240.html")
+    assert page.locator(f"[id='{target}']").count() == 1
     assert page.errors == []
 
 

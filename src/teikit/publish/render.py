@@ -36,7 +36,7 @@ VIEWS = ("parallel", "translation", "original")
 _STYLESHEETS = {"html": "html.xsl", "text": "text.xsl"}
 _SITE_STYLESHEET = "site/pages.xsl"
 UI_LANGUAGES = ("en", "de", "fr", "ru")
-SITE_PAGES = ("index", "persons")
+SITE_PAGES = ("index", "persons", "places", "organisations")
 _ALLOWED_PROTOCOLS = "http://saxon.sf.net/feature/allowedProtocols"
 _WHERE_RE = re.compile(r"line (?P<line>\d+)(?: column (?P<col>\d+))? of (?P<file>[^\s:]+\.xsl)")
 _CODE_RE = re.compile(r"\b(tk:[\w-]+|[A-Z]{4}\d{4})\b")
@@ -179,7 +179,7 @@ class Renderer:
                 current[key] = value
 
     def render_site_page(self, site_xml: str, page: str, ui_lang: str = "en") -> str:
-        """A site page (``index`` or ``persons``) of the site document (see ``xslt/site/pages.xsl``).
+        """A site page (one of :data:`SITE_PAGES`) of the site document (see ``xslt/site/pages.xsl``).
 
         Raises:
             RenderError: the stylesheet failed.

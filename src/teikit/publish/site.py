@@ -22,11 +22,20 @@ from pathlib import Path
 from lxml import etree
 
 from teikit.publish.catalog import CatalogEntry
+from teikit.publish.registers import merge
 from teikit.publish.render import Renderer
 from teikit.publish.search import FALLBACK_TEXT_BUDGET, text_words
 
 _COMBINING_RE = re.compile(r"[\u0300-\u036f]")
-SITE_FILES = ("index.html", "persons.html", "search-index.json", "search-index.js")
+SITE_FILES = (
+    "index.html",
+    "persons.html",
+    "places.html",
+    "organisations.html",
+    "registers-review.txt",
+    "search-index.json",
+    "search-index.js",
+)
 
 
 _NOT_XML_RE = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
@@ -89,6 +98,7 @@ def site_document(entries: list[CatalogEntry], title: str) -> str:
     """The site document ``xslt/site/pages.xsl`` turns into the site pages: records in order,
     persons merged (the decisions made here, the presentation there)."""
     site = etree.Element("site", title=title)
+    by_key = {entry.key: entry for entry in entries}
     for entry in ordered(entries):
         record = etree.SubElement(
             site,
@@ -101,6 +111,26 @@ def site_document(entries: list[CatalogEntry], title: str) -> str:
         record.set("date-text", entry.date_text)
         etree.SubElement(record, "title").text = _xml_text(entry.title)
         etree.SubElement(record, "summary").text = _xml_text(entry.summary)
+    for merged in merge([(entry.key, entry.register) for entry in ordered(entries)]):
+        register = etree.SubElement(site, "entry", kind=merged.kind)
+        for name, lang in merged.names:
+            etree.SubElement(register, "name", lang=lang).text = _xml_text(name)
+        for role in merged.roles:
+            etree.SubElement(register, "role").text = _xml_text(role)
+        for url in merged.authorities:
+            etree.SubElement(register, "authority", href=url)
+        for key, item in merged.records:
+            entry = by_key[key]
+            mention = etree.SubElement(
+                register,
+                "mention",
+                key=key,
+                ident=item.ident,
+                label=_xml_text(entry.date_text or entry.date or entry.key),
+                title=_xml_text(entry.title),
+            )
+            for anchor in item.mentions:
+                etree.SubElement(mention, "at", id=anchor)
     for participant in merged_persons(entries):
         person = etree.SubElement(site, "person")
         for name in participant.names:
@@ -117,6 +147,16 @@ def site_document(entries: list[CatalogEntry], title: str) -> str:
                 title=_xml_text(entry.title),
             )
     return str(etree.tostring(site, encoding="unicode"))
+
+
+def merge_review(entries: list[CatalogEntry]) -> str:
+    """``registers-review.txt``: every join the registers made across records, and why, to check."""
+    lines = []
+    for merged in merge([(entry.key, entry.register) for entry in ordered(entries)]):
+        if merged.reasons:
+            lines.append(f"{merged.kind} {merged.names[0][0]}:")
+            lines += [f"  {reason}" for reason in merged.reasons]
+    return "\n".join(lines) + ("\n" if lines else "")
 
 
 def _xml_text(text: str) -> str:
@@ -169,6 +209,9 @@ def site_files(
     return {
         "index.html": renderer.render_site_page(document, "index", ui_lang),
         "persons.html": renderer.render_site_page(document, "persons", ui_lang),
+        "places.html": renderer.render_site_page(document, "places", ui_lang),
+        "organisations.html": renderer.render_site_page(document, "organisations", ui_lang),
+        "registers-review.txt": merge_review(entries),
         "search-index.json": data + "\n",
         "search-index.js": f"window.TEIKIT_INDEX = {data};\n",
     }
