@@ -391,9 +391,11 @@
   </xsl:template>
 
   <xsl:template match="tei:list" mode="tk:block" as="element()">
+    <!-- The items keep their printed markers (a), •, 1.) in the text, so the list shows none of its own. -->
     <ul class="tk-list">
+      <xsl:call-template name="local:id"/>
       <xsl:for-each select="tei:item">
-        <li><xsl:apply-templates mode="tk:inline"/></li>
+        <li><xsl:call-template name="local:id"/><xsl:apply-templates mode="tk:inline"/></li>
       </xsl:for-each>
     </ul>
   </xsl:template>

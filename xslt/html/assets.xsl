@@ -42,6 +42,7 @@ h3 { font-size: 1.05rem; margin: 1.2rem 0 .4rem; }
 .tk-meta dt { font-weight: bold; color: var(--muted); }
 .tk-meta dd { margin: 0; }
 .tk-participants, .tk-names { list-style: none; padding: 0; margin: 0; columns: 2 18rem; }
+.tk-list { list-style: none; padding-left: 1.5rem; }
 .tk-participants li, .tk-names li { break-inside: avoid; margin-bottom: .2rem; }
 .tk-participants :target, .tk-names :target, .tk-notes li:target { background: #fff3c4; }
 [id] { scroll-margin-top: 0.5rem; }

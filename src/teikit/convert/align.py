@@ -27,6 +27,12 @@ _GROUPS = {
     Kind.TURN: "sp",
     Kind.PARTICIPANTS: "p",
     Kind.PARAGRAPH: "p",
+    Kind.SECTION: "head",
+    Kind.ITEM: "p",
+    Kind.SUBJECT: "p",
+    Kind.ADDRESS: "p",
+    Kind.DATELINE: "opener",
+    Kind.BYLINE: "opener",
     **{kind: "closer" for kind in CLOSING_KINDS},
 }
 

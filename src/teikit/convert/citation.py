@@ -22,6 +22,7 @@ _UNIT_RES = {
     )
     for unit, spelling in rules.ARCHIVE_UNITS
 }
+_RECORD_RES = tuple((unit, re.compile(pattern)) for unit, pattern in rules.RECORD_UNITS)
 _RANGE_RE = re.compile(rf"(?P<from>{rules.LEAF})(?:\s*[-–]\s*(?P<to>{rules.LEAF}))?")
 _ABBR_RE = re.compile(r"^(?P<name>.+?)\s*\((?P<abbr>[A-Z][A-Za-z]{1,10})\)$")
 _BARE_RANGE_RE = re.compile(r"^\d+(?:\s*[-–]\s*\d+)?\.?$")
@@ -45,6 +46,7 @@ class ArchivalReference:
     identifiers: list[tuple[str, str]] = field(default_factory=list)
     leaves: list[LeafRange] = field(default_factory=list)
     text: str = ""
+    collections: list[str] = field(default_factory=list)
 
     def identifier(self, kind: str) -> str:
         return next((value for name, value in self.identifiers if name == kind), "")
@@ -85,6 +87,7 @@ def parse_reference(citation: str, archive_hint: str = "") -> ArchivalReference:
     """
     reference = ArchivalReference()
     units: list[tuple[int, int]] = []
+    found: list[tuple[int, str, str]] = []
     for unit, pattern in _UNIT_RES.items():
         match = pattern.search(citation)
         if not match:
@@ -94,7 +97,8 @@ def parse_reference(citation: str, archive_hint: str = "") -> ArchivalReference:
         if unit == "listy":
             reference.leaves = parse_leaves(value)
         else:
-            reference.identifiers.append((unit, value))
+            found.append((match.start(), unit, value))
+    reference.identifiers = [(unit, value) for _start, unit, value in sorted(found)]
     segments = _segments(citation)
     if units:
         first = min(start for start, _end in units)
@@ -104,13 +108,82 @@ def parse_reference(citation: str, archive_hint: str = "") -> ArchivalReference:
         if repository:
             reference.repository, reference.abbreviation, rep_start = repository
             reference.text = citation[rep_start:last].strip()
+        elif before and _names_archive(citation[before[0][0] : before[0][1]]):
+            # ``SAPMO-BArch, DY 30/3386, Bl. 1-5``: the archive, its shelfmark, the leaves.
+            start, end = before[0]
+            reference.repository, reference.abbreviation = _split_abbreviation(citation[start:end])
+            for shelf_start, shelf_end in before[1:]:
+                shelfmark = citation[shelf_start:shelf_end].strip()
+                if shelfmark:
+                    reference.identifiers.insert(0, ("shelfmark", shelfmark))
+            reference.text = citation[start:last].strip()
         else:
             reference.text = citation[first:last].strip()
     else:
         _parse_other(citation, segments, archive_hint, reference)
+    if not reference.repository and not reference.identifiers and _is_source_note(archive_hint):
+        return parse_archive_note(archive_hint)
     if not reference.repository and archive_hint:
         name, abbr = _split_abbreviation(archive_hint)
         reference.repository, reference.abbreviation = name, reference.abbreviation or abbr
+    return reference
+
+
+def _opens_reference(text: str, hint_name: str, hint_abbr: str) -> bool:
+    """The segment of a citation where the archival reference starts (not the publishing Digital Archive)."""
+    if not text or "Digital Archive" in text:
+        return False
+    if hint_name and (text in (hint_abbr, hint_name) or hint_name.startswith(text)):
+        return True
+    if any(text == abbr or text.startswith(abbr + " ") for abbr in rules.ARCHIVE_ABBREVIATIONS):
+        return True
+    return bool(re.search(r"\barchiv|\blibrary\b|\bmuseum\b|\bbibliothe", text, re.I))
+
+
+def _names_archive(segment: str) -> bool:
+    """A citation segment that names an archive: a known abbreviation or a name with *archive* in it."""
+    text = segment.strip()
+    return text in rules.ARCHIVE_ABBREVIATIONS or bool(re.search(r"\barchiv|\bархив", text, re.I))
+
+
+def _is_source_note(text: str) -> bool:
+    """An archive field that is a whole source note (``National Archives, RG 59, …. Secret.``), not a name."""
+    return "," in text and not _ABBR_RE.match(text.strip())
+
+
+def parse_archive_note(note: str) -> ArchivalReference:
+    """Read a source note: repository, collections, record units (RG, Lot, Box, Folder), in order.
+
+    ``National Archives, Nixon Presidential Materials, NSC Files, Box 490, President's
+    Trip Files, Dobrynin/Kissinger, 1970, Vol. 2. Top Secret; Sensitive. The conversation
+    …`` gives the repository ``National Archives``, the box ``490``, the other
+    segments as collections and the note up to ``Vol. 2`` as the citation; the
+    classification and the prose after it are not part of the reference.
+    """
+    reference = ArchivalReference()
+    end = rules.SOURCE_NOTE_END_RE.search(note)
+    text = (note[: end.start()] if end else note).strip().rstrip(".")
+    if not text:
+        return reference
+    reference.text = text
+    pieces = [text[start:stop].strip() for start, stop in _segments(text)]
+    reference.repository, reference.abbreviation = _split_abbreviation(pieces[0])
+    tail: list[str] = []
+    for piece in pieces[1:]:
+        found = False
+        rest = piece
+        for unit, pattern in _RECORD_RES:
+            for match in pattern.finditer(piece):
+                reference.identifiers.append((unit, " ".join(match.group("value").split())))
+                found = True
+            rest = pattern.sub("", rest)
+        rest = rest.strip(" :;,")
+        if rest and (found or not reference.identifiers):
+            reference.collections.append(rest)
+        elif rest and not found:
+            tail.append(rest)
+    if tail:
+        reference.collections.append(", ".join(tail))
     return reference
 
 
@@ -155,17 +228,22 @@ def _parse_other(
     texts = texts[:cut]
     if texts:
         texts[-1] = re.split(r"(?<=[\w)])\.\s+(?=[A-Z][a-z]+\b)", texts[-1] + " ", maxsplit=1)[0].strip().rstrip(".")
-    if not texts or not texts[0]:
+    start = next((index for index, text in enumerate(texts) if _opens_reference(text, hint_name, hint_abbr)), None)
+    if start is None:
         return
+    texts = texts[start:]
     first = texts[0]
+    abbreviation = next((a for a in rules.ARCHIVE_ABBREVIATIONS if first.startswith(a + " ")), "")
     if hint_name and (first in (hint_abbr, hint_name) or hint_name.startswith(first)):
         reference.repository, reference.abbreviation = hint_name, hint_abbr
         rest = texts[1:]
-    elif re.search(r"\barchiv|\blibrary\b|\bmuseum\b|\bbibliothe", first, re.I):
+    elif abbreviation:
+        # ``PRC FMA 109-00763-01``: the archive's abbreviation, then the file's number.
+        reference.repository = abbreviation
+        rest = [first[len(abbreviation) :].strip(), *texts[1:]]
+    else:
         reference.repository, reference.abbreviation = _split_abbreviation(first)
         rest = texts[1:]
-    else:
-        return
     for item in rest:
         if _BARE_RANGE_RE.match(item):
             reference.leaves = parse_leaves(item.rstrip("."))

@@ -55,6 +55,7 @@ class EncodingContext:
     warnings: list[Diagnostic] = field(default_factory=list)
     ids: set[str] = field(default_factory=set)
     languages: list[str] = field(default_factory=list)
+    record_date: str = ""
     _names: re.Pattern[str] | None = None
     _refs: dict[str, tuple[str, str]] = field(default_factory=dict)
 

@@ -69,6 +69,7 @@ def encode(
     context = EncodingContext(
         transcript.path, people=people, footnotes=transcript.footnotes, languages=[text_lang, *meta.original_langs]
     )
+    context.record_date = meta.date
     context.ids.update({ARCHIVE_ID, HAND_ID, *(person.ident for person in people)})
     translators = translator_ids(meta, context)
     context.resp = f"#{translators[0]}" if translators else f"#{ARCHIVE_ID}"

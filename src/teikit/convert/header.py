@@ -20,6 +20,7 @@ from teikit.convert.inline import XML_NS, InlineEncoder, append_text, tei
 from teikit.convert.metadata import RecordMeta
 from teikit.convert.people import Person, slug
 from teikit.convert.read import find_date
+from teikit.convert.source import without_marks
 from teikit.convert.structure import Part
 
 XML_ID = f"{{{XML_NS}}}id"
@@ -32,7 +33,7 @@ def _sub(parent: etree._Element, tag: str, text: str | None = None, **attributes
     for name, value in attributes.items():
         element.set(name, value)
     if text:
-        element.text = text
+        element.text = without_marks(text)
     return element
 
 
@@ -51,19 +52,45 @@ def build_header(
 ) -> etree._Element:
     """The complete ``teiHeader`` (see the module doc)."""
     header = etree.Element(tei("teiHeader"))
+    _warn_unknown(meta, parts, encoder.context)
     file_desc = _sub(header, "fileDesc")
     _title_stmt(file_desc, meta, encoder, translators)
     publication = _sub(file_desc, "publicationStmt")
-    p = _sub(publication, "p", "Digital edition in TEI P5 of the record published at ")
     if meta.url:
+        p = _sub(publication, "p", "Digital edition in TEI P5 of the record published at ")
         _sub(p, "ref", meta.url, target=meta.url)
+        append_text(p, ".")
     else:
-        append_text(p, "the archive named in the source description")
-    append_text(p, ", converted from its transcript with teikit and revised by hand.")
+        _sub(publication, "p", "Digital edition in TEI P5 of the record described in the source description.")
     _source_desc(file_desc, meta, encoder)
     _encoding_desc(header, meta, parts)
     _profile_desc(header, meta, people, parts, hand_used, encoder.context)
+    _revision_desc(header)
     return header
+
+
+def _warn_unknown(meta: RecordMeta, parts: list[Part], context: EncodingContext) -> None:
+    """Say which header facts the record does not give: they are left out, never filled in."""
+    where = meta.title.location(0)
+    if parts and parts[0].role == "translation" and not meta.translators:
+        context.warn(
+            "the record is a translation but names no translator; no translator is written "
+            "(add a 'Translator:' line or 'Translated by …' to the source)",
+            "no-translator",
+            where,
+        )
+    reference = meta.reference
+    if not (reference.repository or reference.identifiers or reference.leaves):
+        context.warn(
+            "no archival reference found in the citation or the 'Original Archive' field; no msDesc is written",
+            "no-archival-reference",
+            where,
+        )
+
+
+def _revision_desc(header: etree._Element) -> None:
+    """What happened to this file: its conversion, by teikit and its version (later edits add changes)."""
+    _sub(_sub(header, "revisionDesc"), "change", f"Converted from the transcript by teikit {__version__}.")
 
 
 # --- fileDesc ---------------------------------------------------------------------------
@@ -80,9 +107,14 @@ def _title_stmt(file_desc: etree._Element, meta: RecordMeta, encoder: InlineEnco
         resp_stmt = _sub(title_stmt, "respStmt")
         _sub(resp_stmt, "resp", "Translated by")
         _sub(resp_stmt, "persName", name, **{XML_ID: ident})
-    resp_stmt = _sub(title_stmt, "respStmt")
-    _sub(resp_stmt, "resp", "Transcript published by")
-    _sub(resp_stmt, "orgName", meta.publisher or "the archive that published the transcript", **{XML_ID: ARCHIVE_ID})
+    if meta.translated_for:
+        resp_stmt = _sub(title_stmt, "respStmt")
+        _sub(resp_stmt, "resp", "Translated for")
+        _sub(resp_stmt, "orgName", meta.translated_for)
+    if meta.publisher:
+        resp_stmt = _sub(title_stmt, "respStmt")
+        _sub(resp_stmt, "resp", "Transcript published by")
+        _sub(resp_stmt, "orgName", meta.publisher, **{XML_ID: ARCHIVE_ID})
 
 
 def _tag_title_date(title: etree._Element, meta: RecordMeta, context: EncodingContext) -> None:
@@ -98,7 +130,10 @@ def _tag_title_date(title: etree._Element, meta: RecordMeta, context: EncodingCo
             continue
         iso, match = found
         date = etree.Element(tei("date"), when=iso)
-        if meta.date and iso != meta.date:
+        if meta.date and iso != meta.date and rules.MEETING_TITLE_RE.search(meta.title.text):
+            # The record of a meeting written on another day: the title gives the meeting's date.
+            date.set("type", "meeting")
+        elif meta.date and iso != meta.date:
             date.set("type", "event")
             context.warn(
                 f"the title's date {iso} differs from the record's date {meta.date}; "
@@ -121,6 +156,9 @@ def _tag_title_date(title: etree._Element, meta: RecordMeta, context: EncodingCo
 def _source_desc(file_desc: etree._Element, meta: RecordMeta, encoder: InlineEncoder) -> None:
     source = _sub(file_desc, "sourceDesc")
     bibl = _sub(source, "bibl", type="citation")
+    if not meta.publisher:
+        # No publisher is named: the editorial brackets are those of the source described here.
+        bibl.set(XML_ID, ARCHIVE_ID)
     if meta.citation is not None:
         bibl.text = meta.citation.text
         append_text(bibl, " ")
@@ -136,7 +174,10 @@ def _source_desc(file_desc: etree._Element, meta: RecordMeta, encoder: InlineEnc
         _sub(bibl, "note", "; ".join(filter(None, [meta.credits, *meta.donors])), type="credits")
     if meta.rights:
         availability = _sub(bibl, "availability")
-        _sub(availability, "p", meta.rights)
+        url = rules.LICENCE_URL_RE.search(meta.rights)
+        licence = _sub(availability, "licence", meta.rights)
+        if url:
+            licence.set("target", url.group().rstrip(".,;)"))
     _ms_desc(source, meta)
     _entity_lists(source, encoder.context)
 
@@ -152,6 +193,8 @@ def _ms_desc(source: etree._Element, meta: RecordMeta) -> None:
         append_text(repository, " (")
         _sub(repository, "abbr", reference.abbreviation)
         append_text(repository, ")")
+    for collection in reference.collections:
+        _sub(identifier, "collection", collection)
     for kind, value in reference.identifiers:
         _sub(identifier, "idno", value, type=kind)
     if reference.text:

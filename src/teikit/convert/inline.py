@@ -24,7 +24,7 @@ from lxml import etree
 from teikit.convert import rules
 from teikit.convert.brackets import BracketRule, Decision, Pieces, RuleRegistry, Site, trailing_name
 from teikit.convert.context import BracketRecord, EncodingContext
-from teikit.convert.source import LINE_BREAK, PAGE_BREAK, PAGE_BREAK_IN_WORD, SourceText
+from teikit.convert.source import LINE_BREAK, PAGE_BREAK, PAGE_BREAK_IN_WORD, PAGE_NUMBER, SourceText
 from teikit.core.errors import Location
 
 TEI_NS = "http://www.tei-c.org/ns/1.0"
@@ -69,7 +69,10 @@ class Span:
 _EMPHASIS_RE = re.compile(r"(?<![\w*])(\*\*|\*)(?=\S)(.+?)(?<=\S)\1(?![\w*])", re.S)
 _SLASH_RE = re.compile(r"(?<=[^\W\d_])/([a-zа-яё]{1,4})/|(?<![\w/])/([A-ZА-ЯЁ][\w.'’ -]{0,40}?[\w.])/(?![\w/])")
 _URL_RE = re.compile(r"<(https?://[^\s<>]+)>")
-_BREAKS_RE = re.compile(f"[{LINE_BREAK}{PAGE_BREAK}{PAGE_BREAK_IN_WORD}]")
+_BREAKS_RE = re.compile(
+    f"{LINE_BREAK}|[{PAGE_BREAK}{PAGE_BREAK_IN_WORD}]"
+    f"|{PAGE_NUMBER}(?P<typed>[{PAGE_BREAK}{PAGE_BREAK_IN_WORD}])(?P<page>[^{PAGE_NUMBER}]*){PAGE_NUMBER}"
+)
 _SCRIPT_RUN_RE = re.compile(
     "|".join(
         rf"(?P<{name}>[{chars}][{chars}\u0300-\u036f]*(?:[\s'’-]+[{chars}][{chars}\u0300-\u036f]*)*)"
@@ -251,6 +254,7 @@ class InlineEncoder:
         for node in nodes:
             append_node(parent, node)
         bracket_text = text.text[span.start : span.end].replace(PAGE_BREAK, " ").replace(PAGE_BREAK_IN_WORD, "")
+        bracket_text = re.sub(f"{PAGE_NUMBER}[^{PAGE_NUMBER}]*{PAGE_NUMBER}", " ", bracket_text)
         self.record(text.location(span.start), bracket_text, rule, [n for n in nodes if not isinstance(n, str)])
         if rule.name == "unclassified":
             self.context.warn(
@@ -283,16 +287,17 @@ class InlineEncoder:
         self._plain(parent, text[cursor:], link, level + 1)
 
     def _break(self, parent: etree._Element, text: SourceText, match: re.Match[str], link: bool) -> None:
-        mark = match.group()
+        mark = match.group("typed") or match.group()
+        number = {"n": match.group("page")} if match.group("page") else {}
         if mark == LINE_BREAK:
             append_text(parent, "\n")
             self.sub(parent, "lb")
         elif mark == PAGE_BREAK:
             append_text(parent, "\n")
-            self.sub(parent, "pb")
+            self.sub(parent, "pb", **number)
         else:
             _take_hyphen(parent)
-            self.sub(parent, "pb", **{"break": "no"})
+            self.sub(parent, "pb", **{"break": "no"}, **number)
 
     def _url(self, parent: etree._Element, text: SourceText, match: re.Match[str], link: bool) -> None:
         ref = self.sub(parent, "ref", target=match.group(1), rend="angle-brackets")

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from teikit.convert import rules
 from teikit.convert.citation import ArchivalReference, parse_reference
-from teikit.convert.read import Transcript, find_date
+from teikit.convert.read import Transcript, find_date, find_partial_date
 from teikit.convert.source import SourceText
 from teikit.core.errors import Location, TranscriptError
 
@@ -36,6 +36,7 @@ class RecordMeta:
     citation: SourceText | None = None
     publisher: str = ""
     translators: list[str] = field(default_factory=list)
+    translated_for: str = ""
     text_lang: str = "en"
     original_langs: list[str] = field(default_factory=list)
     reference: ArchivalReference = field(default_factory=ArchivalReference)
@@ -79,9 +80,18 @@ def read_meta(transcript: Transcript, text_lang: str = "en") -> RecordMeta:
         raise TranscriptError("the header has no title", None, "no-title")
     meta = RecordMeta(title=title.strip(), text_lang=text_lang)
     date_field = transcript.value("Date")
-    found = find_date(date_field) if date_field else None
+    found = (find_date(date_field) or find_partial_date(date_field, year_only=True)) if date_field else None
     if found:
         meta.date, meta.date_text = found[0], date_field
+    elif date_field:
+        meta.problems.append(
+            (
+                f"the Date field ({date_field!r}) gives no day, month or year teikit can read; "
+                "the creation date is left out",
+                "bad-date",
+                transcript.fields["Date"].location(0),
+            )
+        )
     url = transcript.value("URL")
     if url and _URL_RE.match(url):
         meta.url = url
@@ -96,15 +106,22 @@ def read_meta(transcript: Transcript, text_lang: str = "en") -> RecordMeta:
     if citation is not None and citation.text.strip():
         meta.citation = citation.strip()
     citation_text = meta.citation.text if meta.citation else ""
-    meta.translators = [_person_name(match.group("name")) for match in rules.TRANSLATOR_RE.finditer(citation_text)]
-    if not meta.translators and transcript.value("Translated by"):
-        meta.translators = [transcript.value("Translated by")]
+    _read_translators(meta, transcript, citation_text)
     names = transcript.values("Original Language")
     meta.original_langs = [language_code(name) for name in names]
     meta.language_names = {language_code(name): name for name in names}
     archive = transcript.values("Original Archive")
     meta.reference = parse_reference(citation_text, archive[0] if archive else "")
-    meta.publisher = _publisher(citation_text, transcript.value("Rights"))
+    meta.publisher = transcript.value("Publisher") or _publisher(citation_text, transcript.value("Rights"))
+    if not meta.publisher:
+        meta.problems.append(
+            (
+                "the record does not name the archive that published the transcript; no publisher is written "
+                "(add a 'Publisher:' line to the header)",
+                "no-publisher",
+                title.location(0),
+            )
+        )
     meta.classification = transcript.value("Original Classification")
     meta.authors = transcript.values("Authors")
     meta.contributors = transcript.values("Document Contributors")
@@ -113,11 +130,32 @@ def read_meta(transcript: Transcript, text_lang: str = "en") -> RecordMeta:
     meta.subjects = transcript.values("Subjects Discussed")
     meta.credits = transcript.value("Credits")
     meta.donors = transcript.values("Donors")
-    meta.rights = transcript.value("Rights")
+    meta.rights = transcript.value("Rights") or transcript.value("Licence") or transcript.value("License")
     uploaded = find_date(transcript.value("Original Uploaded Date"))
     meta.uploaded = uploaded[0] if uploaded else ""
     meta.contents = [item.strip() for item in re.split(r"(?:^|\s)-\s+", transcript.value("Contents")) if item.strip()]
     return meta
+
+
+def _read_translators(meta: RecordMeta, transcript: Transcript, citation: str) -> None:
+    """Translators from the citation (``Translated for CWIHP by …``) or a header label (``Translator:``).
+
+    Only the header is read: an interpreter named in the body (``Беседу
+    переводил …``) interpreted the conversation, the participants rules list him.
+    """
+    texts = [citation]
+    for label in rules.TRANSLATOR_LABELS:
+        value = transcript.value(label)
+        if value:
+            texts.append(value if rules.TRANSLATOR_RE.search(value) else f"Translated by {value}")
+    for text in texts:
+        for match in rules.TRANSLATOR_RE.finditer(text):
+            for name in rules.NAME_SEPARATOR_RE.split(match.group("name")):
+                cleaned = _person_name(rules.LIST_PREFIX_RE.sub("", name.strip()))
+                if cleaned and cleaned not in meta.translators:
+                    meta.translators.append(cleaned)
+            if match.group("for") and not meta.translated_for:
+                meta.translated_for = match.group("for").strip()
 
 
 def _person_name(text: str) -> str:

@@ -320,6 +320,28 @@ def find_date(text: str) -> tuple[str, re.Match[str]] | None:
     return best
 
 
+def find_partial_date(text: str, *, year_only: bool = False) -> tuple[str, re.Match[str]] | None:
+    """The first month and year (``March 1962`` -> ``1962-03``) in ``text``, with its match.
+
+    With ``year_only``, a year standing alone (``1962``) is taken as ``1962``.
+    The precision given is kept: nothing is added that the text does not say.
+    """
+    best: tuple[str, re.Match[str]] | None = None
+    for pattern in rules.PARTIAL_DATE_PATTERNS:
+        for match in pattern.finditer(text):
+            month_text = match.group("month")
+            month = int(month_text) if month_text.isdigit() else rules.MONTHS.get(month_text.lower().rstrip("."))
+            if month and 1 <= month <= 12:
+                if best is None or match.start() < best[1].start():
+                    best = (f"{int(match.group('year')):04d}-{month:02d}", match)
+                break
+    if best is None and year_only:
+        year = rules.YEAR_RE.search(text)
+        if year:
+            best = (year.group("year"), year)
+    return best
+
+
 def _iso_date(match: re.Match[str]) -> str | None:
     month_text = match.group("month")
     month = int(month_text) if month_text.isdigit() else rules.MONTHS.get(month_text.lower().rstrip("."))

@@ -38,6 +38,12 @@ HEADER_LABELS: Final = (
     "Rights",
     "Translated by",
     "Speakers",
+    "Translator",
+    "Translation",
+    "Перевод",
+    "Publisher",
+    "Licence",
+    "License",
 )
 
 LABEL_LINE_RE: Final = re.compile(
@@ -54,11 +60,31 @@ BOLD_SPAN_RE: Final = re.compile(r"\*\*(?P<text>.+?)\*\*", re.S)
 ANGLE_URL_RE: Final = re.compile(r"<(?P<url>https?://[^\s<>]+)>")
 """``<http://digitalarchive.wilsoncenter.org/document/111240>``: a Markdown autolink."""
 
+_NAME = r"(?:(?:comrs?\.|cdes?\.|тов\.|т\.)\s*)?[A-ZА-ЯЁ][\w.'’-]*(?:\s+(?:[A-ZА-ЯЁ][\w.'’-]*|de|van|von|der|la))*"
+
 TRANSLATOR_RE: Final = re.compile(
-    r"\btranslated\s+by\s+(?P<name>[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|de|van|von|der|la))*)",
+    r"(?:\btranslated\s+(?:for\s+(?P<for>[^,;]+?)\s+)?by|\btranslation\s+by|\btranslator:|\bперевод(?:\s+с\s+\w+(?:\s+языка)?)?:"
+    r"|\bперевел[аи]?|\bübersetzt\s+von|\bübersetzung:|\bбеседу\s+переводил[аи]?)\s+"
+    rf"(?P<name>{_NAME}(?:(?:\s*,\s*|\s+(?:and|и|und)\s+){_NAME})*)",
     re.I,
 )
-"""``Translated by Danny Rozas``: the translator named in a citation or source."""
+"""``Translated by Danny Rozas`` / ``Translated for CWIHP by Gary Goldberg`` / ``Translation by …`` /
+``Перевод: …`` / ``Беседу переводил тов. …``: the translator(s) named in a citation or a header field."""
+
+NAME_SEPARATOR_RE: Final = re.compile(r"\s*,\s*|\s+(?:and|и|und)\s+")
+"""``A and B`` / ``A, B и C``: between the names of several translators."""
+
+TRANSLATOR_LABELS: Final = ("Translated by", "Translator", "Translation", "Перевод")
+"""Header labels whose value names the translator(s)."""
+
+MEETING_TITLE_RE: Final = re.compile(
+    r"\b(?:conversation|meeting|talks?|telcon|discussion|interview|беседы|беседа|встреча|переговоры|gespräch|unterredung)\b",
+    re.I,
+)
+"""``Record of Conversation …`` / ``Запись беседы …``: a title whose date is the date of a meeting."""
+
+LICENCE_URL_RE: Final = re.compile(r"https?://[^\s<>\"]+")
+"""``https://creativecommons.org/licenses/by/4.0/``: the licence a ``Rights:`` text points to."""
 
 RECORD_ID_URL_RE: Final = re.compile(r"/document/(?P<id>\d+)\b")
 """``…/document/111240``: the archive's record number inside its URL."""
@@ -97,6 +123,15 @@ DATE_PATTERNS: Final = (
     re.compile(r"\b(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})\b"),
 )
 """``December 16, 1949``, ``16 December 1949``, ``1st April, 1949``, ``16 декабря 1949``, ``1949-12-16``."""
+
+PARTIAL_DATE_PATTERNS: Final = (
+    re.compile(rf"\b{_MONTH},?\s+{_YEAR}\b"),
+    re.compile(r"\b(?P<year>\d{4})-(?P<month>\d{2})\b(?!-\d)"),
+)
+"""``March 1962``, ``марта 1962 г.``, ``1962-03``: a month and a year, no day."""
+
+YEAR_RE: Final = re.compile(r"\b(?P<year>1[6-9]\d{2}|20\d{2})\b")
+"""``1962``: a year standing alone (taken as a date only where a date is expected)."""
 
 # --- Languages -----------------------------------------------------------
 
@@ -146,6 +181,24 @@ LANGUAGE_SCRIPTS: Final = {
     "he": "Hebrew",
     "hi": "Devanagari",
 }
+
+ORIGINAL_MARKER_RE: Final = re.compile(
+    r"^(?:#{1,6}\s*)?(?:-{3,}\s*)?(?:original(?:\s+text)?|оригинал|originaltext|texte\s+original|texto\s+original|testo\s+originale)"
+    r"(?:\s*\((?P<lang>[^()]{2,20})\))?\s*:?(?:\s*-{3,})?$",
+    re.I,
+)
+"""``Original`` / ``# Оригинал`` / ``--- original (fr) ---`` / ``Original (German)``: the original follows."""
+
+COMMON_WORDS: Final = {
+    "en": frozenset("the and of to that is was with for this not have are which".split()),
+    "de": frozenset("der die das und nicht ist mit den dem des sich auch wir ein eine".split()),
+    "fr": frozenset("le la les et des est que une dans pour pas nous qui sur".split()),
+    "es": frozenset("el la los las y que del una por para con no es se".split()),
+    "it": frozenset("il la che di non per una sono gli della con anche".split()),
+    "pl": frozenset("i w nie się na że z do jest to jak po".split()),
+    "cs": frozenset("a v se na že je to s z do jak by".split()),
+}
+"""Frequent words of Latin-script languages: enough to tell which one a whole body is in."""
 
 # --- Body structure --------------------------------------------------------
 
@@ -250,6 +303,10 @@ NARRATIVE_RE: Final = re.compile(
 )
 """``The meeting ended at 4:10 p.m.`` / ``Беседа продолжалась 2 часа``: narration after the turns, not speech."""
 
+SPEAKER_LABEL_RE: Final = re.compile(r"^(?P<label>(?P<name>[A-ZА-ЯЁ][\w.'’-]*(?:[ ][\w.'’-]+){0,5}):)[ \t]+(?=\S)")
+"""``Comrade Mao Zedong: …``: the shape of a capitalised label at a block start, which layout rules
+leave to the label grammar (:mod:`teikit.convert.labels` decides whether it is a turn)."""
+
 LIST_PREFIX_RE: Final = re.compile(
     r"^(?:comrs?\.|comrades?|cdes?\.|messrs\.|mm\.|genossen|genn?\.|т\.\s?т\.|тт\.|т\.|тов\.|товарищи)\s*", re.I
 )
@@ -352,9 +409,57 @@ ARCHIVE_UNITS: Final = (
     ("fond", r"(?:fond|f\.|ф\.|фонд)"),
     ("opis", r"(?:opis'?|op\.|оп\.|опись)"),
     ("delo", r"(?:delo|d\.|д\.|дело)"),
-    ("listy", r"(?:listy|list|ll\.|l\.|лл\.|л\.|листы|лист|folios?)"),
+    ("por", r"(?:poriadok|por\.|пор\.|порядок)"),
+    ("pap", r"(?:papka|pap\.|пап\.|папка|п\.)"),
+    ("listy", r"(?:listy|list|ll\.|l\.|лл\.|л\.|листы|лист|folios?|bl\.|blatt)"),
 )
-"""Russian archival hierarchy (fond/opis/delo) and leaves, in their usual spellings."""
+"""Russian archival hierarchy (fond/opis/delo; AVPRF's por./pap.) and leaves (ll., German Bl.)."""
+
+ARCHIVE_ABBREVIATIONS: Final = (
+    "AVPRF",
+    "AVP RF",
+    "АВП РФ",
+    "APRF",
+    "АПРФ",
+    "RGANI",
+    "РГАНИ",
+    "RGASPI",
+    "РГАСПИ",
+    "GARF",
+    "ГАРФ",
+    "RGAE",
+    "РГАЭ",
+    "TsAMO",
+    "ЦАМО",
+    "BArch",
+    "SAPMO-BArch",
+    "PA AA",
+    "NARA",
+    "TNA",
+    "AMVRS",
+    "PRC FMA",
+    "SAPMO",
+    "AAN",
+    "MOL",
+    "AMZV",
+)
+"""Archives usually cited by their abbreviation alone (``RGASPI, f. 17, …``): the abbreviation names the repository."""
+
+RECORD_UNITS: Final = (
+    ("record-group", r"\b(?:RG|Record\s+Group)\s+(?P<value>\d+(?:\.\d+)?)"),
+    ("lot", r"\bLot\s+(?P<value>\d+\s?[A-Z]\s?\d+)"),
+    ("job", r"\bJob\s+(?P<value>[\d–-]+[A-Z]?)"),
+    ("entry", r"\bEntry\s+(?P<value>[A-Z]?\d+[A-Z]?)"),
+    ("box", r"\bBox\s+(?P<value>(?:[A-Z]{1,3}\s)?\d+[A-Z]?)"),
+    ("folder", r"\bFolder\s+(?P<value>[\w.-]+)"),
+)
+"""US and other record-group references: ``RG 59``, ``Lot 74 D 164``, ``Box CL 103``, ``Folder 6``."""
+
+SOURCE_NOTE_END_RE: Final = re.compile(
+    r"\.\s+(?=(?:Top\s+Secret|Secret|Confidential|Unclassified|Limited\s+Official\s+Use|No\s+classification"
+    r"|[A-Z][a-z]+\s+[a-z]|[A-Z][a-z]+[;.,]))"
+)
+"""Where the archival part of a source note ends (``… Vol. 2. Top Secret; Sensitive. The conversation …``)."""
 
 LEAF = r"\d+(?:\s?(?:ob|об|v|r)\.?)?"
 
@@ -464,3 +569,100 @@ SCRIPT_SUBTAGS: Final = {
     "Devanagari": "Deva",
 }
 """ISO 15924 codes: a run whose language is not known is ``und-Cyrl``, ``und-Hani``…"""
+
+# --- Page breaks typed in the transcript ---------------------------------------------
+
+_PAGE_WORD = r"(?:page|p\.|pp\.|seite|s\.|blatt|bl\.|стр\.|страница|с\.|лист|л\.|ll?\.)"
+PAGE_MARK_RE: Final = re.compile(
+    r"[ \t]*(?:"
+    rf"//[ \t]*{_PAGE_WORD}[ \t]*(?P<n1>\d{{1,4}}(?:[ \t]?(?:об|ob|v|r)\.?)?)[ \t]*//"
+    rf"|/{_PAGE_WORD}[ \t]*(?P<n2>\d{{1,4}}(?:[ \t]?(?:об|ob|v|r)\.?)?)/"
+    rf"|\[(?:end\s+of\s+)?{_PAGE_WORD}[ \t]*(?P<n3>\d{{1,4}}(?:[ \t]?(?:об|ob|v|r)\.?)?)\]"
+    r"|\[(?:page[ \t]+break|new[ \t]+page|seitenumbruch|neue[ \t]+seite|конец[ \t]+страницы|новая[ \t]+страница)\]"
+    r"|(?<![/:<])//(?!/)"
+    r"|(?<!\S)--[ \t]?(?P<n4>\d{1,4})[ \t]?--(?!\S)"
+    r"|^[ \t]*[-–—][ \t]?(?P<n5>\d{1,4})[ \t]?[-–—][ \t]*$"
+    r")[ \t]*",
+    re.I,
+)
+"""Typed page marks: `` // ``, ``/page 3/``, ``/стр. 3/``, ``[Page 45]``, ``[page break]``,
+``[Seite 2]``, ``[л. 5 об.]``, ``-- 3 --``; ``- 3 -`` only as a line of its own (inline it could be a
+range); the number, if any, in ``n1``..``n5``."""
+
+LIST_ITEM_RE: Final = re.compile(
+    r"^(?:(?P<marker>[•·▪●◦‣∙*–—-]|\(?[ivx]{1,5}\)|\(?[a-zа-я]\)|(?P<digits>\(?\d{1,2}\)))[ \t]+(?=\S)"
+    r"|(?P<dash>—)(?=[A-ZА-ЯЁ]))"
+)
+"""``• item`` / ``- item`` / ``a) item`` / ``(ii) item`` / ``1) item`` / ``—Item`` (FRUS): a list item.
+
+A numbered one (``(1)``, ``1)``) is an item only while short; a long one is a numbered paragraph."""
+
+LIST_ITEM_MAX_WORDS: Final = 30
+"""Words above which a paragraph opening ``(1)`` / ``1)`` is a numbered paragraph, not a list item."""
+
+SECTION_NUMBER_RE: Final = re.compile(
+    r"^(?P<number>(?:\d{1,2}(?:\.\d{1,2})*|[０-９]{1,2}|[IVXLC]{1,6}|§[ \t]?\d{1,3})[.．)]?)(?:[ \t]+|(?<=．))(?=\S)"
+)
+"""``2. The situation`` / ``1．`` (full-width) / ``IV. Trade`` / ``§ 3``: a numbered heading's number."""
+
+LIST_HEADINGS: Final = (
+    "participants",
+    "present",
+    "also present",
+    "members present",
+    "distribution",
+    "присутствовали",
+    "участники",
+    "teilnehmer",
+    "anwesend",
+)
+"""Lines that head a list of names, read by the participants rules: never a section heading."""
+
+SUBJECT_HEADINGS: Final = ("subject", "subjects", "тема", "betreff", "betr.", "objet", "asunto")
+"""A line holding only one of these (any case, ``:`` optional) heads a subject block (FRUS ``SUBJECT``)."""
+
+ADDRESS_LABEL_RE: Final = re.compile(
+    r"^(?P<label>(?:memorandum\s+for|to|from|cc|copy\s+to|via|thru|through|кому|от|копия|an|von)"
+    r"|subject|ref|reference|date|тема|betreff|datum):[ \t]*(?=\S)",
+    re.I,
+)
+"""``To: The Secretary`` / ``FROM: INR`` / ``Кому: …``: a line of a memorandum's address block."""
+
+ADDRESS_OTHER_LABELS: Final = ("subject", "ref", "reference", "date", "тема", "betreff", "datum")
+"""Address-block labels that do not name a sender or receiver: a block needs one line that does."""
+
+DIARY_RE: Final = re.compile(r"^(?:from\s+the\s+(?:journal|diary)\s+of|из\s+дневника|aus\s+dem\s+tagebuch)\b", re.I)
+"""``From the diary of V.V. Kuznetsov`` / ``ИЗ ДНЕВНИКА …``: whose diary the record was taken from."""
+
+CLASSIFICATION_RE: Final = re.compile(
+    r"^(?:(?:top\s+secret|secret|confidential|strictly\s+confidential|limited\s+official\s+use|unclassified"
+    r"|not\s+secret|eyes\s+only|exclusively\s+eyes\s+only|sensitive|nodis|exdis|limdis|for\s+official\s+use\s+only"
+    r"|совершенно\s+секретно|сов\.\s*секретно|секретно|несекретно|особая\s+папка|особой\s+важности"
+    r"|строго\s+секретно|для\s+служебного\s+пользования|конфиденциально"
+    r"|streng\s+geheim|geheim|vertraulich|vs-vertraulich|nur\s+für\s+den\s+dienstgebrauch|persönlich"
+    r"|geheime\s+verschlu(?:ß|ss)sache|vertrauliche\s+verschlu(?:ß|ss)sache|gvs|vvs"
+    r"|绝密|机密|秘密)"
+    r"(?:[ \t]*[;,/][ \t]*|[ \t]+)?)*(?:(?:copy\s+no\.?|экз\.?\s*№|ausfertigung(?:\s+nr\.?)?)\s*\d+)?[ \t]*[.!]?$",
+    re.I,
+)
+"""``Secret`` / ``TOP SECRET`` / ``Secret; Sensitive`` / ``Совершенно секретно`` / ``Copy No. 1``: a classification line."""
+
+LETTERHEAD_RE: Final = re.compile(
+    r"\b(?:ministry|ministerium|embassy|department\s+of|white\s+house|bundeskanzler(?:amt)?|auswärtiges\s+amt"
+    r"|central\s+committee|министерство|посольство|мид\s+ссср|цк\s+кпсс|центральный\s+комитет|консульство"
+    r"|chancellery|office\s+of\s+the|national\s+security\s+council|foreign\s+office)\b",
+    re.I,
+)
+"""``MINISTRY OF FOREIGN AFFAIRS`` / ``Посольство СССР в КНР``: an institution's letterhead line."""
+
+SIGNATURE_MARK_RE: Final = re.compile(
+    r"^[(\[](?:signature|signed|sd\.?|s/|подпись|п/п|gez\.?|unterschrift)[)\]]\.?(?P<name>\s+\S.*)?$", re.I
+)
+"""``(signature)`` / ``[signed]`` / ``(подпись) А. ГРОМЫКО`` / ``(gez.)``: where a signature stands, maybe with the name."""
+
+PERSON_NAME_RE: Final = re.compile(
+    r"^(?:[A-ZА-ЯЁ][a-zа-яё]{0,3}\.[ \t]?){1,3}[A-ZА-ЯЁ][\w'’-]+$"
+    r"|^[A-ZА-ЯЁ][a-zа-яё'’-]+(?:[ \t](?:[A-ZА-ЯЁ]\.[ \t]?){0,2}[A-ZА-ЯЁ][\w'’-]+){1,2}$"
+    r"|^[A-ZА-ЯЁ][\w'’-]+(?:[ \t][A-ZА-ЯЁ]\.){1,2}$"
+)
+"""``V. Kuznetsov`` / ``Benjamin H. Read`` / ``А. ГРОМЫКО`` / ``Громыко А.А.``: a name on a signature line."""

@@ -9,6 +9,7 @@ reported at its true ``file:line:col``.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
@@ -19,8 +20,20 @@ from teikit.core.errors import Location
 #: so they can never be confused with text of the record.
 PAGE_BREAK = "\x1c"
 PAGE_BREAK_IN_WORD = "\x1d"
+#: Encloses a typed page mark's break and number: ``PAGE_NUMBER + PAGE_BREAK +
+#: "5" + PAGE_NUMBER`` is ``<pb n="5"/>``. Unlike the break marks it is not white
+#: space to ``str.strip``, so a typed mark at the edge of a block survives.
+PAGE_NUMBER = "\x0e"
 #: A hard line break inside a block (Markdown's two trailing spaces).
 LINE_BREAK = "\n"
+
+
+_MARKS_RE = re.compile(f"{PAGE_NUMBER}[^{PAGE_NUMBER}]*{PAGE_NUMBER}|[{PAGE_BREAK}{PAGE_BREAK_IN_WORD}]")
+
+
+def without_marks(text: str) -> str:
+    """``text`` without the internal page-break marks, for places that hold plain text (a name in the header)."""
+    return " ".join(_MARKS_RE.sub(" ", text).split()) if _MARKS_RE.search(text) else text
 
 
 @dataclass(frozen=True)
