@@ -83,6 +83,13 @@ def _write_copies(source: Path, target: Path, copies: int) -> Path:
                 clone.set(XML_ID, f"{turn.get(XML_ID)}-c{copy}")
                 if clone.get("corresp"):
                     clone.set("corresp", f"{clone.get('corresp')}-c{copy}")
+                # Ids inside the turn (a doubtful name's <rs>) and the pointers to them are renumbered too.
+                inner = {element.get(XML_ID) for element in clone.iterdescendants() if element.get(XML_ID)}
+                for element in clone.iterdescendants():
+                    if element.get(XML_ID):
+                        element.set(XML_ID, f"{element.get(XML_ID)}-c{copy}")
+                    if element.get("target", "")[1:] in inner:
+                        element.set("target", f"{element.get('target')}-c{copy}")
                 clones.append(clone)
         parent[:] = children[:after] + clones + children[after:]
     tree.write(str(target), xml_declaration=True, encoding="UTF-8")

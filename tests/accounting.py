@@ -42,7 +42,9 @@ def _tei(element: etree._Element, *names: str) -> bool:
 
 
 def _squeeze(text: str) -> str:
-    return re.sub(r"\s+", "", text)
+    """White space and square brackets left out: the reading view marks what editors added with
+    brackets (around an expansion, a correction, a supplied word), so brackets are signs on both sides."""
+    return re.sub(r"[\s\[\]]+", "", text)
 
 
 @dataclass
@@ -66,8 +68,11 @@ def _hidden_in_reading(element: etree._Element) -> bool:
     siblings = [child for child in parent if isinstance(child.tag, str)]
     names = {_local(child) for child in siblings}
     if _tei(element, "abbr"):
-        return any(_tei(s, "expan") for s in siblings[siblings.index(element) + 1 :])
-    return (_tei(element, "orig") and "reg" in names) or (_tei(element, "sic") and "corr" in names)
+        # Only the abbreviation beside an in-word expansion (comr. beside comr[ade]) gives way.
+        return element.find(f"{{{TEI}}}am") is not None and any(
+            _tei(s, "expan") and s.find(f"{{{TEI}}}ex") is not None for s in siblings
+        )
+    return _tei(element, "orig") and "reg" in names
 
 
 def _is_note_number(element: etree._Element) -> bool:
@@ -106,7 +111,8 @@ def expected(root: etree._Element) -> Sections:
     """Each section's characters as the policy places the words of ``root``'s ``<text>``."""
     text = root.find("t:text", NS) if _tei(root, "TEI") else root
     assert text is not None, "no <text>"
-    notes = [n for n in text.iter(f"{{{TEI}}}note") if n.get("type") != "physical"]
+    # Inline notes stay in the line, in brackets, where the translator put them (tk:is-note).
+    notes = [n for n in text.iter(f"{{{TEI}}}note") if n.get("type") != "physical" and n.get("place") != "inline"]
     apps = [
         a
         for a in text.iter(f"{{{TEI}}}app", f"{{{TEI}}}choice")
@@ -178,7 +184,7 @@ def text_edition(output: str, root: etree._Element) -> str:
     return _squeeze(kept)
 
 
-_HTML_LABEL_CLASSES = ("d", "tk-gen", "tk-fnref", "tk-backlink", "tk-pb", "tk-colheads", "tk-meta")
+_HTML_LABEL_CLASSES = ("d", "tk-gen", "tk-key", "tk-fnref", "tk-backlink", "tk-pb", "tk-colheads", "tk-meta")
 _HTML_LABEL_IDS = ("tk-text-heading", "tk-notes-heading", "tk-apparatus-heading", "tk-registers-heading")
 _HTML_LABELS = etree.XPath(
     " | ".join(

@@ -59,17 +59,23 @@ def test_abbreviation_expanded() -> None:
         'the <choice><abbr>CC CPC</abbr><expan resp="#tr">Central Committee of the Communist Party of China</expan></choice> entrusted',
         "abbreviation-expanded",
     )
+
+
+def test_commentary_in_an_expansion_is_a_note() -> None:
+    # The issue's KChZhD: "which traverses Manchuria" is the translator's comment, not the expansion.
     assert_encodes(
         "with KChZhD [Chinese Changchun Railroad, which traverses Manchuria], that",
-        'with <choice><abbr>KChZhD</abbr><expan resp="#tr">Chinese Changchun Railroad, which traverses Manchuria</expan></choice>, that',
+        'with <choice><abbr>KChZhD</abbr><expan resp="#tr">Chinese Changchun Railroad'
+        '<note type="commentary" place="inline" resp="#tr">, which traverses Manchuria</note></expan></choice>, that',
         "abbreviation-expanded",
     )
 
 
-def test_abbreviation_with_slash_parentheses() -> None:
+def test_abbreviation_span_is_the_abbreviation_only() -> None:
+    # The expansion stands for VKP/b/; "CC" (Central Committee) stays in the text, outside the abbreviation.
     assert_encodes(
         "someone from CC VKP/b/ [All-Union Communist Party of bolsheviks].",
-        'someone from <choice><abbr>CC VKP<choice><orig>/b/</orig><reg type="slash-parentheses">(b)</reg></choice></abbr>'
+        'someone from CC <choice><abbr>VKP<choice><orig>/b/</orig><reg type="slash-parentheses">(b)</reg></choice></abbr>'
         '<expan resp="#tr">All-Union Communist Party of bolsheviks</expan></choice>.',
         "abbreviation-expanded",
     )
@@ -94,10 +100,15 @@ def test_abbreviation_introduced_after_its_full_form() -> None:
     ],
 )
 def test_variant_or_modern_name(text: str, kind: str, name: str, variant: str) -> None:
+    # The translator's form stays in the text; the bracket's form stands beside it, never instead of it.
     produced, context = encode_inline(text)
     ident = next(iter(context.entities))
-    expected = f'<{kind} ref="#{ident}"><choice><orig>{name}</orig><reg resp="#tr">{variant}</reg></choice></{kind}>'
+    expected = (
+        f'<{kind} ref="#{ident}">{name}</{kind}> <note type="variant" place="inline" resp="#tr">'
+        f'<{kind} ref="#{ident}">{variant}</{kind}></note>'
+    )
     assert expected in produced
+    assert "<choice>" not in produced
     assert context.entities[ident].names == [name, variant]
     assert [record.rule for record in context.brackets] == ["variant-name"]
 
@@ -118,15 +129,16 @@ def test_identification_before_a_name() -> None:
     )
 
 
-def test_uncertain_reading() -> None:
+def test_doubtful_identification_is_certainty_not_unclear() -> None:
+    # [?] after a name doubts who or what is meant; <unclear> would say the word is hard to read.
     assert_encodes(
         "(the Kailan [?] mines",
-        '(the <unclear cert="low" reason="uncertain-reading" resp="#tr">Kailan</unclear> mines',
+        '(the <rs xml:id="doubt">Kailan</rs> <certainty cert="low" locus="value" target="#doubt" resp="#tr"/> mines',
         "uncertain",
     )
     assert_encodes(
         "from western Lanzhou to Chengdu [?], and",
-        'from western Lanzhou to <unclear cert="low" reason="uncertain-reading" resp="#tr">Chengdu</unclear>, and',
+        'from western Lanzhou to <rs xml:id="doubt">Chengdu</rs> <certainty cert="low" locus="value" target="#doubt" resp="#tr"/>, and',
         "uncertain",
     )
 
@@ -255,6 +267,120 @@ def test_rules_can_be_added_replaced_and_removed_by_name() -> None:
     assert "gloss" not in registry.names()
 
 
+# --- patterns of other real records: hand-made cases ------------------------------------
+
+
+def test_code_name_with_the_real_name_is_an_identification() -> None:
+    assert_encodes(
+        "a report from GORKY [Ivan Petrov] arrived",
+        'a report from <rs type="code-name">GORKY</rs> <note type="identification" place="inline" resp="#tr">Ivan Petrov</note> arrived',
+        "code-name",
+    )
+
+
+def test_name_in_capitals_with_an_older_romanisation_is_a_variant() -> None:
+    produced, context = encode_inline("the cable says MAO ZEDONG [Mao Tse-tung] will come")
+    assert [record.rule for record in context.brackets] == ["variant-name"]
+    assert '>MAO ZEDONG</persName> <note type="variant"' in produced
+    assert "<abbr>" not in produced
+
+
+@pytest.mark.parametrize(
+    ("text", "supplied"),
+    [("he told [us] that it was over", "us"), ("they agreed [to] the plan", "to"), ("and [then] left", "then")],
+)
+def test_supplied_function_words_are_supplied_not_glosses(text: str, supplied: str) -> None:
+    produced, context = encode_inline(text)
+    assert f'<supplied reason="clarification" resp="#tr">{supplied}</supplied>' in produced
+    assert [record.rule for record in context.brackets] == ["supplied-words"]
+
+
+def test_transliterated_original_wording() -> None:
+    context = EncodingContext("case.md", resp="#tr", languages=["en", "ru"])
+    encoder = InlineEncoder(context)
+    p = etree.Element(tei("p"), nsmap={None: "http://www.tei-c.org/ns/1.0"})
+    encoder.fill(p, SourceText.at("the great leader [vozhd'] spoke", "case.md", 1, 1))
+    produced = NS_RE.sub("", etree.tostring(p, encoding="unicode"))
+    assert '<note type="original" place="inline" resp="#tr" xml:lang="ru-Latn">vozhd\'</note> spoke' in produced
+    assert [record.rule for record in context.brackets] == ["original-wording"]
+
+
+@pytest.mark.parametrize("word", ["outside", "most", "shoes", "its"])
+def test_an_english_gloss_is_not_taken_for_transliterated_wording(word: str) -> None:
+    _produced, context = encode_inline(f"the mining [{word}] stopped")
+    assert [record.rule for record in context.brackets] != ["original-wording"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["when [President] Nixon arrived", "the [President] Nixon said", "as [Chairman] Mao wrote", "[Premier] Zhou"],
+)
+def test_a_title_before_a_name_is_always_an_identification(text: str) -> None:
+    _produced, context = encode_inline("Yes. " + text)
+    assert [record.rule for record in context.brackets] == ["identification-before"]
+
+
+@pytest.mark.parametrize(
+    ("text", "rule", "tei"),
+    [
+        ("He said [Laughter] that it was", "reaction", '<vocal resp="#tr"><desc>Laughter</desc></vocal>'),
+        ("Our UN mission will unify Africa. [Laughter]", "reaction", "<vocal"),
+        (
+            "[Reads:] They are distributing leaflets",
+            "stage-direction",
+            '<stage type="delivery" resp="#tr">Reads:</stage>',
+        ),
+        ("That's a point. [To Rodman:] We should", "stage-direction", "<stage"),
+        ("Let me see. [Looks at folder and checklists.]", "action", '<kinesic resp="#tr"><desc>Looks at'),
+        ("[The meeting ended.]", "incident", '<incident resp="#tr"><desc>The meeting ended.</desc></incident>'),
+        ("only [1½ lines not declassified] left", "declassified", '<gap reason="declassification" extent="1½ lines"'),
+        ("a [dollar amount not declassified] grant", "declassified", 'extent="dollar amount"'),
+        ("[name not declassified] said", "declassified", 'extent="name"'),
+        (
+            "[Omitted here is discussion on SALT.]",
+            "omitted",
+            '<gap reason="omitted" resp="#tr"><desc>Omitted here is discussion on SALT.</desc></gap>',
+        ),
+        ("Senator John O. Pastore [D-Rhode Island]", "affiliation", '<note type="identification"'),
+        (
+            "Brandt's rapid [vapid?] sentimentality",
+            "conjecture",
+            '<sic>rapid</sic><corr cert="low" resp="#tr">vapid</corr>',
+        ),
+        ("In Germany [June 23–24] I had", "supplied-date", "<supplied"),
+        ("Bill [Colby], spend", "identification-after", '<note type="identification"'),
+    ],
+)
+def test_frus_families(text: str, rule: str, tei: str) -> None:
+    produced, context = encode_inline(text)
+    assert [record.rule for record in context.brackets] == [rule]
+    assert tei in produced
+
+
+def test_the_same_bracket_text_gets_the_same_kind_wherever_it_stands() -> None:
+    places = ["[Laughter] Yes.", "He said [Laughter] that", "It is. [Laughter]", "all [Laughter], then"]
+    kinds = {encode_inline(text)[1].brackets[0].rule for text in places}
+    assert kinds == {"reaction"}
+
+
+def test_a_bracket_never_pairs_across_paragraphs(tmp_path: Path) -> None:
+    source = tmp_path / "turns.txt"
+    source.write_text(
+        "Title: Turns\nDate: 1949-12-16\n\n"
+        "Comrade Stalin: we talked [about the\nComrade Mao Zedong: yes] it is.\nComrade Stalin: good.\n",
+        encoding="utf-8",
+    )
+    encoded, root = convert(source)
+    assert [xpath(turn, "string(t:speaker)") for turn in xpath(root, "//t:sp")] == [
+        "Comrade Stalin:",
+        "Comrade Mao Zedong:",
+        "Comrade Stalin:",
+    ]
+    assert len(xpath(root, "//t:pc[@type='unmatched-bracket']")) == 2
+    assert [warning.code for warning in encoded.warnings].count("unmatched-bracket") == 2
+    assert not xpath(root, "//t:note[@type='editorial']")
+
+
 # --- the seed as a whole ---------------------------------------------------------------------
 
 SEED_KINDS = {
@@ -294,12 +420,13 @@ def test_every_editorial_element_names_who_is_responsible(seed: Path) -> None:
     declared = {f"#{ident}" for ident in xpath(root, "//t:teiHeader//@xml:id")}
     editorial = xpath(
         root,
-        "//t:text//t:expan[not(following-sibling::t:abbr)] | //t:text//t:supplied | //t:text//t:unclear | //t:text//t:gloss | //t:text//t:note[@type]"
-        " | //t:text//t:reg[not(@type)] | //t:text//t:abbr[preceding-sibling::t:expan] | //t:text//t:gap[not(ancestor::t:closer)]",
+        "//t:text//t:expan[not(following-sibling::t:abbr)] | //t:text//t:supplied | //t:text//t:certainty | //t:text//t:gloss"
+        " | //t:text//t:note[@type] | //t:text//t:reg[not(@type)] | //t:text//t:abbr[preceding-sibling::t:expan]"
+        " | //t:text//t:gap[not(ancestor::t:closer)]",
     )
-    # 17 of the 18 brackets (the closing signature's @resp is on its closer) and the
-    # archive's description of the handwritten note in the original.
-    assert len(editorial) == 18
+    # 17 of the 18 brackets (the closing signature's @resp is on its closer), the commentary split
+    # out of the KChZhD expansion and the archive's description of the handwritten note in the original.
+    assert len(editorial) == 19
     for element in editorial:
         assert element.get("resp") in declared, etree.tostring(element)
     assert all(resp in declared for resp in xpath(root, "//t:text//@resp"))
@@ -312,8 +439,10 @@ def test_names_are_linked_to_header_entries(seed: Path) -> None:
     ids = set(xpath(root, "//t:teiHeader//@xml:id"))
     refs = xpath(root, "//t:text//*[@ref]/@ref")
     assert refs and all(ref[1:] in ids for ref in refs)
-    assert len(xpath(root, "//t:text//t:placeName[@ref='#formosa']")) == 3
-    assert len(xpath(root, "//t:text//t:orgName[@ref='#guomindang']")) == 2
+    # Each mention in the translator's words, and the variant beside the first.
+    assert len(xpath(root, "//t:text//t:placeName[@ref='#formosa'][not(ancestor::t:note)]")) == 3
+    assert len(xpath(root, "//t:text//t:orgName[@ref='#guomindang'][not(ancestor::t:note)]")) == 2
+    assert xpath(root, "string(//t:note[@type='variant']/t:placeName[@ref='#formosa'])") == "Taiwan"
     assert xpath(root, "//t:text[@xml:lang='ru']//t:persName[@ref='#stalin'][.='Сталина']")
 
 

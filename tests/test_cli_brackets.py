@@ -31,9 +31,22 @@ def test_text_and_tsv_listings(seed: Path) -> None:
     assert f"{seed}:130:127" in text.stdout and "uncertain" in text.stdout
     tsv = CliRunner().invoke(cli, ["brackets", str(seed), "--format", "tsv"])
     lines = tsv.stdout.splitlines()
-    assert lines[0] == "location\tbracket\trule\tkind\ttei"
+    assert lines[0] == "location\tbracket\trule\tkind\ttei\tcontext"
     assert len(lines) == 19
-    assert all(len(line.split("\t")) == 5 for line in lines)
+    assert all(len(line.split("\t")) == 6 for line in lines)
+    assert "the CC CPC [Central Committee of the Communist Party of China] entrusted me" in tsv.stdout
+
+
+def test_the_same_bracket_with_different_kinds_is_listed_with_its_context(tmp_path: Path) -> None:
+    record = tmp_path / "r.txt"
+    record.write_text(
+        "Title: T\n\nHe spoke of [1950] plans.\n[?] The start is doubtful.\nKailan [?] mines.\n", encoding="utf-8"
+    )
+    result = CliRunner().invoke(cli, ["brackets", str(record)])
+    assert result.exit_code == 0
+    assert "same bracket, different kinds: [?]" in result.stdout
+    assert "uncertain  … Kailan [?] mines. …" in result.stdout
+    assert "same bracket, different kinds: [1950]" not in result.stdout
 
 
 def test_unclassified_brackets_are_warned_on_stderr(tmp_path: Path) -> None:

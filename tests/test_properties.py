@@ -14,6 +14,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from lxml import etree
 
+from fidelity import fold, missing_in_order, reading_words, transcript_words
 from helpers import transcript_part, xpath
 from strategies import labelled_transcript, transcript
 from teikit.check.validate import Validator
@@ -22,9 +23,11 @@ from teikit.convert.read import decode_transcript, parse_transcript
 from teikit.convert.turns import label_notes
 from teikit.core.errors import TeikitError
 from teikit.core.serialize import to_bytes
-from teikit.core.xmlsafe import parse_document
+from teikit.core.xmlsafe import ParsedDocument, parse_document
+from teikit.publish.render import Options, Renderer
 
 VALIDATOR = Validator()
+RENDERER = Renderer()
 ALNUM_RE = re.compile(r"[^\W_]", re.UNICODE)
 
 
@@ -54,8 +57,21 @@ def check(source: str) -> None:
     errors = [str(d) for d in VALIDATOR.check_document(document) if d.level == "error"]
     assert not errors, errors
     produced = tei_characters(document.tree.getroot())
-    expected = characters(body_of(source, path))
+    body = body_of(source, path)
+    expected = characters(body)
     assert produced == expected, (expected - produced, produced - expected)
+    check_fidelity(document, body)
+
+
+def check_fidelity(document: ParsedDocument, body: str) -> None:
+    """The invariant (tests/fidelity.py): the reading text keeps every word outside brackets, in order."""
+    reading, diplomatic = RENDERER.render_editions(
+        document,
+        [Options(to="text", style="reading", header=False), Options(to="text", style="diplomatic", header=False)],
+    )
+    missing = missing_in_order(transcript_words(body), reading_words(reading))
+    assert not missing, missing
+    assert fold(diplomatic) == fold(body), (fold(diplomatic), fold(body))
 
 
 def tei_characters(root: etree._Element) -> Counter[str]:

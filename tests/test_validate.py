@@ -207,10 +207,10 @@ SCHEMATRON_CASES = [
     ),
     Case(
         "variant without resp",
-        '<reg resp="#danny-rozas">Sinkiang</reg>',
-        "<reg>Sinkiang</reg>",
-        "teikit-resp-supplied",
-        "<reg>Sinkiang",
+        '<note type="variant" place="inline" resp="#danny-rozas"><placeName ref="#xinjiang">Sinkiang',
+        '<note type="variant" place="inline"><placeName ref="#xinjiang">Sinkiang',
+        "teikit-resp",
+        '<note type="variant" place="inline"><placeName',
     ),
     Case(
         "page break inside a word",

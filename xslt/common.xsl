@@ -13,9 +13,12 @@
 
   The diplomatic style gives back the transcript's own conventions: brackets
   exactly as printed, /slash-parentheses/, letter-spaced words, a blank line at
-  a page break. The reading style applies expansions and regularised names,
-  drops the brackets of supplied words and turns editorial notes into
-  numbered footnotes.
+  a page break. The reading style never replaces the translator's words: it
+  prints every word of the transcript, and beside them, in square brackets
+  (the FRUS convention), what the editors added: expansions after the
+  abbreviation, variant names after the name, supplied words, identifications,
+  descriptions of gaps and of what was heard or done. Footnotes are numbered,
+  their markers after the word they annotate. tk:key lists the signs.
 -->
 <xsl:stylesheet version="3.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -116,12 +119,15 @@
     <xsl:param name="style" as="xs:string"/>
     <xsl:variable name="choice" as="element()?" select="$e/parent::tei:choice"/>
     <xsl:variable name="joined" as="xs:boolean" select="exists($e/self::tei:pc) and exists($e/following-sibling::node()[1][self::tei:pb[@break = 'no']])"/>
+    <!-- The reading style shows a regularisation instead of what it regularises (as TEI renderers do,
+         so an encoder must never put a translator's own words in orig: teikit keeps reg for the
+         typescript's slash-parentheses); otherwise it hides only the abbreviation beside an in-word
+         expansion (comr. beside comr[ade]) and a hyphen at a page break inside a word. -->
     <xsl:sequence select="
       if (empty($choice)) then $style = 'reading' and $joined
       else if ($style = 'reading') then
-        ($e/self::tei:abbr and $e/following-sibling::tei:expan)
+        ($e/self::tei:abbr[tei:am] and $choice/tei:expan[tei:ex])
         or ($e/self::tei:orig and $choice/tei:reg)
-        or ($e/self::tei:sic and $choice/tei:corr)
         or $joined
       else
         $e/self::tei:reg[@type = 'slash-parentheses']
@@ -136,31 +142,97 @@
     <xsl:param name="style" as="xs:string"/>
     <xsl:variable name="name" as="xs:string" select="if (namespace-uri($e) eq 'http://www.tei-c.org/ns/1.0') then local-name($e) else ''"/>
     <xsl:variable name="second-in-choice" as="xs:boolean" select="exists($e/parent::tei:choice) and exists($e/preceding-sibling::*)"/>
+    <xsl:variable name="doubt" as="xs:string" select="if ($name = 'corr' and $e/@cert = 'low') then '?' else ''"/>
     <xsl:variable name="after" as="xs:string?" select="
       if ($name = 'unclear' and $e/@cert = 'low') then (if ($style = 'diplomatic') then ' [?]' else ' (?)')
       else if ($name = 'sic' and empty($e/parent::tei:choice)) then ' [sic]'
       else ()"/>
+    <xsl:variable name="described" as="xs:boolean" select="$name = ('vocal', 'kinesic', 'incident', 'stage', 'certainty')"/>
+    <xsl:variable name="bracket" as="xs:string" select="
+      if ($second-in-choice and not(($name = 'expan' and $e/tei:ex) or ($name = 'reg' and $e/@type = 'slash-parentheses'))) then ' ['
+      else if ($name = 'note' and $e/parent::tei:expan) then ''
+      else if ($name = 'supplied' or ($name = 'gloss' and not($e/@target)) or $described or ($name = 'note' and $e/@place = 'inline' and not($e/@rend = 'italic'))
+               or ($name = 'closer' and $e/@rend = 'brackets')) then '['
+      else if ($name = 'ex') then '['
+      else ''"/>
     <xsl:choose>
+      <xsl:when test="$name = 'certainty'">
+        <xsl:sequence select="'[?', ']'"/>
+      </xsl:when>
       <xsl:when test="$style = 'diplomatic'">
-        <xsl:variable name="bracket" as="xs:string" select="
-          if ($second-in-choice and not(($name = 'expan' and $e/tei:ex) or ($name = 'reg' and $e/@type = 'slash-parentheses'))) then ' ['
-          else if ($name = ('ex', 'supplied') or ($name = 'gloss' and not($e/@target)) or ($name = 'note' and $e/@place = 'inline' and not($e/@rend = 'italic'))
-                   or ($name = 'closer' and $e/@rend = 'brackets')) then '['
-          else ''"/>
         <xsl:sequence select="$bracket,
           if ($name = 'expan' and $e/tei:ex and $e/parent::tei:choice/tei:abbr/tei:am) then string-join($e/parent::tei:choice/tei:abbr/tei:am)
-          else ($after, if ($bracket) then ']' else '')[1]"/>
+          else ($after, if ($bracket) then $doubt || ']' else '')[1]"/>
       </xsl:when>
       <xsl:otherwise>
-        <xsl:variable name="signs" as="xs:string+" select="
-          if ($second-in-choice and $name = 'abbr') then (' (', ')')
-          else if ($name = 'gloss' and not($e/@target)) then ('(', ')')
-          else if ($name = 'note' and $e/@type = 'physical' and not($e/@rend = 'italic')) then ('[', ']')
-          else ('', '')"/>
-        <xsl:sequence select="$signs[1], ($after, $signs[2])[1]"/>
+        <!-- Reading: the same square brackets round what the editors added; an expansion inside a
+             word keeps its full stop out (comrade, not comr[ade].). -->
+        <xsl:sequence select="$bracket, ($after, if ($bracket) then $doubt || ']' else '')[1]"/>
       </xsl:otherwise>
     </xsl:choose>
   </xsl:function>
+
+  <xsl:function name="tk:is-editorial" as="xs:boolean">
+    <!-- An intervention of the editors or translator: what the reading views mark as theirs. -->
+    <xsl:param name="e" as="element()"/>
+    <xsl:sequence select="exists($e[@resp][self::tei:expan or self::tei:abbr or self::tei:reg or self::tei:corr or self::tei:supplied
+                          or self::tei:gloss or self::tei:note or self::tei:gap or self::tei:unclear or self::tei:sic or self::tei:certainty
+                          or self::tei:vocal or self::tei:kinesic or self::tei:incident or self::tei:stage or self::tei:closer])"/>
+  </xsl:function>
+
+  <xsl:function name="tk:intervention" as="xs:string">
+    <!-- What an intervention is, in words, for the key and the hover text. -->
+    <xsl:param name="e" as="element()"/>
+    <xsl:sequence select="
+      if ($e/self::tei:expan) then 'expansion of the abbreviation'
+      else if ($e/self::tei:abbr) then 'abbreviation of the words before'
+      else if ($e/self::tei:reg) then 'regularised form'
+      else if ($e/self::tei:corr) then (if ($e/@cert = 'low') then 'doubtful correction' else 'correction')
+      else if ($e/self::tei:supplied) then 'words supplied'
+      else if ($e/self::tei:gloss) then 'gloss'
+      else if ($e/self::tei:note[@type = 'variant']) then 'another form of the name'
+      else if ($e/self::tei:note[@type = 'identification']) then 'identification'
+      else if ($e/self::tei:note[@type = 'original']) then 'original wording, transliterated'
+      else if ($e/self::tei:note[@type = 'commentary']) then 'commentary'
+      else if ($e/self::tei:note[@type = 'physical'] or $e/self::tei:closer) then 'description of the document'
+      else if ($e/self::tei:note) then 'editorial note'
+      else if ($e/self::tei:gap[@reason = 'declassification']) then 'not declassified' || ($e/@extent ! (': ' || .))
+      else if ($e/self::tei:gap[@reason = 'omitted']) then 'omitted by the editors'
+      else if ($e/self::tei:gap) then 'gap: ' || replace(($e/@reason, 'text missing')[1], '-', ' ')
+      else if ($e/self::tei:unclear) then 'uncertain reading'
+      else if ($e/self::tei:certainty) then 'doubtful identification'
+      else if ($e/self::tei:sic) then 'so in the original'
+      else if ($e/self::tei:vocal) then 'sound heard'
+      else if ($e/self::tei:kinesic) then 'gesture or action'
+      else if ($e/self::tei:incident) then 'event'
+      else if ($e/self::tei:stage) then 'stage direction'
+      else 'editorial intervention'"/>
+  </xsl:function>
+
+  <xsl:function name="tk:responsible" as="xs:string">
+    <!-- Who made an intervention (@resp): 'the translator, Danny Rozas', 'the editors, <the publishing archive>'. -->
+    <xsl:param name="e" as="element()"/>
+    <xsl:variable name="who" as="element()?" select="tk:target($e/@resp)[1]"/>
+    <xsl:variable name="role" as="xs:string" select="lower-case(normalize-space($who/ancestor::tei:respStmt[1]/tei:resp[1]))"/>
+    <xsl:sequence select="
+      if (empty($who)) then 'the editors'
+      else (if (contains($role, 'translat')) then 'the translator, ' else 'the editors, ') || normalize-space($who)"/>
+  </xsl:function>
+
+  <xsl:function name="tk:tip" as="xs:string">
+    <!-- The hover and focus text of an intervention: what it is and who made it. -->
+    <xsl:param name="e" as="element()"/>
+    <xsl:sequence select="tk:intervention($e) || ' — added by ' || tk:responsible($e)"/>
+  </xsl:function>
+
+  <xsl:variable name="tk:key" as="xs:string+" select="(
+    '[ ]', 'words in square brackets are the editors&#x2019; or translator&#x2019;s, not the document&#x2019;s',
+    'word [form]', 'another form of the name, an identification, a gloss or the expansion of an abbreviation, beside the words of the document',
+    '[?]', 'doubtful identification of the word before',
+    '[sic]', 'so in the original',
+    '[not declassified]', 'withheld by declassification review',
+    '[…]', 'passage omitted by the editors',
+    '¹ [1]', 'a footnote: its number (raised in HTML, in brackets in plain text) follows the word it annotates')"/>
 
   <xsl:function name="tk:gap-text" as="xs:string">
     <!-- How a gap prints: [...], [illegible], [its description], or nothing. -->
@@ -186,11 +258,11 @@
 
   <xsl:function name="tk:is-note" as="xs:boolean">
     <!-- Notes a reading text numbers and gathers: notes of every place (foot, end, margin, none given ...)
-         and the editor's inline notes, wherever they stand but in the header (a text, or a document
-         element that is the root, as a FRUS <div> cut from its volume). -->
+         wherever they stand but in the header (a text, or a document element that is the root, as a FRUS
+         <div> cut from its volume). Inline notes stay in the line, in square brackets, where the
+         translator put them; a description of the physical document stays where it is, in both styles. -->
     <xsl:param name="note" as="element()"/>
-    <!-- A description of the physical document stays where it is, in both styles. -->
-    <xsl:sequence select="exists($note/self::tei:note[not(ancestor::tei:teiHeader or ancestor::tei:standOff)][not(@type = 'physical')])"/>
+    <xsl:sequence select="exists($note/self::tei:note[not(ancestor::tei:teiHeader or ancestor::tei:standOff)][not(@type = 'physical')][not(@place = 'inline')])"/>
   </xsl:function>
 
   <xsl:function name="tk:referenced-note" as="element()?">

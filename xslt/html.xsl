@@ -87,6 +87,7 @@
             <xsl:if test="$header">
               <xsl:apply-templates select="$tei/tei:teiHeader" mode="tk:block"/>
             </xsl:if>
+            <xsl:sequence select="local:key()"/>
             <section class="tk-edition" aria-labelledby="tk-text-heading" lang="{$main-lang}">
               <h2 id="tk-text-heading" lang="{tk:ui-lang()}">{tk:msg('text')}</h2>
               <div class="tk-rows">
@@ -118,6 +119,23 @@
       </html>
     </xsl:document>
   </xsl:template>
+
+  <xsl:function name="local:key" as="element()">
+    <!-- The key to the editorial signs of the reading view. -->
+    <section class="tk-key" aria-labelledby="tk-key-heading" lang="en">
+      <h2 id="tk-key-heading">Signs used in this edition</h2>
+      <dl>
+        <xsl:for-each select="1 to count($tk:key) idiv 2">
+          <dt><span class="tk-sign">{$tk:key[2 * current() - 1]}</span></dt>
+          <dd>{$tk:key[2 * current()]}</dd>
+        </xsl:for-each>
+        <dt><span class="tk-sign">[</span><em>italics</em><span class="tk-sign">]</span></dt>
+        <dd>the editors&#x2019; own words: what was heard or done, what is missing, who is meant</dd>
+        <dt><span class="tk-sign">Tab</span></dt>
+        <dd>each addition of the editors or translator can be reached with the keyboard; hover or focus says what it is and who made it</dd>
+      </dl>
+    </section>
+  </xsl:function>
 
   <xsl:function name="local:toggle" as="element()">
     <xsl:param name="name" as="xs:string"/>
@@ -368,6 +386,7 @@
   <xsl:template match="tei:opener | tei:closer" mode="tk:block" as="element()">
     <div class="tk-{local-name()}">
       <xsl:call-template name="local:id"/>
+      <xsl:call-template name="local:editorial"/>
       <p>
         <xsl:call-template name="local:decorated"/>
       </p>
@@ -433,11 +452,11 @@
     <xsl:param name="diplomatic" as="xs:string"/>
     <xsl:choose>
       <xsl:when test="$reading = $diplomatic">
-        <xsl:if test="$reading"><xsl:value-of select="$reading"/></xsl:if>
+        <xsl:if test="$reading"><span class="tk-sign">{$reading}</span></xsl:if>
       </xsl:when>
       <xsl:otherwise>
-        <xsl:if test="$reading"><span class="r">{$reading}</span></xsl:if>
-        <xsl:if test="$diplomatic"><span class="d">{$diplomatic}</span></xsl:if>
+        <xsl:if test="$reading"><span class="r tk-sign">{$reading}</span></xsl:if>
+        <xsl:if test="$diplomatic"><span class="d tk-sign">{$diplomatic}</span></xsl:if>
       </xsl:otherwise>
     </xsl:choose>
   </xsl:function>
@@ -450,6 +469,17 @@
     <xsl:sequence select="local:text-by-style($reading[1], $diplomatic[1])"/>
     <xsl:apply-templates mode="tk:inline"/>
     <xsl:sequence select="local:text-by-style($reading[2], $diplomatic[2])"/>
+  </xsl:template>
+
+  <xsl:template name="local:editorial">
+    <!-- An intervention of the editors or translator: reachable from the keyboard, and hover or focus
+         says what it is and who made it (@resp). -->
+    <xsl:if test="tk:is-editorial(.)">
+      <xsl:variable name="tip" as="xs:string" select="tk:tip(.)"/>
+      <xsl:attribute name="tabindex" select="0"/>
+      <xsl:attribute name="title" select="$tip"/>
+      <xsl:attribute name="data-tip" select="$tip"/>
+    </xsl:if>
   </xsl:template>
 
   <xsl:function name="local:class" as="xs:string">
@@ -468,12 +498,14 @@
   </xsl:template>
 
   <!-- The elements the two styles print differently (see common.xsl). -->
-  <xsl:template match="tei:choice/* | tei:ex | tei:supplied | tei:gloss | tei:note | tei:closer | tei:unclear | tei:sic | tei:pc"
+  <xsl:template match="tei:choice/* | tei:ex | tei:supplied | tei:gloss | tei:note | tei:closer | tei:unclear | tei:sic | tei:pc
+                       | tei:vocal | tei:kinesic | tei:incident | tei:stage | tei:certainty"
                 mode="tk:inline" as="node()*" priority="-0.75">
     <xsl:variable name="class" as="xs:string" select="local:class(.)"/>
     <xsl:if test="$class ne 'none'">
       <span class="{string-join(('tei-' || local-name(), $class[.]), ' ')}">
         <xsl:call-template name="local:lang"/>
+        <xsl:call-template name="local:editorial"/>
         <xsl:call-template name="local:decorated"/>
       </span>
     </xsl:if>
@@ -534,7 +566,9 @@
     <xsl:variable name="reading" as="xs:string" select="tk:gap-text(., 'reading')"/>
     <xsl:variable name="diplomatic" as="xs:string" select="tk:gap-text(., 'diplomatic')"/>
     <xsl:if test="$reading or $diplomatic">
-      <span class="tk-gap" title="{('text ' || (@reason, 'missing')[1]) => replace('-', ' ')}">
+      <span class="tk-gap">
+        <xsl:attribute name="title" select="('text ' || (@reason, 'missing')[1]) => replace('-', ' ')"/>
+        <xsl:call-template name="local:editorial"/>
         <xsl:sequence select="local:text-by-style($reading, $diplomatic)"/>
       </span>
     </xsl:if>
@@ -550,11 +584,12 @@
       <xsl:otherwise>
         <xsl:variable name="reading" as="xs:string+" select="tk:signs(., 'reading')"/>
         <xsl:variable name="diplomatic" as="xs:string+" select="tk:signs(., 'diplomatic')"/>
-        <xsl:sequence select="local:text-by-style($reading[1], $diplomatic[1])"/>
-        <abbr class="{string-join(('tei-abbr', $class[.]), ' ')}" title="{normalize-space(parent::tei:choice/tei:expan)}">
+        <abbr class="{string-join(('tei-abbr', $class[.]), ' ')}" title="{normalize-space(string-join(parent::tei:choice/tei:expan/(text() | * except tei:note)))}">
+          <xsl:call-template name="local:editorial"/>
+          <xsl:sequence select="local:text-by-style($reading[1], $diplomatic[1])"/>
           <xsl:apply-templates mode="tk:inline"/>
+          <xsl:sequence select="local:text-by-style($reading[2], $diplomatic[2])"/>
         </abbr>
-        <xsl:sequence select="local:text-by-style($reading[2], $diplomatic[2])"/>
       </xsl:otherwise>
     </xsl:choose>
   </xsl:template>
@@ -563,6 +598,7 @@
     <xsl:variable name="class" as="xs:string" select="local:class(.)"/>
     <xsl:if test="$class ne 'none'">
       <span class="{string-join(('tk-' || local-name(), $class[.]), ' ')}" title="{local:title(.)}">
+        <xsl:call-template name="local:editorial"/>
         <xsl:call-template name="local:decorated"/>
       </span>
     </xsl:if>
@@ -633,7 +669,11 @@
     <xsl:variable name="n" as="xs:integer?" select="$tk:numbers(generate-id())"/>
     <xsl:choose>
       <xsl:when test="not(tk:is-note(.)) or empty($n)">
-        <span class="tk-note-inline"><xsl:sequence select="tk:note-lang(.)"/>[<xsl:apply-templates mode="tk:inline"/>]</span>
+        <span class="tk-note-inline tk-note-{(@type, 'editorial')[1]}">
+          <xsl:sequence select="tk:note-lang(.)"/>
+          <xsl:call-template name="local:editorial"/>
+          <xsl:call-template name="local:decorated"/>
+        </span>
       </xsl:when>
       <xsl:when test="tk:is-foot(.)">
         <xsl:sequence select="local:noteref('r', $n, string($n), $n, 'tk-fnref-' || $n)"/>

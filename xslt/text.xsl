@@ -71,7 +71,8 @@
       ($header//tei:titleStmt/tei:respStmt[tei:resp = 'Translated by']/tei:persName) ! ('Translated by: ' || normalize-space(.)),
       ($header//tei:profileDesc/tei:abstract)[1] ! ('Summary: ' || normalize-space(.)),
       let $people := $header//tei:particDesc//tei:person
-      return if ($people) then 'Participants: ' || string-join($people ! (tk:person-label(.) || (if (@role) then ' (' || tk:roles(.) || ')' else '')), '; ') else ()"/>
+      return if ($people) then 'Participants: ' || string-join($people ! (tk:person-label(.) || (if (@role) then ' (' || tk:roles(.) || ')' else '')), '; ') else (),
+      if ($style = 'reading') then ('', 'Signs', for $n in 1 to count($tk:key) idiv 2 return '  ' || $tk:key[2 * $n - 1] || '  ' || $tk:key[2 * $n]) else ()"/>
     <xsl:sequence select="string-join($lines, '&#10;')"/>
   </xsl:function>
 
@@ -150,7 +151,8 @@
   </xsl:template>
 
   <!-- The elements the two styles print differently (see common.xsl). -->
-  <xsl:template match="tei:choice/* | tei:ex | tei:supplied | tei:gloss | tei:note | tei:closer | tei:unclear | tei:sic | tei:pc"
+  <xsl:template match="tei:choice/* | tei:ex | tei:supplied | tei:gloss | tei:note | tei:closer | tei:unclear | tei:sic | tei:pc
+                       | tei:vocal | tei:kinesic | tei:incident | tei:stage | tei:certainty"
                 mode="tk:plain" as="xs:string*" priority="-0.25">
     <xsl:if test="not(tk:hidden(., $style))">
       <xsl:variable name="signs" as="xs:string+" select="tk:signs(., $style)"/>

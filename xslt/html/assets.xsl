@@ -66,6 +66,16 @@ h3 { font-size: 1.05rem; margin: 1.2rem 0 .4rem; }
 .tk-supplied { color: var(--supplied); }
 .tk-unclear { text-decoration: underline dotted; }
 .tk-gap, .tk-note-inline, .tk-gloss { color: var(--muted); }
+.tk-sign { color: var(--accent); font-style: normal; font-weight: bold; }
+[data-tip] { position: relative; color: var(--supplied); border-radius: .15rem; }
+[data-tip]:hover, [data-tip]:focus { background: #fff3c4; outline: 2px solid #f3b500; outline-offset: 1px; }
+[data-tip]:hover::after, [data-tip]:focus::after { content: attr(data-tip); position: absolute; left: 0; top: 100%; z-index: 2;
+  width: max-content; max-width: 22rem; padding: .2rem .45rem; font: italic .8rem/1.3 system-ui, sans-serif;
+  color: #fff; background: #333; border-radius: .25rem; white-space: normal; }
+.tk-gap, .tei-vocal, .tei-kinesic, .tei-incident, .tei-stage, .tk-note-identification, .tk-note-commentary,
+.tk-note-physical, .tk-note-editorial, .tk-note-original { font-style: italic; }
+.tk-key dl { display: grid; grid-template-columns: max-content 1fr; gap: .2rem 1rem; margin: 0; font-size: .92rem; }
+.tk-key dd { margin: 0; }
 .tk-name { color: inherit; text-decoration: underline 1px var(--rule); text-underline-offset: .2em; }
 a.tk-name:hover { text-decoration-color: var(--link); }
 .tk-fnref { font-size: .75em; line-height: 0; }

@@ -6,25 +6,40 @@ becomes, a matcher that looks at the bracket and the words around it (a
 :class:`Site`), and a builder that makes the TEI. The rules are tried in the
 order of :data:`RULES`, most specific first:
 
-======================  =====================================  ==============================================
-rule                    transcript                             TEI
-======================  =====================================  ==============================================
-footnote                ``Chequers[1]`` (+ ``[1] text`` at end) ``note place="foot" n="1"``
-uncertain               ``Kailan [?]``                         ``unclear cert="low"`` on the word or name
-omitted                 ``[...]``                              ``gap reason="omitted"``
-illegible               ``[illegible]``                        ``gap reason="illegible"`` + ``desc``
-sic                     ``word [sic]``                         ``sic``
-expansion-in-word       ``comr[ade].``                         ``choice/abbr(am) + expan/ex``
-physical-description    ``[Classification … Stamped]``         ``note type="physical"``
-abbreviation-expanded   ``CC CPC [Central Committee …]``       ``choice/abbr + expan``
-abbreviation-introduced ``People's Liberation Army [PLA]``     ``choice/expan + abbr``
-identification-before   ``[Nationalist Chinese leader] Jiang``  ``note type="identification" place="inline"``
-identification-after    ``The Chancellor's [Helmut Kohl's]``    ``note type="identification" place="inline"``
-variant-name            ``Guomindang [Kuomintang]``            ``orgName|placeName|persName/choice/orig+reg``
-supplied-date           ``[1950]``                             ``supplied reason="clarification"``
-gloss                   ``wolfram [tungsten]``                 ``term`` + ``gloss``
-supplied-words          ``Four-Year [Economic Development] Plan`` ``supplied reason="clarification"``
-======================  =====================================  ==============================================
+=======================  ==========================================  ==============================================
+rule                     transcript                                  TEI
+=======================  ==========================================  ==============================================
+footnote                 ``Chequers[1]`` (+ ``[1] text`` at end)      ``note place="foot" n="1"``
+declassified             ``[1½ lines not declassified]``              ``gap reason="declassification" extent`` + ``desc``
+omitted                  ``[...]``, ``[Omitted here is …]``           ``gap reason="omitted"`` (+ ``desc``)
+illegible                ``[illegible]``                              ``gap reason="illegible"`` + ``desc``
+uncertain                ``Kailan [?]`` (doubtful identification)     ``rs`` + ``certainty cert="low"``
+conjecture               ``rapid [vapid?]``                           ``choice/sic+corr cert="low"``
+correction               ``out-planked [flanked]``                    ``choice/sic+corr``
+sic                      ``word [sic]``                               ``sic``
+expansion-in-word        ``comr[ade].``                               ``choice/abbr(am) + expan/ex``
+physical-description     ``[Classification … Stamped]``               ``note type="physical"``
+reaction                 ``[Laughter]``                               ``vocal/desc``
+stage-direction          ``[Reads:]``, ``[To Rodman:]``               ``stage type="delivery"``
+action                   ``[Looks at folder and checklists.]``        ``kinesic/desc``
+incident                 ``[The meeting ended.]``                     ``incident/desc``
+supplied-speaker         ``[The President:]`` opening a paragraph     ``supplied reason="clarification"``
+affiliation              ``Senator Aiken [R-Vermont]``                ``note type="identification"``
+code-name                ``GORKY [Ivan Petrov]``                      ``rs type="code-name"`` + ``note type="identification"``
+abbreviation-expanded    ``CC VKP/b/ [All-Union …]``                  ``choice/abbr+expan`` on ``VKP/b/`` only (+ ``note type="commentary"``)
+abbreviation-introduced  ``People's Liberation Army [PLA]``           ``choice/expan+abbr``
+identification-before    ``[Nationalist Chinese leader] Jiang``       ``note type="identification" place="inline"``
+identification-after     ``The Chancellor's [Helmut Kohl's]``         ``note type="identification" place="inline"``
+variant-name             ``Guomindang [Kuomintang]``                  ``orgName|placeName|persName`` + ``note type="variant"``
+supplied-date            ``[1950]``, ``[June 23–24]``                 ``supplied reason="clarification"``
+original-wording         ``leader [vozhd']``                          ``note type="original" xml:lang="ru-Latn"``
+gloss                    ``wolfram [tungsten]``                       ``term`` + ``gloss``
+supplied-words           ``Four-Year [Economic Development] Plan``    ``supplied reason="clarification"``
+=======================  ==========================================  ==============================================
+
+Whatever a rule makes stands beside the translator's words, never in their
+place: the reading views print every word of the transcript (a variant name is
+a note after the name, not a ``reg`` a renderer would print instead of it).
 
 A bracket no rule claims becomes ``note type="editorial"`` with its exact text
 and a warning (see :data:`FALLBACK`). Every element made here carries ``@resp``
@@ -38,10 +53,12 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
+from difflib import SequenceMatcher
 from typing import Protocol, TypeAlias, Union
 
 from lxml import etree
 
+from teikit.convert import rules
 from teikit.convert.source import SourceText
 
 Node: TypeAlias = Union[etree._Element, str]  # noqa: UP007 - lxml is untyped, the alias must stay a runtime Union
@@ -51,6 +68,7 @@ class Emitter(Protocol):
     """What a builder may ask of the encoder (implemented in :mod:`teikit.convert.inline`)."""
 
     resp: str
+    original_language: str
 
     def element(self, tag: str, **attributes: str) -> etree._Element: ...
 
@@ -125,6 +143,9 @@ _WORD = r"[\w'’.-]+"
 ACRONYM_RE = re.compile(r"^(?=(?:.*[A-ZА-ЯЁ]){2})[A-ZА-ЯЁ][A-Za-zА-Яа-яЁё]{0,9}(?:/[a-zа-яё]{1,4}/)?$")
 """``CC``, ``CPC``, ``KChZhD``, ``VKP/b/``: a token with two capitals or more."""
 
+CAPITALS_WORD_RE = re.compile(r"^[A-ZА-ЯЁ][A-ZА-ЯЁ'’-]{2,}$")
+"""``GORKY``, ``TENG``: a word in capitals, as code names and names in telegrams are written."""
+
 NAME_WORD_RE = re.compile(r"^(?:[A-ZА-ЯЁ][\w'’.-]*|de|van|von|der|al-\w+|bin|of|the|and|и)$")
 PARTICLES = frozenset({"de", "van", "von", "der", "bin", "of", "the", "and", "и"})
 STOPWORDS = frozenset(
@@ -132,11 +153,25 @@ STOPWORDS = frozenset(
     him her them his its our their this that these those is are was were be been will would shall
     should can could may might must do does did has have had as than then so if""".split()
 )
+FUNCTION_WORDS = STOPWORDS | frozenset(
+    """who whom whose which what there here also only even about into onto upon over under after before
+    because while when where being am one ones my your yours mine ours theirs himself herself itself themselves
+    ourselves myself yourself""".split()
+)
+"""Words an editor supplies to mend a sentence (``told [us]``, ``agreed [to]``): never a gloss."""
+
 ROLE_NOUNS_RE = re.compile(
     r"\b(?:chancellor|president|premier|minister|ministry|division|department|bureau|secretary|"
     r"chairman|leader|ambassador|embassy|committee|office|general|marshal|director|head|chief)\b",
     re.I,
 )
+TITLE_WORDS = frozenset(
+    """president vice-president chairman premier minister ambassador secretary senator congressman
+    general marshal admiral colonel comrade mr mrs dr professor prince king queen emperor prime foreign
+    deputy chancellor governor mayor director""".split()
+)
+"""``[President] Nixon``: a title before a name is an identification, whatever its case."""
+
 DESCRIPTION_RE = re.compile(
     r"\b(?:stamp(?:ed)?|blacked\s+out|classification|handwritten|hand-written|crossed\s+out|"
     r"seal|letterhead|signature|signed|margin(?:al)?|underlined|typed|initials?|redacted)\b",
@@ -148,8 +183,56 @@ ILLEGIBLE_RE = re.compile(
     re.I,
 )
 OMITTED_RE = re.compile(r"^(?:\.\s?){3}$|^…$")
+OMISSION_RE = re.compile(
+    r"^(?:omitted\s+here|here\s+follows?|not\s+printed|remainder\s+of\s+.+\s+(?:omitted|not\s+printed)|"
+    r"the\s+rest\s+of\s+.+\s+(?:omitted|not\s+printed))\b",
+    re.I,
+)
+"""``[Omitted here is discussion unrelated to Angola.]``: the editors left part of the record out."""
+
+DECLASSIFIED_RE = re.compile(r"^(?P<extent>.{1,60}?)\s+not\s+declassified$", re.I)
+"""``[1½ lines not declassified]``, ``[dollar amount not declassified]``: withheld by declassification review."""
+
 SIC_RE = re.compile(r"^sic!?$", re.I)
-YEAR_OR_DATE_RE = re.compile(r"^(?:\d{4}|\d{1,2}\s+\w+\s+\d{4}|\w+\s+\d{1,2},?\s+\d{4}|\w+\s+\d{4})$")
+YEAR_OR_DATE_RE = re.compile(
+    r"^(?:\d{4}|\d{1,2}\s+\w+\s+\d{4}|\w+\s+\d{1,2},?\s+\d{4}|\w+\s+\d{4}|[A-Z][a-z]+\.?\s+\d{1,2}\s*[–-]\s*\d{1,2})$"
+)
+CONJECTURE_RE = re.compile(r"^(?P<word>[^\W\d_][\w'’-]*)\?$")
+"""``rapid [vapid?]``: the editors' guess at what the word should be."""
+
+REACTION_RE = re.compile(
+    r"^(?:general\s+|both\s+|all\s+)?(?:laughter|laughs?|laughing|applause|chuckles?|chuckling|smiles?)\.?$", re.I
+)
+"""``[Laughter]``: a sound the hearers made, not words."""
+
+STAGE_RE = re.compile(r"^(?:reads|reading|quoting|continuing|aside|to\s+[A-Z][\w.'’ -]{0,40}|in\s+\w+)\s*:$", re.I)
+"""``[Reads:]``, ``[To Rodman:]``: how the next words are spoken, or to whom."""
+
+ACTION_VERBS = frozenset(
+    """looks shows hands points nods gestures smiles shakes turns picks takes gives passes writes pauses leaves
+    enters rises stands sits shrugs waves holds opens closes produces""".split()
+)
+"""Verbs of a described gesture: ``[Looks at folder and checklists.]``, ``[He shows the President a cable.]``."""
+
+INCIDENT_RE = re.compile(r"^[A-Z][\w'’-]*(?:\s+[\w'’,.-]+){1,15}\.$")
+"""``[The meeting ended.]``: a whole sentence of the editors saying what happened."""
+
+SPEAKER_SUPPLIED_RE = re.compile(r"^(?:The\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}:$")
+"""``[The President:]``: a speaker label the editors supplied."""
+
+AFFILIATION_RE = re.compile(r"^[DRI]-[A-Z][A-Za-z.]*(?:\s+[A-Z][A-Za-z.]*){0,2}$")
+"""``[D-California]``: a member of Congress's party and state."""
+
+COMMENTARY_RE = re.compile(
+    r",\s+(?=(?:which|that|who|where|i\.e\.|namely|located|situated|now|then|formerly|later)\b)", re.I
+)
+"""``[Chinese Changchun Railroad, which traverses Manchuria]``: where an expansion turns into commentary."""
+
+TRANSLITERATION_RE = re.compile(
+    r"(?:zh|kh|shch|^ts[aeiou]|[a-z]'[a-z]|[a-z]'$|ii$|yi$|yy$|oe$|aya$|iya$|nyi$|skii$|stvo$|nost'?$)", re.I
+)
+"""``[vozhd']``, ``[narodnoe khoziaistvo]``: Russian in Latin letters (the marks of its romanisation)."""
+
 ROLE_WORDS = ((re.compile(r"translator|interpreter|переводчик", re.I), "interpreter"),)
 
 
@@ -161,6 +244,20 @@ def _is_name(text: str) -> bool:
     """``Chiang Kai-shek``, ``Ministry of Foreign Affairs, Japan``, ``S.Y. Dao``: a proper name."""
     words = _words(text.replace(",", " "))
     return bool(words) and words[0][0].isupper() and all(NAME_WORD_RE.match(word) for word in words)
+
+
+def _similar(name: str, variant: str) -> bool:
+    """``Guomindang`` / ``Kuomintang``, ``S.Y. Dao`` / ``Tao Shengyang``: two spellings of one name."""
+    a, b = name.lower(), variant.lower()
+    if SequenceMatcher(None, a, b).ratio() >= 0.45:
+        return True
+    pairs = ((x, y) for x in re.findall(r"\w+", a) for y in re.findall(r"\w+", b) if len(x) > 2 and len(y) > 2)
+    return any(SequenceMatcher(None, x, y).ratio() >= 0.6 for x, y in pairs)
+
+
+def _known_pair(name: str, variant: str) -> bool:
+    """Both forms are in the table of known names (``Formosa`` / ``Taiwan``)."""
+    return name.lower() in rules.KNOWN_NAMES and variant.lower() in rules.KNOWN_NAMES
 
 
 def trailing_name(text: str, limit: int = 4) -> str:
@@ -186,6 +283,36 @@ def trailing_acronyms(text: str) -> str:
     return " ".join(taken)
 
 
+def trailing_capitals(text: str) -> str:
+    """The words in capitals ending ``text`` (``… agent GORKY `` -> ``GORKY``), three at most."""
+    taken: list[str] = []
+    for token in reversed(text.rstrip().split(" ")):
+        if CAPITALS_WORD_RE.match(token) and len(taken) < 3:
+            taken.insert(0, token)
+        else:
+            break
+    return " ".join(taken)
+
+
+def expanded_span(acronyms: str, expansion: str) -> str:
+    """The acronyms an expansion stands for: all whose letters are its initials, else the last one.
+
+    ``CC CPC [Central Committee of the Communist Party of China]`` expands both;
+    ``CC VKP/b/ [All-Union Communist Party of bolsheviks]`` only ``VKP/b/``, so
+    the Central Committee stays in the text.
+    """
+    tokens = acronyms.split()
+    if not tokens:
+        return ""
+    head = COMMENTARY_RE.split(expansion, maxsplit=1)[0]
+    initials = _initials(head)
+    for size in range(len(tokens), 1, -1):
+        letters = re.sub(r"/[^/]*/|[^A-ZА-ЯЁ]", "", "".join(tokens[-size:]).upper())
+        if letters == initials:
+            return " ".join(tokens[-size:])
+    return tokens[-1]
+
+
 def _initials(text: str) -> str:
     return "".join(word[0] for word in re.findall(r"[\w'’]+", text) if word.lower() not in PARTICLES).upper()
 
@@ -202,6 +329,16 @@ def _wrapping(text: str, part: str, **data: str) -> Decision | None:
     return Decision(take_before=take, data=dict(data)) if take > len(text) - len(text.rstrip(" ")) else None
 
 
+def _last_word(text: str) -> str:
+    return (re.search(r"[\w'’-]+ $", text) or [""])[0].strip()
+
+
+def _at_sentence_start(site: Site) -> bool:
+    """Nothing before the bracket in its paragraph but a label or the end of a sentence."""
+    before = site.before.rstrip()
+    return not before or before[-1] in ".!?:;—" or before.endswith("...")
+
+
 # --- matchers -------------------------------------------------------------------
 
 
@@ -211,27 +348,50 @@ def _footnote(site: Site) -> Decision | None:
     return None
 
 
-def _uncertain(site: Site) -> Decision | None:
-    if site.content.strip() != "?" or not site.before.endswith(" "):
-        return None
-    name = trailing_name(site.before, 3)
-    word = name or (re.search(r"[\w'’-]+ $", site.before) or [""])[0].strip()
-    return _wrapping(site.before, word)
+def _declassified(site: Site) -> Decision | None:
+    match = DECLASSIFIED_RE.match(site.content.strip())
+    return Decision(data={"extent": match.group("extent")}) if match else None
 
 
 def _omitted(site: Site) -> Decision | None:
-    return Decision() if OMITTED_RE.match(site.content.strip()) else None
+    content = site.content.strip()
+    if OMITTED_RE.match(content):
+        return Decision()
+    return Decision(data={"desc": "yes"}) if OMISSION_RE.match(content) else None
 
 
 def _illegible(site: Site) -> Decision | None:
     return Decision() if ILLEGIBLE_RE.match(site.content.strip()) else None
 
 
+def _uncertain(site: Site) -> Decision | None:
+    if site.content.strip() != "?" or not site.before.endswith(" "):
+        return None
+    name = trailing_name(site.before, 3)
+    return _wrapping(site.before, name or _last_word(site.before))
+
+
+def _conjecture(site: Site) -> Decision | None:
+    if not CONJECTURE_RE.match(site.content.strip()) or not site.before.endswith(" "):
+        return None
+    return _wrapping(site.before, _last_word(site.before))
+
+
+def _correction(site: Site) -> Decision | None:
+    """``out-planked [flanked]``: the right word beside a slip it resembles (a gloss would not)."""
+    content = site.content.strip()
+    word = _last_word(site.before)
+    if not re.fullmatch(r"[a-z][\w'’-]{2,30}", content) or not word or not site.before.endswith(" "):
+        return None
+    if word.lower() == content.lower() or SequenceMatcher(None, word.lower(), content.lower()).ratio() < 0.6:
+        return None
+    return _wrapping(site.before, word)
+
+
 def _sic(site: Site) -> Decision | None:
     if not SIC_RE.match(site.content.strip()) or not site.before.endswith(" "):
         return None
-    word = (re.search(r"[\w'’-]+ $", site.before) or [""])[0].strip()
-    return _wrapping(site.before, word)
+    return _wrapping(site.before, _last_word(site.before))
 
 
 def _expansion_in_word(site: Site) -> Decision | None:
@@ -250,10 +410,58 @@ def _physical(site: Site) -> Decision | None:
     return Decision() if DESCRIPTION_RE.search(site.content) else None
 
 
+def _reaction(site: Site) -> Decision | None:
+    return Decision() if REACTION_RE.match(site.content.strip()) else None
+
+
+def _stage_direction(site: Site) -> Decision | None:
+    return Decision() if STAGE_RE.match(site.content.strip()) else None
+
+
+def _action(site: Site) -> Decision | None:
+    words = site.content.strip().split()
+    if len(words) < 2 or not site.content.strip().endswith("."):
+        return None
+    verb = words[1] if words[0] in ("He", "She", "They") else words[0]
+    return Decision() if verb.lower() in ACTION_VERBS else None
+
+
+def _incident(site: Site) -> Decision | None:
+    content = site.content.strip()
+    return Decision() if INCIDENT_RE.match(content) and _at_sentence_start(site) else None
+
+
+def _supplied_speaker(site: Site) -> Decision | None:
+    return Decision() if not site.before.strip() and SPEAKER_SUPPLIED_RE.match(site.content.strip()) else None
+
+
+def _affiliation(site: Site) -> Decision | None:
+    return Decision() if AFFILIATION_RE.match(site.content.strip()) and site.before.strip() else None
+
+
+def _code_name(site: Site) -> Decision | None:
+    """``GORKY [Ivan Petrov]``: a word in capitals, then the real name: an identification, not an expansion."""
+    content = site.content.strip()
+    if not site.before.endswith(" ") or not _is_name(content) or rules.ORG_WORD_RE.search(content):
+        return None
+    name = trailing_capitals(site.before)
+    if not name or _initials(content) == re.sub(r"[^A-ZА-ЯЁ]", "", name):
+        return None
+    if _similar(name, content):
+        return None  # ``MAO ZEDONG [Mao Tse-tung]``: another spelling of the name (variant-name)
+    return _wrapping(site.before, name)
+
+
 def _abbreviation_expanded(site: Site) -> Decision | None:
     if not site.before.endswith(" ") or not site.content[:1].isupper() or ACRONYM_RE.match(site.content.strip()):
         return None
-    return _wrapping(site.before, trailing_acronyms(site.before))
+    acronyms = expanded_span(trailing_acronyms(site.before), site.content.strip())
+    decision = _wrapping(site.before, acronyms)
+    capitals = trailing_capitals(site.before)
+    if decision is None or (capitals and _similar(capitals, site.content.strip())):
+        return None  # ``PEKING [Peiping]``: a name in capitals and another spelling of it, not an expansion
+    commentary = COMMENTARY_RE.search(site.content)
+    return Decision(decision.take_before, data={"split": str(commentary.start())} if commentary else {})
 
 
 def _abbreviation_introduced(site: Site) -> Decision | None:
@@ -273,9 +481,10 @@ def _identification_before(site: Site) -> Decision | None:
     content = site.content.strip()
     words = content.split()
     following = re.match(r" ([A-ZА-ЯЁ][\w'’.-]*)", site.after)
-    if not following or not any(word[:1].islower() for word in words) or len(words) > 8:
+    if not following or not words or len(words) > 8 or words[-1].lower() in STOPWORDS:
         return None
-    if words[-1].lower() in STOPWORDS:
+    titles = all(word.lower().rstrip(".") in TITLE_WORDS for word in words)
+    if not titles and not any(word[:1].islower() for word in words):
         return None
     return Decision()
 
@@ -285,9 +494,14 @@ def _identification_after(site: Site) -> Decision | None:
     if not site.before.endswith(" ") or not _is_name(content):
         return None
     name = trailing_name(site.before, 5)
-    if not name or not ROLE_NOUNS_RE.search(name):
+    if not name:
         return None
-    return Decision(data={"of": name})
+    if ROLE_NOUNS_RE.search(name):
+        return Decision(data={"of": name})
+    # ``Bill [Colby]``: a name the editors completed, not another spelling of it.
+    if re.match(r" [A-ZА-ЯЁ]", site.after) or _similar(name, content) or _known_pair(name, content):
+        return None
+    return Decision(data={"of": name}) if len(content.split()) <= 3 else None
 
 
 def _variant_name(site: Site) -> Decision | None:
@@ -303,9 +517,25 @@ def _supplied_date(site: Site) -> Decision | None:
     return Decision() if YEAR_OR_DATE_RE.match(site.content.strip()) else None
 
 
+def _function_words(content: str) -> bool:
+    words = re.findall(r"[\w'’]+", content)
+    return bool(words) and all(word.lower() in FUNCTION_WORDS for word in words)
+
+
+def _original_wording(site: Site) -> Decision | None:
+    content = site.content.strip()
+    if not re.fullmatch(r"[a-z][a-z'’ -]{1,60}", content) or _function_words(content):
+        return None
+    words = content.split()
+    marked = sum(bool(TRANSLITERATION_RE.search(word)) for word in words)
+    return Decision() if marked * 2 >= len(words) and site.before.strip() else None
+
+
 def _gloss(site: Site) -> Decision | None:
     content = site.content.strip()
     if not re.fullmatch(r"[a-zа-яё][\w'’ -]{0,40}", content) or len(content.split()) > 3:
+        return None
+    if _function_words(content):
         return None
     previous = re.search(r"(?<![\w'’-])([a-zа-яё][\w'’-]*) $", site.before)
     if not previous or previous.group(1).lower() in STOPWORDS:
@@ -318,8 +548,10 @@ SUPPLIED_RE = re.compile(r"^[^\W\d_][\w'’ ,.-]{0,60}$")
 
 
 def _supplied_words(site: Site) -> Decision | None:
-    inside = site.before.endswith(" ") and re.match(r" [\w(«\"“]", site.after)
     words = SUPPLIED_RE.match(site.content.strip()) and len(site.content.split()) <= 6
+    if words and _function_words(site.content) and site.before.strip():
+        return Decision()
+    inside = site.before.endswith(" ") and re.match(r" [\w(«\"“]", site.after)
     return Decision() if inside and words and site.before.strip() else None
 
 
@@ -329,6 +561,13 @@ def _supplied_words(site: Site) -> Decision | None:
 def _fill(out: Emitter, tag: str, text: SourceText, link: bool = True, **attributes: str) -> etree._Element:
     element = out.element(tag, **attributes)
     out.fill(element, text, link=link)
+    return element
+
+
+def _described(out: Emitter, tag: str, text: SourceText, **attributes: str) -> etree._Element:
+    """``<vocal><desc>Laughter</desc></vocal>``: an element whose words are the editors' description."""
+    element = out.element(tag, **attributes)
+    out.sub(element, "desc").text = text.text
     return element
 
 
@@ -350,18 +589,48 @@ def _build_footnote(out: Emitter, pieces: Pieces, decision: Decision) -> list[No
     return [note]
 
 
-def _build_uncertain(out: Emitter, pieces: Pieces, decision: Decision) -> list[Node]:
-    return [_fill(out, "unclear", pieces.before.strip(), cert="low", reason="uncertain-reading", resp=out.resp)]
+def _build_declassified(out: Emitter, pieces: Pieces, decision: Decision) -> list[Node]:
+    gap = out.element("gap", reason="declassification", extent=decision.data["extent"], resp=out.resp)
+    out.sub(gap, "desc").text = pieces.content.text
+    return [gap]
 
 
 def _build_omitted(out: Emitter, pieces: Pieces, decision: Decision) -> list[Node]:
-    return [out.element("gap", reason="omitted", resp=out.resp)]
+    gap = out.element("gap", reason="omitted", resp=out.resp)
+    if decision.data.get("desc"):
+        out.sub(gap, "desc").text = pieces.content.text
+    return [gap]
 
 
 def _build_illegible(out: Emitter, pieces: Pieces, decision: Decision) -> list[Node]:
     gap = out.element("gap", reason="illegible", resp=out.resp)
     out.sub(gap, "desc").text = pieces.content.text
     return [gap]
+
+
+def _build_uncertain(out: Emitter, pieces: Pieces, decision: Decision) -> list[Node]:
+    ident = out.new_id("doubt")
+    name = _fill(out, "rs", pieces.before.strip())
+    name.set("{http://www.w3.org/XML/1998/namespace}id", ident)
+    space = pieces.before.text[len(pieces.before.text.rstrip()) :]
+    certainty = out.element("certainty", cert="low", locus="value", target=f"#{ident}", resp=out.resp)
+    return [name, space, certainty]
+
+
+def _build_conjecture(out: Emitter, pieces: Pieces, decision: Decision) -> list[Node]:
+    choice = out.element("choice")
+    choice.append(_fill(out, "sic", pieces.before.strip()))
+    word = pieces.content.strip()
+    corr = _fill(out, "corr", word[: len(word) - 1], cert="low", resp=out.resp)
+    choice.append(corr)
+    return [choice]
+
+
+def _build_correction(out: Emitter, pieces: Pieces, decision: Decision) -> list[Node]:
+    choice = out.element("choice")
+    choice.append(_fill(out, "sic", pieces.before.strip()))
+    choice.append(_fill(out, "corr", pieces.content.strip(), resp=out.resp))
+    return [choice]
 
 
 def _build_sic(out: Emitter, pieces: Pieces, decision: Decision) -> list[Node]:
@@ -403,10 +672,33 @@ def _build_physical(out: Emitter, pieces: Pieces, decision: Decision) -> list[No
     return [note]
 
 
+def _build_reaction(out: Emitter, pieces: Pieces, decision: Decision) -> list[Node]:
+    return [_described(out, "vocal", pieces.content, resp=out.resp)]
+
+
+def _build_stage(out: Emitter, pieces: Pieces, decision: Decision) -> list[Node]:
+    return [_fill(out, "stage", pieces.content, type="delivery", resp=out.resp)]
+
+
+def _build_action(out: Emitter, pieces: Pieces, decision: Decision) -> list[Node]:
+    return [_described(out, "kinesic", pieces.content, resp=out.resp)]
+
+
+def _build_incident(out: Emitter, pieces: Pieces, decision: Decision) -> list[Node]:
+    return [_described(out, "incident", pieces.content, resp=out.resp)]
+
+
 def _build_abbreviation_expanded(out: Emitter, pieces: Pieces, decision: Decision) -> list[Node]:
     choice = out.element("choice")
     choice.append(_fill(out, "abbr", pieces.before.strip(), link=False))
-    choice.append(_fill(out, "expan", pieces.content, resp=out.resp))
+    content = pieces.content
+    if "split" not in decision.data:
+        choice.append(_fill(out, "expan", content, resp=out.resp))
+        return [choice]
+    split = int(decision.data["split"])
+    expan = _fill(out, "expan", content[:split], resp=out.resp)
+    expan.append(_fill(out, "note", content[split:], type="commentary", place="inline", resp=out.resp))
+    choice.append(expan)
     return [choice]
 
 
@@ -421,19 +713,37 @@ def _build_identification(out: Emitter, pieces: Pieces, decision: Decision) -> l
     return [_fill(out, "note", pieces.content, type="identification", place="inline", resp=out.resp)]
 
 
+def _space_after(pieces: Pieces) -> str:
+    return pieces.before.text[len(pieces.before.text.rstrip()) :]
+
+
+def _build_code_name(out: Emitter, pieces: Pieces, decision: Decision) -> list[Node]:
+    code = _fill(out, "rs", pieces.before.strip(), link=False, type="code-name")
+    note = _fill(out, "note", pieces.content, type="identification", place="inline", resp=out.resp)
+    return [code, _space_after(pieces), note]
+
+
 def _build_variant_name(out: Emitter, pieces: Pieces, decision: Decision) -> list[Node]:
+    """The translator's form stays in the text; the variant stands beside it, in a note of its own."""
     name, variant = pieces.before.strip(), pieces.content.strip()
     kind = decision.data.get("kind", "name")
     ref = out.entity(kind, (name.text, variant.text))
     wrapper = out.element(kind, ref=ref) if ref else out.element(kind)
-    choice = out.sub(wrapper, "choice")
-    out.fill(out.sub(choice, "orig"), name, link=False)
-    out.fill(out.sub(choice, "reg", resp=out.resp), variant, link=False)
-    return [wrapper]
+    out.fill(wrapper, name, link=False)
+    note = out.element("note", type="variant", place="inline", resp=out.resp)
+    inner = out.sub(note, kind, ref=ref) if ref else out.sub(note, kind)
+    out.fill(inner, variant, link=False)
+    return [wrapper, _space_after(pieces), note]
 
 
 def _build_supplied(out: Emitter, pieces: Pieces, decision: Decision) -> list[Node]:
     return [_fill(out, "supplied", pieces.content, reason="clarification", resp=out.resp)]
+
+
+def _build_original(out: Emitter, pieces: Pieces, decision: Decision) -> list[Node]:
+    note = _fill(out, "note", pieces.content, link=False, type="original", place="inline", resp=out.resp)
+    note.set("{http://www.w3.org/XML/1998/namespace}lang", f"{out.original_language}-Latn")
+    return [note]
 
 
 def _build_gloss(out: Emitter, pieces: Pieces, decision: Decision) -> list[Node]:
@@ -451,9 +761,18 @@ def _build_fallback(out: Emitter, pieces: Pieces, decision: Decision) -> list[No
 
 RULES: tuple[BracketRule, ...] = (
     BracketRule("footnote", "footnote marker", 'note place="foot"', _footnote, _build_footnote),
-    BracketRule("uncertain", "uncertain reading", 'unclear cert="low"', _uncertain, _build_uncertain),
-    BracketRule("omitted", "omission", 'gap reason="omitted"', _omitted, _build_omitted),
+    BracketRule(
+        "declassified",
+        "passage withheld by declassification review",
+        'gap reason="declassification" extent',
+        _declassified,
+        _build_declassified,
+    ),
+    BracketRule("omitted", "omission by the editors", 'gap reason="omitted"', _omitted, _build_omitted),
     BracketRule("illegible", "illegible passage", 'gap reason="illegible"', _illegible, _build_illegible),
+    BracketRule("uncertain", "doubtful identification", 'rs + certainty cert="low"', _uncertain, _build_uncertain),
+    BracketRule("conjecture", "conjectured correction", 'choice/sic+corr cert="low"', _conjecture, _build_conjecture),
+    BracketRule("correction", "correction of a slip", "choice/sic+corr", _correction, _build_correction),
     BracketRule("sic", "sic", "sic", _sic, _build_sic),
     BracketRule(
         "expansion-in-word",
@@ -469,10 +788,35 @@ RULES: tuple[BracketRule, ...] = (
         _physical,
         _build_physical,
     ),
+    BracketRule("reaction", "reaction of the hearers", "vocal/desc", _reaction, _build_reaction),
+    BracketRule("stage-direction", "how or to whom words are spoken", "stage", _stage_direction, _build_stage),
+    BracketRule("action", "gesture or action described", "kinesic/desc", _action, _build_action),
+    BracketRule("incident", "event described by the editors", "incident/desc", _incident, _build_incident),
+    BracketRule(
+        "supplied-speaker",
+        "speaker label supplied by the editors",
+        'supplied reason="clarification"',
+        _supplied_speaker,
+        _build_supplied,
+    ),
+    BracketRule(
+        "affiliation",
+        "party and state of a legislator",
+        'note type="identification"',
+        _affiliation,
+        _build_identification,
+    ),
+    BracketRule(
+        "code-name",
+        "real name after a code name",
+        'rs type="code-name" + note type="identification"',
+        _code_name,
+        _build_code_name,
+    ),
     BracketRule(
         "abbreviation-expanded",
         "expansion of an abbreviation",
-        "choice/abbr+expan",
+        'choice/abbr+expan (+ note type="commentary")',
         _abbreviation_expanded,
         _build_abbreviation_expanded,
     ),
@@ -497,8 +841,17 @@ RULES: tuple[BracketRule, ...] = (
         _identification_after,
         _build_identification,
     ),
-    BracketRule("variant-name", "variant or modern name", "*Name/choice/orig+reg", _variant_name, _build_variant_name),
+    BracketRule(
+        "variant-name", "variant or modern name", '*Name + note type="variant"', _variant_name, _build_variant_name
+    ),
     BracketRule("supplied-date", "supplied date", 'supplied reason="clarification"', _supplied_date, _build_supplied),
+    BracketRule(
+        "original-wording",
+        "original-language wording, transliterated",
+        'note type="original" xml:lang="xx-Latn"',
+        _original_wording,
+        _build_original,
+    ),
     BracketRule("gloss", "gloss", "term + gloss", _gloss, _build_gloss),
     BracketRule(
         "supplied-words",

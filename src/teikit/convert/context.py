@@ -39,6 +39,8 @@ class BracketRecord:
     rule: str
     kind: str
     nodes: list[etree._Element]
+    context: str = ""
+    """A few words on either side (``… told [us] that …``): where the same text took another kind, why."""
 
 
 @dataclass

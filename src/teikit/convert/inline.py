@@ -124,6 +124,8 @@ class InlineEncoder:
         self.context = context
         self.registry = registry or RuleRegistry()
         self.resp = context.resp
+        # The language a translator's bracketed original wording is in: the record's first other language.
+        self.original_language = next(iter(context.languages[1:]), "und")
         self.base_script = "Latin"
         self._text_rules: Sequence[
             tuple[re.Pattern[str] | Callable[[], re.Pattern[str] | None], Callable[..., None]]
@@ -255,7 +257,13 @@ class InlineEncoder:
             append_node(parent, node)
         bracket_text = text.text[span.start : span.end].replace(PAGE_BREAK, " ").replace(PAGE_BREAK_IN_WORD, "")
         bracket_text = re.sub(f"{PAGE_NUMBER}[^{PAGE_NUMBER}]*{PAGE_NUMBER}", " ", bracket_text)
-        self.record(text.location(span.start), bracket_text, rule, [n for n in nodes if not isinstance(n, str)])
+        self.record(
+            text.location(span.start),
+            bracket_text,
+            rule,
+            [n for n in nodes if not isinstance(n, str)],
+            _around(text.text, span.start, span.end),
+        )
         if rule.name == "unclassified":
             self.context.warn(
                 f'bracket {_short(bracket_text)} matches no rule; kept as <note type="editorial">, review it',
@@ -263,9 +271,11 @@ class InlineEncoder:
                 text.location(span.start),
             )
 
-    def record(self, location: Location, text: str, rule: BracketRule, nodes: list[etree._Element]) -> None:
+    def record(
+        self, location: Location, text: str, rule: BracketRule, nodes: list[etree._Element], context: str = ""
+    ) -> None:
         """Add a row to the bracket review listing."""
-        self.context.brackets.append(BracketRecord(location, text, rule.name, rule.kind, nodes))
+        self.context.brackets.append(BracketRecord(location, text, rule.name, rule.kind, nodes, context))
 
     # --- plain text rules -------------------------------------------------------------
 
@@ -354,6 +364,14 @@ def _take_hyphen(parent: etree._Element) -> None:
     setattr(holder, attribute, value[:-1] or None)
     pc = etree.SubElement(parent, tei("pc"))
     pc.text = "-"
+
+
+def _around(text: str, start: int, end: int, words: int = 4) -> str:
+    """The bracket with up to ``words`` words on either side, on one line: its context in the review."""
+    before = " ".join(text[:start].split()[-words:])
+    after = " ".join(text[end:].split()[:words])
+    bracket = " ".join(text[start:end].split())
+    return " ".join(part for part in (before, bracket, after) if part)
 
 
 def _short(text: str) -> str:

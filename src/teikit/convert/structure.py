@@ -191,18 +191,25 @@ def bracket_depth(text: str) -> int:
 
 
 def join_open_brackets(blocks: list[Block]) -> list[Block]:
-    """Join a block whose ``[`` closes in one of the next two blocks (a bracket over a blank line)."""
+    """Join a block that is one bracket cut by a blank line (``[Classification …`` / ``… Stamped]``).
+
+    Only a block that opens with ``[`` and a later block (one of the next two)
+    that ends with the ``]`` closing it are joined: a ``[`` inside a paragraph
+    never pairs with a ``]`` of the next paragraph or turn, which would swallow
+    the turn into a note; it stays an unmatched bracket.
+    """
     joined: list[Block] = []
     index = 0
     while index < len(blocks):
         block = blocks[index]
-        if bracket_depth(block.text.text) and not block.heading:
+        if block.text.text.lstrip().startswith("[") and bracket_depth(block.text.text) and not block.heading:
             text = block.text
             for ahead in range(index + 1, min(index + 3, len(blocks))):
                 text = text.join(LINE_BREAK, blocks[ahead].text)
                 if not bracket_depth(text.text):
-                    block = Block(text)
-                    index = ahead
+                    if text.text.rstrip().endswith("]"):
+                        block = Block(text)
+                        index = ahead
                     break
         joined.append(block)
         index += 1
