@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -9,7 +10,8 @@ from lxml import etree
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "examples" / "records" / "wilson-111240.md"
-SHARED = ROOT.parent / "shared"
+# TEIKIT_SHARED points elsewhere when the checkout does not sit next to shared/ (a git worktree).
+SHARED = Path(os.environ.get("TEIKIT_SHARED") or ROOT.parent / "shared")
 CORPUS = SHARED / "corpus"
 TEI_ALL = SHARED / "reference" / "tei_all.rng"
 

@@ -19,11 +19,12 @@ def runner() -> CliRunner:
 
 
 def test_convert_writes_tei_with_schema_instructions(runner: CliRunner, seed: Path, tmp_path: Path) -> None:
+    assert runner.invoke(cli, ["schema", "export", str(tmp_path)]).exit_code == 0
     target = tmp_path / "out" / "seed.xml"
     result = runner.invoke(cli, ["convert", str(seed), "-o", str(target)])
     assert result.exit_code == 0, result.output
     data = target.read_bytes()
-    assert data.startswith(b'<?xml version="1.0" encoding="UTF-8"?>\n<?xml-model href=')
+    assert data.startswith(b'<?xml version="1.0" encoding="UTF-8"?>\n<?xml-model href="../schemas/teikit.rng"')
     root = etree.fromstring(data)
     assert root.tag == "{http://www.tei-c.org/ns/1.0}TEI"
 

@@ -41,3 +41,8 @@ def test_repeated_and_self_citing_footnotes_are_valid_tei_all(tei_all: etree.Rel
     encoded, root = convert(record)
     assert [row.rule for row in encoded.brackets].count("footnote") == 5
     _check(tei_all, root)
+
+
+def test_widened_record_is_valid_tei_all(tei_all: etree.RelaxNG) -> None:
+    record = Path(__file__).resolve().parent / "data" / "widened-record.xml"
+    _check(tei_all, etree.parse(str(record)).getroot())

@@ -4,15 +4,21 @@ Errors are turned into messages in one place (:class:`TeikitGroup`): a
 :class:`~teikit.core.errors.TeikitError` prints as ``file:line:col: error: message
 [code]`` on standard error and the command exits with the error's code
 (1: the documents have problems, 2: usage or unreadable input, 3: teikit's
-own schemas or stylesheets are broken).
+own schemas or stylesheets are broken). Any other exception is reported as
+one line, never a traceback (exit 3); Ctrl-C ends with 130 and SIGTERM with
+143, as a shell reports a process killed by them, after the worker processes
+are stopped and no half-written output is left.
 """
 
 from __future__ import annotations
 
 import functools
 import os
+import signal
 import sys
-from collections.abc import Callable
+import threading
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
@@ -37,15 +43,55 @@ STDIN_NAME = "<stdin>"
 F = TypeVar("F", bound=Callable[..., Any])
 
 
+class Terminated(BaseException):
+    """SIGTERM or SIGHUP arrived: unwind (stopping workers, removing temporary files), then exit."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum
+
+
+def _terminate(signum: int, frame: object) -> None:
+    raise Terminated(signum)
+
+
+@contextmanager
+def _stop_on_signals() -> Iterator[None]:
+    """Turn SIGTERM and SIGHUP into :class:`Terminated` while a command runs (main thread only)."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = {signum: signal.signal(signum, _terminate) for signum in (signal.SIGTERM, signal.SIGHUP)}
+    try:
+        yield
+    finally:
+        for signum, handler in previous.items():
+            signal.signal(signum, handler)
+
+
 class TeikitGroup(click.Group):
     """Runs a command and turns teikit's errors into one line and an exit code."""
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
-            return super().invoke(ctx)
+            with _stop_on_signals():
+                return super().invoke(ctx)
         except TeikitError as error:
             click.echo(str(error), err=True)
             ctx.exit(error.exit_code)
+        except KeyboardInterrupt:
+            click.echo("teikit: interrupted", err=True)
+            ctx.exit(130)
+        except Terminated as stop:
+            click.echo(f"teikit: stopped by {signal.Signals(stop.signum).name}", err=True)
+            ctx.exit(128 + stop.signum)
+        except (click.ClickException, click.exceptions.Exit, click.Abort):
+            raise
+        except Exception as error:
+            from teikit.core.workers import describe_failure
+
+            click.echo(f"teikit: error: {describe_failure(error)}", err=True)
+            ctx.exit(3)
 
 
 # --- options every command shares ----------------------------------------------------------
@@ -277,9 +323,9 @@ def convert(
       teikit convert telcon.txt -o telcon.xml --speakers speakers.txt
     """
     from teikit.convert.encode import encode
-    from teikit.convert.files import convert_to_folder, find_transcripts, model_instructions
+    from teikit.convert.files import check_output, convert_to_folder, find_transcripts, tei_bytes
     from teikit.convert.read import read_transcript
-    from teikit.core.serialize import refuse_overwrite, to_bytes, write_atomic
+    from teikit.core.serialize import refuse_input, refuse_overwrite, write_atomic
 
     if output is not None and out_dir is not None:
         if _given("out_dir"):
@@ -300,6 +346,11 @@ def convert(
                 raise
             _echo(f"{error.location}: no transcript; nothing to do", verbosity, 1)
             return
+    for written in (output, report):
+        if written is not None and not _is_dash(written):
+            refuse_input(written, sources)
+    if report is not None and not _is_dash(report) and not force:
+        refuse_overwrite(report)
     schemas = _project_schemas()
     speakers = _speakers(speakers_file)
     if out_dir is not None:
@@ -326,7 +377,8 @@ def convert(
         refuse_overwrite(target)
     transcript = _read_stdin_transcript() if from_stdin else read_transcript(sources[0])
     encoded = encode(transcript, text_lang=text_lang, speakers=speakers)
-    data = to_bytes(encoded.tree, model_instructions(target, schemas))
+    check_output(encoded, STDIN_NAME if from_stdin else str(sources[0]))
+    data = tei_bytes(encoded, target, schemas)
     _warn(encoded.warnings, verbosity)
     if target is None:
         if _is_dash(report):
@@ -462,6 +514,13 @@ def turns(
     help="Run this ISO Schematron (default: teikit.sch, or none with --schema; teikit.toml: schematron).",
 )
 @click.option("--no-schematron", is_flag=True, help="Check the grammar only.")
+@click.option(
+    "--rng-engine",
+    type=click.Choice(("auto", "jing", "lxml")),
+    default="auto",
+    show_default=True,
+    help="Who checks the grammar: auto uses jing for a large --schema (tei_all) when it is installed.",
+)
 @output_option("Write the report to this file (e.g. junit.xml, teikit.sarif) instead of standard output.")
 @allow_empty_option
 @jobs_option
@@ -472,6 +531,7 @@ def validate(
     schema: Path | None,
     schematron: Path | None,
     no_schematron: bool,
+    rng_engine: str,
     output: Path | None,
     allow_empty: bool,
     jobs: int,
@@ -505,8 +565,9 @@ def validate(
     from teikit.check.validate import Validator, exit_code, find_xml, validate_paths
 
     chosen: Path | bool | None = False if no_schematron else schematron
+    progress = lambda note: _echo(note, verbosity)  # noqa: E731
     if paths == (Path("-"),):
-        validator = Validator(schema, chosen)
+        validator = Validator(schema, chosen, engine=rng_engine, progress=progress)
         results = [_validate_stdin(validator)]
     else:
         files = find_xml(paths)
@@ -518,7 +579,12 @@ def validate(
             _nothing_to_do(paths, "TEI files (*.xml whose root is TEI or teiCorpus)", allow_empty)
             _echo("0 files checked", verbosity)
             return
-        validator = Validator(schema, chosen)
+        if output is not None and not _is_dash(output):
+            from teikit.core.serialize import refuse_input
+
+            refuse_input(output, files)
+        validator = Validator(schema, chosen, engine=rng_engine, progress=progress)
+        validator.prepare(files)
         results = validate_paths(files, validator, jobs=jobs)
     _write_output(output, render_results(results, fmt).encode("utf-8"))
     step_summary = os.environ.get("GITHUB_STEP_SUMMARY")
@@ -628,6 +694,10 @@ def render(
     if out_dir is None:
         if len(files) != 1:
             raise click.UsageError("several files need -d/--out-dir DIR")
+        if output is not None and not _is_dash(output):
+            from teikit.core.serialize import refuse_input
+
+            refuse_input(output, files)
         _write_output(output, Renderer().render_file(files[0], options).encode("utf-8"))
         if output is not None and not _is_dash(output):
             _echo(f"{output}: written", verbosity, 1)
@@ -718,8 +788,8 @@ def build(
     def progress(outcome: object, done: int, total: int) -> None:
         nonlocal step
         status = getattr(outcome, "status", "")
-        if status == "failed":
-            for diagnostic in getattr(outcome, "diagnostics", []):
+        for diagnostic in getattr(outcome, "diagnostics", []):
+            if status == "failed" or verbosity >= 0:
                 click.echo(("\r\033[K" if tty else "") + str(diagnostic), err=True)
         if verbosity < 0:
             return
@@ -797,6 +867,79 @@ def serve(site: Path | None, port: int, host: str, verbosity: int) -> None:
         pass
     finally:
         server.server_close()
+
+
+@cli.group(short_help="Compile an ODD to RELAX NG and Schematron; export the schemas.")
+def schema() -> None:
+    """The schema: compile an ODD to RELAX NG and Schematron, or copy teikit's into an edition.
+
+    \b
+    compile  ODD -> NAME.rng + NAME.sch with the TEI Stylesheets (for maintainers)
+    export   put teikit's schemas in an edition's schemas/ folder
+
+    \b
+    Examples:
+      teikit schema export .
+      teikit schema compile schemas/teikit.odd -d schemas --stylesheets DIR --p5 p5subset.xml
+    """
+
+
+@schema.command("compile")
+@click.argument("odd", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@out_dir_option("Folder for NAME.rng and NAME.sch (default: the ODD's folder).")
+@click.option(
+    "--stylesheets",
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    envvar="TEIKIT_TEI_STYLESHEETS",
+    required=True,
+    help="The TEI Stylesheets (the folder holding odds/); or set TEIKIT_TEI_STYLESHEETS.",
+)
+@click.option(
+    "--p5",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    envvar="TEIKIT_P5SUBSET",
+    required=True,
+    help="A local p5subset.xml, so nothing is fetched; or set TEIKIT_P5SUBSET.",
+)
+@verbosity_options
+def schema_compile(odd: Path, out_dir: Path | None, stylesheets: Path, p5: Path, verbosity: int) -> None:
+    """Compile an ODD customisation to RELAX NG and ISO Schematron.
+
+    Runs the TEI's own ODD processor (odd2odd.xsl, odd2relax.xsl,
+    extract-isosch.xsl) on Saxon. The files written name their source and
+    are reproducible, so a second run changes nothing.
+
+    \b
+    Example:
+      teikit schema compile schemas/teikit.odd -d schemas \\
+        --stylesheets ../shared/reference/tei-stylesheets --p5 ../shared/reference/p5subset.xml
+    """
+    from teikit.check.odd import compile_odd
+
+    compiled = compile_odd(odd, stylesheets, p5)
+    for path in compiled.write(out_dir if out_dir is not None else odd.parent):
+        _echo(f"{path}: written", verbosity)
+
+
+@schema.command("export")
+@click.argument("edition", type=click.Path(file_okay=False, path_type=Path))
+@click.option("--force", is_flag=True, help="Replace schema files of the edition that differ from teikit's.")
+@verbosity_options
+def schema_export(edition: Path, force: bool, verbosity: int) -> None:
+    """Put teikit's schemas (teikit.rng, teikit.sch, teikit.odd) in EDITION/schemas/.
+
+    TEI that 'teikit convert' writes in EDITION or below then points at
+    them by a relative href, so the edition validates wherever it is
+    checked out (oXygen, VS Code, jing).
+
+    \b
+    Example:
+      teikit schema export . && teikit convert records/ --out-dir tei/
+    """
+    from teikit.core.association import export_schemas
+
+    for path in export_schemas(edition, force=force):
+        _echo(f"{path}: written", verbosity)
 
 
 @cli.command(short_help="Start an edition project.")

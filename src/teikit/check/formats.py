@@ -17,6 +17,7 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Sequence
 
 from lxml import etree
@@ -120,6 +121,14 @@ def _table_cell(text: str) -> str:
     return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
 
 
+_NOT_XML_RE = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+def _xml_text(text: str) -> str:
+    """``text`` with the characters XML cannot hold (control characters in a file name) as escapes."""
+    return _NOT_XML_RE.sub(lambda match: repr(match.group())[1:-1], text)
+
+
 def _junit(results: Sequence[FileResult]) -> str:
     suites = etree.Element("testsuites", name="teikit validate")
     suite = etree.SubElement(suites, "testsuite", name="teikit validate", errors="0", skipped="0")
@@ -127,11 +136,10 @@ def _junit(results: Sequence[FileResult]) -> str:
     for result in results:
         if result.valid:
             tests += 1
-            case = etree.SubElement(
-                suite, "testcase", classname=result.path, name=result.path, file=result.path, line="1"
-            )
+            name = _xml_text(result.path)
+            case = etree.SubElement(suite, "testcase", classname=name, name=name, file=name, line="1")
             if result.diagnostics:
-                etree.SubElement(case, "system-out").text = "\n".join(map(str, result.diagnostics))
+                etree.SubElement(case, "system-out").text = _xml_text("\n".join(map(str, result.diagnostics)))
             continue
         for diagnostic in result.errors or result.diagnostics:
             tests += 1
@@ -143,13 +151,15 @@ def _junit(results: Sequence[FileResult]) -> str:
             case = etree.SubElement(
                 suite,
                 "testcase",
-                classname=result.path,
-                name=f"{diagnostic.code} at {where}",
-                file=path,
+                classname=_xml_text(result.path),
+                name=_xml_text(f"{diagnostic.code} at {where}"),
+                file=_xml_text(path),
                 line=str(line),
             )
-            failure = etree.SubElement(case, "failure", message=diagnostic.message, type=diagnostic.code)
-            failure.text = str(diagnostic)
+            failure = etree.SubElement(
+                case, "failure", message=_xml_text(diagnostic.message), type=_xml_text(diagnostic.code)
+            )
+            failure.text = _xml_text(str(diagnostic))
     for element in (suites, suite):
         element.set("tests", str(tests))
         element.set("failures", str(failures))

@@ -93,9 +93,12 @@ class GrammarInfo:
         return found
 
 
-def read_grammar(path: str | Path) -> GrammarInfo:
-    """Read element and attribute facts from a RELAX NG grammar in XML syntax."""
-    tree = etree.parse(str(path), etree.XMLParser(resolve_entities=False, no_network=True))
+def read_grammar(path: str | Path | etree._ElementTree) -> GrammarInfo:
+    """Read element and attribute facts from a RELAX NG grammar in XML syntax (a file or a parsed tree)."""
+    if isinstance(path, etree._ElementTree):
+        tree = path
+    else:
+        tree = etree.parse(str(path), etree.XMLParser(resolve_entities=False, no_network=True))
     info = GrammarInfo(defines={define.get("name", ""): define for define in tree.iter(f"{RNG}define")})
     for element in tree.iter(f"{RNG}element"):
         name = element.get("name")

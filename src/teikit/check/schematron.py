@@ -154,7 +154,7 @@ class Schematron:
         binding = (root.get("queryBinding") or "xslt").lower()
         if binding not in ("xslt", "xpath", "exslt"):
             raise ConfigError(
-                f"queryBinding '{binding}' is not supported; use XPath 1.0 ('xslt')",
+                f"queryBinding '{binding}' is not supported; use 'xslt' (XPath 1.0), 'xslt2' or 'xslt3'",
                 Location(self.path),
                 "schematron-binding",
             )

@@ -6,30 +6,34 @@ file with every :class:`~teikit.core.errors.Diagnostic` found, each at
 from the text by :mod:`teikit.check.locate`) with a rule id. By default the
 project's schemas (``schemas/teikit.rng``, ``schemas/teikit.sch``) are used;
 another RELAX NG (tei_all, say) can replace the grammar. Files are checked in
-parallel, one worker process per core, each using the schemas compiled once
-before the workers start.
+parallel by :mod:`teikit.core.workers`, one worker process per core, each
+compiling the schemas once; a file whose worker dies gets an error of its own
+and every other file is still reported.
 """
 
 from __future__ import annotations
 
-import multiprocessing
-import os
 import re
-from collections.abc import Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
+from bisect import bisect_left
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, partial
 from pathlib import Path
 
 from lxml import etree
 
+from teikit.check.jing import LARGE_GRAMMAR_BYTES, JingGrammar, find_jing, relocate
 from teikit.check.locate import SourceLocator
 from teikit.check.rnginfo import GrammarInfo, attribute_name, read_grammar
+from teikit.check.rngsimplify import simplify_grammar
 from teikit.check.schematron import Schematron
+from teikit.check.xsltschematron import XPATH2_BINDINGS, XsltSchematron, query_binding
 from teikit.core.errors import ConfigError, Diagnostic, InputError, Location, TeikitError
 from teikit.core.resources import schema_path
+from teikit.core.workers import default_jobs, run_guarded, run_parallel, worker_state
 from teikit.core.xmlsafe import ParsedDocument, parse_document, read_xml_bytes
 
+_TEI_NS = "http://www.tei-c.org/ns/1.0"
 _GENERIC = {"RELAXNG_ERR_CONTENTVALID", "RELAXNG_ERR_EXTRACONTENT", "RELAXNG_ERR_ATTRVALID", "RELAXNG_ERR_INTEREXTRA"}
 _NOISE_RE = re.compile(r"^(?:Relax-NG validity error\s*:\s*)")
 
@@ -72,12 +76,37 @@ class Validator:
         ConfigError: a schema cannot be read or compiled.
     """
 
-    def __init__(self, schema: str | Path | None = None, schematron: str | Path | bool | None = None) -> None:
+    def __init__(
+        self,
+        schema: str | Path | None = None,
+        schematron: str | Path | bool | None = None,
+        *,
+        engine: str = "lxml",
+        progress: Callable[[str], None] | None = None,
+    ) -> None:
+        self.arguments = (schema, schematron)
+        """What the validator was made from, so that a worker process can make the same (lxml engine)."""
         self.schema_path = Path(schema) if schema else schema_path("teikit.rng")
-        self.relaxng = _compile_relaxng(self.schema_path)
+        self.jing: JingGrammar | None = None
+        if engine == "jing" or (engine == "auto" and schema is not None and _large(self.schema_path) and find_jing()):
+            self.jing = JingGrammar(self.schema_path)
+            self.relaxng: etree.RelaxNG | None = None
+        else:
+            if progress is not None and _large(self.schema_path):
+                size = self.schema_path.stat().st_size / 1e6
+                progress(
+                    f"compiling {self.schema_path.name} ({size:.1f} MB) with lxml: about 10 s "
+                    "(install jing to check large grammars in about 2 s)"
+                )
+            self.relaxng = _compile_relaxng(self.schema_path)
         if schematron is None:
             schematron = schema_path("teikit.sch") if schema is None else False
-        self.schematron = Schematron(schematron) if isinstance(schematron, (str, Path)) else None
+        self.schematron = _load_schematron(schematron) if isinstance(schematron, (str, Path)) else None
+
+    def prepare(self, paths: Iterable[str | Path]) -> None:
+        """Check a run's files with jing in one go (when jing is the engine); a no-op for lxml."""
+        if self.jing is not None:
+            self.jing.prepare(paths)
 
     @cached_property
     def grammar(self) -> GrammarInfo:
@@ -98,7 +127,10 @@ class Validator:
         """RELAX NG then Schematron diagnostics for a parsed document, in order of place."""
         locator = SourceLocator(document.data, document.tree.getroot())
         diagnostics = [self._relocate_duplicate(diagnostic, document, locator) for diagnostic in document.diagnostics]
-        if not self.relaxng.validate(document.tree):
+        if self.jing is not None:
+            text = document.data.decode("utf-8", "replace")
+            diagnostics.extend(relocate(found, text) for found in self.jing.diagnostics(document.path, document.data))
+        elif self.relaxng is not None and not self.relaxng.validate(document.tree):
             repeated = {d.location.line for d in document.diagnostics if d.code == "teikit-unique-id" and d.location}
             for diagnostic in self._grammar_diagnostics(self.relaxng.error_log, document.path, locator):
                 # libxml2 also rejects the second use of a repeated xml:id; it is reported once, above.
@@ -141,15 +173,11 @@ class Validator:
 
     def _grammar_diagnostics(self, log: etree._ListErrorLog, path: str, locator: SourceLocator) -> Iterator[Diagnostic]:
         entries = list(log)
-        specific_paths = [entry.path for entry in entries if entry.type_name not in _GENERIC and entry.path]
+        specific_paths = sorted(entry.path for entry in entries if entry.type_name not in _GENERIC and entry.path)
         seen_paths: set[str] = set()
         for entry in entries:
             generic = entry.type_name in _GENERIC
-            if (
-                generic
-                and entry.type_name != "RELAXNG_ERR_ATTRVALID"
-                and any(other.startswith(entry.path or "") for other in specific_paths)
-            ):
+            if generic and entry.type_name != "RELAXNG_ERR_ATTRVALID" and _has_prefix(specific_paths, entry.path or ""):
                 continue
             if entry.path in seen_paths and generic:
                 continue
@@ -217,20 +245,25 @@ class Validator:
             if missing:
                 return f"<{name}> needs @{', @'.join(missing)}", "rng-attribute-missing", None
             return f"<{name}> has an attribute the schema does not allow here", "rng-attribute", None
-        if kind == "RELAXNG_ERR_ELEMWRONG":
-            return (
-                f"element <{name}> is not allowed here{where}; check its place and the elements before it",
-                "rng-element",
-                None,
-            )
         if kind == "RELAXNG_ERR_TEXTWRONG":
             return (
                 f"text is not allowed directly inside <{name}>; wrap it in an element that may hold text",
                 "rng-text",
                 None,
             )
-        if kind in ("RELAXNG_ERR_ELEMWRONGNS", "RELAXNG_ERR_ELEMNONS"):
+        if kind in ("RELAXNG_ERR_ELEMWRONGNS", "RELAXNG_ERR_ELEMNONS") or (
+            kind in ("RELAXNG_ERR_ELEMWRONG", "RELAXNG_ERR_ELEMNAME")
+            and element is not None
+            and etree.QName(element).namespace != _TEI_NS
+            and name in self.grammar.elements
+        ):
             return f'<{name}> is not in the TEI namespace (xmlns="http://www.tei-c.org/ns/1.0")', "rng-namespace", None
+        if kind == "RELAXNG_ERR_ELEMWRONG":
+            return (
+                f"element <{name}> is not allowed here{where}; check its place and the elements before it",
+                "rng-element",
+                None,
+            )
         if kind == "RELAXNG_ERR_ELEMNAME":
             return (
                 raw.replace("Expecting element", "expected element") + " (the root of a TEI document is <TEI>)",
@@ -244,6 +277,12 @@ class Validator:
         if kind == "RELAXNG_ERR_CONTENTVALID":
             return f"the content of <{name}> does not match the schema", "rng-content", None
         return raw, "rng", None
+
+
+def _has_prefix(ordered: list[str], prefix: str) -> bool:
+    """Whether a string of the sorted list starts with ``prefix`` (by bisection: many errors stay linear)."""
+    index = bisect_left(ordered, prefix)
+    return index < len(ordered) and ordered[index].startswith(prefix)
 
 
 def _qualified(attribute: str) -> str:
@@ -272,16 +311,31 @@ def _unique(diagnostics: list[Diagnostic]) -> list[Diagnostic]:
     return unique
 
 
-def _compile_relaxng(path: Path) -> etree.RelaxNG:
+def _load_schematron(path: str | Path) -> Schematron | XsltSchematron:
+    """teikit's evaluator for XPath 1.0 schemas, SchXslt2 on Saxon for ``xslt2``/``xslt3`` ones."""
+    if query_binding(path) in XPATH2_BINDINGS:
+        return XsltSchematron(path)
+    return Schematron(path)
+
+
+def _large(path: Path) -> bool:
     try:
-        return etree.RelaxNG(etree.parse(str(path), etree.XMLParser(resolve_entities=False, no_network=True)))
+        return path.stat().st_size > LARGE_GRAMMAR_BYTES
+    except OSError:
+        return False
+
+
+def _compile_relaxng(path: Path) -> etree.RelaxNG:
+    """Compile a grammar with libxml2, its ``empty``/``notAllowed`` patterns folded first (see rngsimplify)."""
+    try:
+        tree = etree.parse(str(path), etree.XMLParser(resolve_entities=False, no_network=True))
+        simplify_grammar(tree)
+        return etree.RelaxNG(tree)
     except (OSError, etree.XMLSyntaxError, etree.RelaxNGParseError) as exc:
         raise ConfigError(f"cannot use the RELAX NG schema: {exc}", Location(str(path)), "schema-unusable") from exc
 
 
 # --- many files ---------------------------------------------------------------------------
-
-_WORKER: Validator | None = None
 
 
 def find_xml(paths: Iterable[str | Path]) -> list[Path]:
@@ -295,27 +349,32 @@ def find_xml(paths: Iterable[str | Path]) -> list[Path]:
     return found
 
 
-def _check_chunk(paths: list[str]) -> list[FileResult]:
-    assert _WORKER is not None
-    return [_WORKER.check_file(path) for path in paths]
+def _validator_state(schema: str | Path | None, schematron: str | Path | bool | None) -> dict[str, object]:
+    """Set-up of a validate worker: the same schemas, compiled in the worker."""
+    return {"validator": Validator(schema, schematron)}
+
+
+def _check_one(path: str) -> FileResult:
+    validator = worker_state()["validator"]
+    assert isinstance(validator, Validator)
+    return validator.check_file(path)
+
+
+def _crashed(path: str, why: str) -> FileResult:
+    return FileResult(path, [Diagnostic("error", why, "internal-error", Location(path))])
 
 
 def validate_paths(paths: Iterable[str | Path], validator: Validator, *, jobs: int | None = None) -> list[FileResult]:
     """Check every file (folders expanded), in parallel when there are many.
 
-    The worker processes are forked after ``validator`` compiled its schemas,
-    so the schemas (tei_all takes seconds) are compiled once per run.
+    A few files are checked here with ``validator``; many go to worker
+    processes, each of which compiles the same schemas once (tei_all takes
+    seconds, so a worker pays off only from some files on).
     """
     files = [str(path) for path in find_xml(paths)]
-    jobs = max(1, jobs or os.cpu_count() or 1)
-    if jobs == 1 or len(files) < 8 * jobs or "fork" not in multiprocessing.get_all_start_methods():
-        return [validator.check_file(path) for path in files]
-    global _WORKER
-    _WORKER = validator
-    size = max(1, min(64, len(files) // (jobs * 4)))
-    chunks = [files[index : index + size] for index in range(0, len(files), size)]
-    try:
-        with ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork")) as pool:
-            return [result for chunk in pool.map(_check_chunk, chunks) for result in chunk]
-    finally:
-        _WORKER = None
+    jobs = max(1, jobs or default_jobs())
+    if jobs == 1 or len(files) < 8 * jobs or validator.jing is not None:
+        # jing checks a run's files in one batch (Validator.prepare); its answers are read here.
+        return [run_guarded(validator.check_file, path, _crashed) for path in files]
+    factory = partial(_validator_state, *validator.arguments)
+    return list(run_parallel(files, _check_one, factory, crashed=_crashed, jobs=jobs))

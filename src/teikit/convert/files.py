@@ -8,16 +8,17 @@ is written atomically. The command line adds only printing.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from teikit.convert.encode import Encoded, encode
 from teikit.convert.read import read_transcript
-from teikit.core.errors import InputError, Location, TeikitError
-from teikit.core.resources import schema_path
+from teikit.core.association import URL_VARIABLE, Association, associate
+from teikit.core.errors import Diagnostic, InputError, Location, TeikitError, TranscriptError, XMLInputError
 from teikit.core.serialize import to_bytes, write_atomic
+from teikit.core.workers import describe_failure
+from teikit.core.xmlsafe import check_limits
 
 TRANSCRIPT_SUFFIXES = (".md", ".txt", ".markdown")
 
@@ -65,24 +66,19 @@ def find_transcripts(paths: Iterable[Path]) -> list[Path]:
 
 
 def model_instructions(target: Path | None, schemas: tuple[Path, Path] | None = None) -> list[str]:
-    """``<?xml-model?>`` instructions pointing at the schemas, relative to the output.
+    """``<?xml-model?>`` instructions for TEI written to ``target`` (``None``: the current folder).
 
     ``schemas`` (a RELAX NG grammar and a Schematron) are an edition project's
-    own copies; by default, teikit's.
+    own copies, named by its ``teikit.toml``. Without them the instructions
+    point at the nearest ``schemas/teikit.rng`` in the output's folder or above
+    it (``teikit init`` and ``teikit schema export`` put one there), else at
+    ``$TEIKIT_SCHEMA_URL``; always by a relative href or that URL, never into
+    teikit's installation. Empty when there is none of these.
     """
     base = target.parent if target is not None else Path.cwd()
-    grammar, rules = schemas or (schema_path("teikit.rng"), schema_path("teikit.sch"))
-    instructions = []
-    for schema, kind in (
-        (grammar, "http://relaxng.org/ns/structure/1.0"),
-        (rules, "http://purl.oclc.org/dsdl/schematron"),
-    ):
-        try:
-            href = Path(os.path.relpath(schema, base.resolve())).as_posix()
-        except ValueError:
-            href = schema.as_uri()
-        instructions.append(f'<?xml-model href="{href}" type="application/xml" schematypens="{kind}"?>')
-    return instructions
+    if schemas is not None:
+        return Association(rng=schemas[0], sch=schemas[1]).instructions(base)
+    return associate(base).instructions(base)
 
 
 def convert_file(
@@ -100,7 +96,38 @@ def convert_file(
         TeikitError: the transcript cannot be read or converted.
     """
     encoded = encode(read_transcript(source), text_lang=text_lang, speakers=speakers)
-    return encoded, to_bytes(encoded.tree, model_instructions(target, schemas))
+    check_output(encoded, str(source))
+    return encoded, tei_bytes(encoded, target, schemas)
+
+
+def tei_bytes(encoded: Encoded, target: Path | None, schemas: tuple[Path, Path] | None = None) -> bytes:
+    """The TEI of ``encoded`` with its ``<?xml-model?>`` instructions; a warning added when it can name no schema."""
+    instructions = model_instructions(target, schemas)
+    if not instructions:
+        encoded.warnings.append(
+            Diagnostic(
+                "warning",
+                "no schemas/teikit.rng in the output's folder or above it, so the TEI names no schema; "
+                f"run 'teikit schema export DIR' in the edition or set {URL_VARIABLE}",
+                "schema-not-found",
+                Location(str(target) if target is not None else "<stdout>"),
+            )
+        )
+    return to_bytes(encoded.tree, instructions)
+
+
+def check_output(encoded: Encoded, source: str) -> None:
+    """Refuse TEI that validate, render and build would refuse: they share these limits.
+
+    Raises:
+        TranscriptError: the TEI is beyond :func:`teikit.core.xmlsafe.check_limits`.
+    """
+    try:
+        check_limits(encoded.tree, source)
+    except XMLInputError as error:
+        raise TranscriptError(
+            f"the TEI would be beyond teikit's limits: {error.message}", Location(source), error.code
+        ) from None
 
 
 def convert_to_folder(
@@ -114,10 +141,28 @@ def convert_to_folder(
 ) -> ConversionRun:
     """Convert each source to ``out_dir/<name>.xml``, skipping existing outputs unless ``force``."""
     run = ConversionRun()
+    claimed: dict[Path, Path] = {}
+    inputs = {source.resolve() for source in sources}
     for source in sources:
         target = out_dir / (source.stem + ".xml")
         result = ConversionResult(source, target)
         run.results.append(result)
+        first = claimed.setdefault(target, source)
+        if target.resolve() in inputs:
+            result.error = InputError(
+                "is one of the input files; teikit never writes over its input",
+                Location(str(target)),
+                "output-is-input",
+            )
+            continue
+        if first != source:
+            # rec.md and rec.txt would both become rec.xml: one of them would be lost without a word.
+            result.error = InputError(
+                f"{first.name} and {source.name} would both become {target.name}; convert one of them with -o",
+                Location(str(source)),
+                "output-name-taken",
+            )
+            continue
         if target.exists() and not force:
             result.skipped = True
             continue
@@ -126,4 +171,6 @@ def convert_to_folder(
             write_atomic(target, data, force=force)
         except TeikitError as error:
             result.error = error
+        except Exception as error:
+            result.error = TeikitError(describe_failure(error), Location(str(source)), "internal-error")
     return run

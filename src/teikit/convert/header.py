@@ -172,6 +172,9 @@ def _source_desc(file_desc: etree._Element, meta: RecordMeta, encoder: InlineEnc
         _sub(bibl, "date", meta.uploaded, type="uploaded", when=meta.uploaded)
     if meta.credits or meta.donors:
         _sub(bibl, "note", "; ".join(filter(None, [meta.credits, *meta.donors])), type="credits")
+    if meta.classification and not _has_reference(meta):
+        # No archive reference, so no msDesc to hold it: the classification stays with the citation.
+        _sub(bibl, "note", meta.classification, type="classification")
     if meta.rights:
         availability = _sub(bibl, "availability")
         url = rules.LICENCE_URL_RE.search(meta.rights)
@@ -182,9 +185,14 @@ def _source_desc(file_desc: etree._Element, meta: RecordMeta, encoder: InlineEnc
     _entity_lists(source, encoder.context)
 
 
+def _has_reference(meta: RecordMeta) -> bool:
+    reference = meta.reference
+    return bool(reference.repository or reference.identifiers or reference.leaves)
+
+
 def _ms_desc(source: etree._Element, meta: RecordMeta) -> None:
     reference = meta.reference
-    if not (reference.repository or reference.identifiers or reference.leaves):
+    if not _has_reference(meta):
         return
     ms_desc = _sub(source, "msDesc")
     identifier = _sub(ms_desc, "msIdentifier")

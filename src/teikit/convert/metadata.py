@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from teikit.convert import rules
 from teikit.convert.citation import ArchivalReference, parse_reference
-from teikit.convert.read import Transcript, find_date, find_partial_date
+from teikit.convert.read import Transcript, find_date, find_partial_date, looks_like_full_date
 from teikit.convert.source import SourceText
 from teikit.core.errors import Location, TranscriptError
 
@@ -80,14 +80,18 @@ def read_meta(transcript: Transcript, text_lang: str = "en") -> RecordMeta:
         raise TranscriptError("the header has no title", None, "no-title")
     meta = RecordMeta(title=title.strip(), text_lang=text_lang)
     date_field = transcript.value("Date")
-    found = (find_date(date_field) or find_partial_date(date_field, year_only=True)) if date_field else None
+    found = find_date(date_field) if date_field else None
+    if date_field and found is None and not looks_like_full_date(date_field):
+        # Only a field with no day in it gives a partial date: an impossible day must not become its year.
+        found = find_partial_date(date_field, year_only=True)
+    meta.problems.extend(transcript.problems)
     if found:
         meta.date, meta.date_text = found[0], date_field
     elif date_field:
         meta.problems.append(
             (
-                f"the Date field ({date_field!r}) gives no day, month or year teikit can read; "
-                "the creation date is left out",
+                f"the Date field ({date_field!r}) gives no date that exists (a day the month lacks?) or that teikit "
+                "can read; the creation date is left out: correct it",
                 "bad-date",
                 transcript.fields["Date"].location(0),
             )

@@ -15,6 +15,7 @@ message can name ``file:line:col``.
 
 from __future__ import annotations
 
+import codecs
 import json
 import re
 from dataclasses import dataclass, field
@@ -57,6 +58,8 @@ class Transcript:
     fields: dict[str, SourceText]
     body: list[Block]
     footnotes: dict[str, SourceText] = field(default_factory=dict)
+    problems: list[tuple[str, str, Location]] = field(default_factory=list)
+    """Header lines read in a way the transcriber may not expect (message, code, place)."""
 
     def value(self, label: str) -> str:
         text = self.fields.get(label)
@@ -115,6 +118,14 @@ def decode_transcript(data: bytes, path: str) -> str:
     """Decode UTF-8 (a BOM is dropped), unify line ends, refuse binary data."""
     if not data.strip():
         raise TranscriptError("the file is empty; expected a record transcript", Location(path), "empty")
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        # UTF-16 (as some Windows editors save) is text, not binary: read it as such.
+        try:
+            data = data.decode("utf-16").encode("utf-8")
+        except UnicodeDecodeError:
+            raise TranscriptError(
+                "starts as UTF-16 but is not valid UTF-16; save the transcript as UTF-8", Location(path), "encoding"
+            ) from None
     if b"\x00" in data[:8192]:
         raise TranscriptError("looks like a binary file (NUL bytes); expected UTF-8 text", Location(path), "binary")
     try:
@@ -183,16 +194,28 @@ def _paragraphs(lines: list[SourceText]) -> list[list[SourceText]]:
 
 def _join_markdown(group: list[SourceText]) -> SourceText:
     """Join a paragraph's lines: two trailing spaces make a line break, else a space."""
-    joined: SourceText | None = None
+    # Built once from parts: joining one line at a time copied the text and anchors per line (quadratic).
+    texts: list[str] = []
+    anchors: list[tuple[int, int, int]] = []
+    length = 0
     hard = False
+    previous: SourceText | None = None
     for line in group:
         raw = line.text
         stripped = raw.rstrip()
         piece = line[len(raw) - len(raw.lstrip()) : len(stripped)]
-        joined = piece if joined is None else joined.join(LINE_BREAK if hard else " ", piece)
+        if previous is not None:
+            # The separator stands where the previous line ended (as SourceText.join places it).
+            anchors.append((length, *previous._position(len(previous.text))))
+            texts.append(LINE_BREAK if hard else " ")
+            length += 1
+        anchors.extend((offset + length, line_number, col) for offset, line_number, col in piece.anchors)
+        texts.append(piece.text)
+        length += len(piece.text)
+        previous = piece
         hard = raw.endswith("  ") or (stripped.endswith("\\") and not stripped.endswith("\\\\"))
-    assert joined is not None
-    return joined
+    assert previous is not None
+    return SourceText("".join(texts), previous.path, tuple(anchors))
 
 
 def _parse_page(lines: list[SourceText], path: str) -> Transcript:
@@ -259,6 +282,7 @@ def _block(text: SourceText) -> Block:
 
 def _parse_labelled(lines: list[SourceText], path: str) -> Transcript:
     fields: dict[str, SourceText] = {}
+    problems: list[tuple[str, str, Location]] = []
     label = ""
     index = 0
     while index < len(lines) and not lines[index].text.strip():
@@ -272,10 +296,25 @@ def _parse_labelled(lines: list[SourceText], path: str) -> Transcript:
             offset = len(line.text) - len(line.text.lstrip())
             fields[label] = line[offset + start :].strip() if match.group("value") is not None else line[0:0]
         elif label:
+            unknown = _UNKNOWN_LABEL_RE.match(line.text.strip())
+            if unknown:
+                problems.append(
+                    (
+                        f"'{unknown.group('label')}' is not a header label teikit knows; its line is read as "
+                        f"more of the {label} field (known labels: see the README)",
+                        "unknown-label",
+                        line.location(len(line.text) - len(line.text.lstrip())),
+                    )
+                )
             fields[label] = fields[label].join(" ", line.strip())
         index += 1
     body = [Block(line.strip()) for line in lines[index:] if line.text.strip()]
-    return Transcript(path, Shape.LABELLED, fields, [_letter_spaced_as_heading(block) for block in body])
+    blocks = [_letter_spaced_as_heading(block) for block in body]
+    return Transcript(path, Shape.LABELLED, fields, blocks, problems=problems)
+
+
+_UNKNOWN_LABEL_RE = re.compile(r"^(?P<label>[A-Z][\w&/()' -]{0,40}):(?:\s|$)")
+"""``Document Number: 12``: a line shaped like a header field whose label is not known."""
 
 
 def _letter_spaced_as_heading(block: Block) -> Block:
@@ -318,6 +357,11 @@ def find_date(text: str) -> tuple[str, re.Match[str]] | None:
                 best = (iso, match)
                 break
     return best
+
+
+def looks_like_full_date(text: str) -> bool:
+    """Whether ``text`` has the shape of a day, month and year, real or not (``February 30, 1950``)."""
+    return any(pattern.search(text) for pattern in rules.DATE_PATTERNS)
 
 
 def find_partial_date(text: str, *, year_only: bool = False) -> tuple[str, re.Match[str]] | None:

@@ -10,7 +10,7 @@ reported at its true ``file:line:col``.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from teikit.core.errors import Location
@@ -64,9 +64,10 @@ class SourceText:
     def __getitem__(self, key: slice) -> SourceText:
         start, stop, _ = key.indices(len(self.text))
         anchors = [(0, *self._position(start))]
-        for offset, line, col in self.anchors:
-            if start < offset < stop:
-                anchors.append((offset - start, line, col))
+        # Only the anchors inside the slice, found by bisection: a scan of all made slicing quadratic.
+        first = bisect_right(self.anchors, (start, 1 << 62, 0))
+        last = bisect_left(self.anchors, (stop, -1, -1))
+        anchors.extend((offset - start, line, col) for offset, line, col in self.anchors[first:last])
         return SourceText(self.text[start:stop], self.path, tuple(anchors))
 
     def _position(self, offset: int) -> tuple[int, int]:

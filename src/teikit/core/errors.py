@@ -8,8 +8,20 @@ says which exit code the command line uses for it.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import ClassVar
+
+_CONTROL_RE = re.compile(r"[\x00-\x1f\x7f\ud800-\udfff]")
+
+
+def one_line(text: str) -> str:
+    """``text`` with control characters written as escapes (``\\n``, ``\\x01``).
+
+    A message is one line: a newline in a file name or in an attribute value
+    (``&#10;``) must not start what looks like a second diagnostic.
+    """
+    return _CONTROL_RE.sub(lambda match: repr(match.group())[1:-1] if match.group() != "\t" else " ", text)
 
 
 @dataclass(frozen=True, order=True)
@@ -37,7 +49,7 @@ class Diagnostic:
 
     def __str__(self) -> str:
         where = f"{self.location}: " if self.location else ""
-        return f"{where}{self.level}: {self.message} [{self.code}]"
+        return one_line(f"{where}{self.level}: {self.message} [{self.code}]")
 
 
 @dataclass

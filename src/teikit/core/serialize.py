@@ -5,14 +5,21 @@ text, no tails): a ``teiHeader`` or a ``div`` is indented, a ``<p>`` with its
 words and inline elements is written exactly as encoded, so no space is ever
 added or removed inside running text. Files are written to a temporary file in
 the same folder and renamed over the target, so a reader sees the old file or
-the new one, never half of one.
+the new one, never half of one. The temporary name is short and teikit's own
+(``.teikit-XXXXXXXX.tmp``), so a target name of up to 255 bytes still works
+and clean-up never takes another program's ``.*.tmp`` file for debris.
+
+Whatever teikit writes or deletes inside an output folder goes through
+:func:`inside`, which refuses a name that is absolute, climbs out with ``..``
+or reaches outside the folder through a symbolic link.
 """
 
 from __future__ import annotations
 
 import os
+import re
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from lxml import etree
@@ -93,6 +100,71 @@ def _mode_for(path: Path) -> int:
         return 0o666 & ~_UMASK
 
 
+TEMP_PREFIX = ".teikit-"
+_TEMP_RE = re.compile(r"\.teikit-[a-z0-9_]{8}\.tmp")
+
+
+def is_temporary(name: str) -> bool:
+    """Whether ``name`` is one of :func:`write_atomic`'s temporary files (debris if it is still there)."""
+    return _TEMP_RE.fullmatch(name) is not None
+
+
+def remove_temporaries(folder: Path) -> None:
+    """Delete what killed writes left in ``folder`` (not below it; never another program's file)."""
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return
+    for entry in entries:
+        if is_temporary(entry.name) and entry.is_file(follow_symlinks=False):
+            Path(entry.path).unlink(missing_ok=True)
+
+
+def inside(root: Path, name: str) -> Path:
+    """The path of ``name`` under ``root``, refusing any that would leave ``root``.
+
+    ``name`` must be relative, with no ``..``, and no folder on the way may be a
+    symbolic link that leads out of ``root`` (a link as the last part is the
+    link itself, which is inside).
+
+    Raises:
+        InputError: ``name`` would reach outside ``root``.
+    """
+    relative = Path(name)
+    problem = ""
+    if not name or relative.is_absolute() or relative.drive or any(part in ("..", "") for part in relative.parts):
+        problem = "is not a plain relative path"
+    else:
+        base = root.resolve()
+        parent = (root / relative).parent.resolve()
+        if parent != base and base not in parent.parents:
+            problem = "leads outside through a symbolic link"
+    if problem:
+        raise InputError(
+            f"{name!r} {problem}; teikit only writes and deletes inside the output folder",
+            Location(str(root)),
+            "path-outside-output",
+        )
+    return root / relative
+
+
+def remove_output(root: Path, name: str) -> bool:
+    """Delete ``root/name`` if it is inside ``root`` (see :func:`inside`); False if refused or failed.
+
+    Never follows a link: a link named ``name`` is removed, not what it points to.
+    """
+    try:
+        path = inside(root, name)
+    except InputError:
+        return False
+    try:
+        if path.is_symlink() or path.is_file():
+            path.unlink(missing_ok=True)
+    except OSError:
+        return False
+    return True
+
+
 def refuse_overwrite(path: Path) -> None:
     """Raise when ``path`` exists: the user's file is never replaced silently.
 
@@ -104,6 +176,24 @@ def refuse_overwrite(path: Path) -> None:
             "exists already; teikit never replaces it silently (use --force to overwrite)",
             Location(str(path)),
             "output-exists",
+        )
+
+
+def refuse_input(target: Path, inputs: Iterable[Path]) -> None:
+    """Raise when ``target`` is one of the files being read: not even ``--force`` replaces an input.
+
+    Raises:
+        OutputExistsError: ``target`` is (or links to) one of ``inputs``.
+    """
+    try:
+        resolved = target.resolve()
+    except OSError:
+        return
+    if any(resolved == path.resolve() for path in inputs):
+        raise OutputExistsError(
+            "is one of the input files; teikit never writes over its input: choose another output",
+            Location(str(target)),
+            "output-is-input",
         )
 
 
@@ -122,7 +212,7 @@ def write_atomic(path: Path, data: bytes, *, force: bool = False, durable: bool 
         refuse_overwrite(path)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+        handle, temporary = tempfile.mkstemp(prefix=TEMP_PREFIX, suffix=".tmp", dir=path.parent)
         try:
             os.fchmod(handle, _mode_for(path))
             with os.fdopen(handle, "wb") as stream:

@@ -7,9 +7,12 @@ Every XML document teikit reads goes through :func:`parse_document`:
   entities or points to an external DTD is refused with a clear error
   (billion laughs and XXE end there);
 * XInclude is never processed, and a document that uses it is refused;
-* libxml2's default limits stay on: a text node larger than 10 MB, or
-  elements nested deeper than 256 levels, are refused rather than eating
-  memory; a file larger than :data:`MAX_BYTES` is refused before parsing;
+* one set of limits for every command (:func:`check_limits`): a text node
+  larger than 10 MB (libxml2's own limit), elements nested deeper than 100
+  levels or with more than 200 attributes and namespace declarations (the
+  limits of the XML parser inside Saxon, so a document validate accepts
+  also renders); convert checks its output against the same limits; a file
+  larger than :data:`MAX_BYTES` is refused before parsing;
 * malformed XML, invalid UTF-8 or NUL bytes give the line and column.
 
 A repeated ``xml:id`` is reported as the Schematron rule ``teikit-unique-id``
@@ -29,7 +32,15 @@ from teikit.core.errors import Diagnostic, InputError, Location, XMLInputError
 MAX_BYTES = 256 * 1024 * 1024
 """Largest XML file teikit reads (a parsed tree takes several times its size in memory)."""
 
+MAX_TEXT_BYTES = 10_000_000
+"""Largest text node (libxml2 refuses larger ones unless told to read huge trees)."""
+MAX_DEPTH = 100
+"""Deepest nesting of elements, the root being 1 (Saxon's parser: ``jdk.xml.maxElementDepth``)."""
+MAX_ATTRIBUTES = 200
+"""Most attributes plus namespace declarations on one element (``jdk.xml.elementAttributeLimit``)."""
+
 XINCLUDE_NS = "http://www.w3.org/2001/XInclude"
+XINCLUDE_NAMESPACES = (XINCLUDE_NS, "http://www.w3.org/2003/XInclude")
 _LIBXML_NOISE_RE = re.compile(r",? line \d+, column \d+$")
 
 
@@ -98,7 +109,9 @@ def parse_document(data: bytes, path: str) -> ParsedDocument:
             exc._teikit_source = data
             raise _syntax_error(exc, entries, path) from None
     _refuse_hostile(tree, path)
+    check_limits(tree, path)
     diagnostics.extend(_stylesheet_instructions(tree, path))
+    diagnostics.extend(_attribute_defaults(data, tree, path))
     return ParsedDocument(path, tree, data, diagnostics)
 
 
@@ -175,6 +188,99 @@ def _stylesheet_instructions(tree: etree._ElementTree, path: str) -> list[Diagno
     return found[::-1]
 
 
+_PROLOG_TOKEN_RE = re.compile(rb"\s+|<!--.*?-->|<\?(?P<target>[^\s?]+).*?\?>|<!DOCTYPE(?:[^\[>]|\[.*?\])*>", re.DOTALL)
+
+
+def without_stylesheet_instructions(document: ParsedDocument) -> bytes:
+    """The document's bytes without ``<?xml-stylesheet?>`` instructions, all else byte for byte.
+
+    A published TEI copy must not make a browser fetch a stylesheet from
+    elsewhere (or an XSLT one that blanks the page): teikit never applied it.
+    """
+    if not any(diagnostic.code == "xml-stylesheet" for diagnostic in document.diagnostics):
+        return document.data
+    data, kept, position = document.data, [], 0
+    while True:
+        match = _PROLOG_TOKEN_RE.match(data, position)
+        if match is None:
+            break
+        if match.group("target") != b"xml-stylesheet":
+            kept.append(match.group())
+        position = match.end()
+    cleaned = b"".join(kept) + data[position:]
+    if _stylesheet_instructions(etree.ElementTree(etree.fromstring(cleaned, hardened_parser(recover=True))), ""):
+        # Not ASCII-compatible (UTF-16): the root alone, re-encoded, is the safe copy.
+        root_only: bytes = etree.tostring(document.tree.getroot(), xml_declaration=True, encoding="UTF-8")
+        return root_only
+    return cleaned
+
+
+_ATTLIST_DEFAULT_RE = re.compile(rb"<!ATTLIST\s+([^\s>]+)\s+([^\s>]+)[^>]*?([\"'])[^\"'>]*\3\s*>")
+
+
+def _attribute_defaults(data: bytes, tree: etree._ElementTree, path: str) -> list[Diagnostic]:
+    """An ATTLIST default in the DOCTYPE: say so, since tools that skip the DOCTYPE never see it."""
+    if tree.docinfo.internalDTD is None:
+        return []
+    found = [
+        f"{element.decode(errors='replace')}/@{attribute.decode(errors='replace')}"
+        for element, attribute, _ in _ATTLIST_DEFAULT_RE.findall(data)
+    ]
+    if not found:
+        return []
+    return [
+        Diagnostic(
+            "warning",
+            f"the DOCTYPE gives attribute defaults ({', '.join(found[:5])}{', …' if len(found) > 5 else ''}); "
+            "TEI tools differ on whether such defaults apply (no external DTD is read): "
+            "write those attributes in the document",
+            "xml-dtd-defaults",
+            Location(path, 1, 1),
+        )
+    ]
+
+
+def check_limits(tree: etree._ElementTree, path: str) -> None:
+    """Refuse a tree beyond the limits every command shares (see the module doc).
+
+    Raises:
+        XMLInputError: an element nested too deep, one with too many attributes, or a text too large.
+    """
+    depth = 0
+    parents: list[dict[str | None, str]] = [{}]
+    for event, element in etree.iterwalk(tree, events=("start", "end")):
+        if event == "end":
+            depth -= 1
+            parents.pop()
+            continue
+        depth += 1
+        namespaces = dict(element.nsmap)
+        declared = sum(1 for prefix, uri in namespaces.items() if parents[-1].get(prefix) != uri)
+        parents.append(namespaces)
+        where = Location(path, element.sourceline or 1, 1)
+        if depth > MAX_DEPTH:
+            raise XMLInputError(
+                f"elements nested more than {MAX_DEPTH} deep; teikit's limit (that of the XML parser "
+                "inside Saxon) is there so every command can read what another accepts",
+                where,
+                "xml-too-deep",
+            )
+        if len(element.attrib) + declared > MAX_ATTRIBUTES:
+            raise XMLInputError(
+                f"more than {MAX_ATTRIBUTES} attributes and namespace declarations on one element "
+                "(the limit of the XML parser inside Saxon)",
+                where,
+                "xml-too-many-attributes",
+            )
+        for text in (element.text, element.tail):
+            if text and len(text) * 4 > MAX_TEXT_BYTES and len(text.encode("utf-8")) > MAX_TEXT_BYTES:
+                raise XMLInputError(
+                    f"a text of more than {MAX_TEXT_BYTES // 1_000_000} MB in one piece; split it",
+                    where,
+                    "xml-text-too-large",
+                )
+
+
 def _refuse_hostile(tree: etree._ElementTree, path: str) -> None:
     docinfo = tree.docinfo
     internal = docinfo.internalDTD
@@ -192,7 +298,7 @@ def _refuse_hostile(tree: etree._ElementTree, path: str) -> None:
             Location(path, 1, 1),
             "xml-dtd",
         )
-    for element in tree.iter(f"{{{XINCLUDE_NS}}}*"):
+    for element in (found for namespace in XINCLUDE_NAMESPACES for found in tree.iter(f"{{{namespace}}}*")):
         raise XMLInputError(
             "XInclude is not processed by teikit (it could read other files): put the included content in the document",
             Location(path, element.sourceline or 1, 1),

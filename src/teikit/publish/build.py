@@ -14,24 +14,32 @@ the search index (:mod:`teikit.publish.site`).
   never truncated; the next build finishes the job.
 * An invalid record is reported with its places and left out of the site;
   every valid record is still built, unless ``fail_fast`` asks to stop.
+* Contained: every name comes from the key scheme (:mod:`teikit.publish.keys`),
+  every write and delete goes through :func:`teikit.core.serialize.inside`,
+  and only outputs the manifest records as teikit's own, or teikit's own
+  temporary files, are ever deleted; the site folder and the TEI folder may
+  not contain each other.
 """
 
 from __future__ import annotations
 
 import functools
+import os
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from teikit.check.validate import Validator
+from teikit.core.association import relocate_models
 from teikit.core.errors import Diagnostic, InputError, Location, TeikitError
-from teikit.core.serialize import write_atomic
+from teikit.core.serialize import inside, remove_output, remove_temporaries, write_atomic
 from teikit.core.workers import run_parallel, worker_state
-from teikit.core.xmlsafe import parse_document, read_xml_bytes
+from teikit.core.xmlsafe import parse_document, read_xml_bytes, without_stylesheet_instructions
 from teikit.publish.catalog import CatalogEntry, catalog_entry
 from teikit.publish.citation import bibtex, csl_json, page_citation, record_url
-from teikit.publish.manifest import Manifest, RecordState, sha256, toolchain_fingerprint
+from teikit.publish.keys import outputs_of, record_key
+from teikit.publish.manifest import Manifest, RecordState, file_sha256, sha256, toolchain_fingerprint
 from teikit.publish.render import Options, Renderer
 from teikit.publish.search import index_site
 from teikit.publish.site import SITE_FILES, site_files, write_site_files
@@ -91,14 +99,7 @@ class BuildReport:
 Progress = Callable[[BuildOutcome, int, int], None]
 
 
-def outputs_of(key: str) -> list[str]:
-    """The files a record makes, relative to the site folder."""
-    return [f"{key}.html", f"{key}.txt", f"tei/{key}.xml", f"{key}.diplomatic.txt", f"{key}.csl.json", f"{key}.bib"]
-
-
-def record_key(path: Path, root: Path) -> str:
-    """``tei/sub/record.xml`` -> ``sub__record``: unique, and safe as a file name."""
-    return "__".join(path.relative_to(root).with_suffix("").parts)
+__all__ = ["BuildJob", "BuildOutcome", "BuildReport", "build_site", "find_records", "outputs_of", "record_key"]
 
 
 def worker_factory(schema: str | None = None, schematron: str | None = None) -> dict[str, object]:
@@ -132,10 +133,14 @@ def build_record(job: BuildJob) -> BuildOutcome:
         )
         html, text, diplomatic = renderer.render_editions(document, [page, TEXT, DIPLOMATIC])
         site = Path(job.site)
-        made = (html, text, data, diplomatic, csl_json(entry, url), bibtex(entry, url))
+        published = without_stylesheet_instructions(document)
+        copy, schemas = relocate_models(published, Path(job.source), site / "tei", site / "schemas")
+        for schema in schemas:
+            write_atomic(inside(site, f"schemas/{schema.name}"), schema.read_bytes(), force=True, durable=False)
+        made = (html, text, copy, diplomatic, csl_json(entry, url), bibtex(entry, url))
         contents = tuple(item if isinstance(item, bytes) else item.encode("utf-8") for item in made)
         for name, content in zip(outputs_of(job.key), contents, strict=True):
-            write_atomic(site / name, content, force=True, durable=False)
+            write_atomic(inside(site, name), content, force=True, durable=False)
         outcome.entry = entry.as_dict()
     except TeikitError as error:
         outcome.diagnostics.append(error.as_diagnostic())
@@ -145,19 +150,60 @@ def build_record(job: BuildJob) -> BuildOutcome:
     return outcome
 
 
-def find_records(tei_dir: Path) -> list[Path]:
+def crashed_record(job: BuildJob, why: str) -> BuildOutcome:
+    """The outcome of a record whose job raised or whose worker died."""
+    return BuildOutcome(
+        job.key, job.source, "failed", diagnostics=[Diagnostic("error", why, "internal-error", Location(job.source))]
+    )
+
+
+def find_records(tei_dir: Path, problems: list[Diagnostic] | None = None) -> list[Path]:
     """The TEI files of a folder, at any depth, hidden ones left out, in a stable order.
+
+    A sub-folder that cannot be read is added to ``problems`` (never skipped
+    silently).
 
     Raises:
         InputError: the folder does not exist.
     """
     if not tei_dir.is_dir():
         raise InputError("no such folder of TEI records", Location(str(tei_dir)), "input-missing")
-    return sorted(
-        path
-        for path in tei_dir.rglob("*.xml")
-        if path.is_file() and not any(part.startswith(".") for part in path.relative_to(tei_dir).parts)
-    )
+    found: list[Path] = []
+    folders = [tei_dir]
+    while folders:
+        folder = folders.pop()
+        try:
+            entries = list(os.scandir(folder))
+        except OSError as error:
+            if problems is not None:
+                problems.append(
+                    Diagnostic(
+                        "error", f"cannot read this folder: {error.strerror}", "input-unreadable", Location(str(folder))
+                    )
+                )
+            continue
+        for entry in entries:
+            if entry.name.startswith("."):
+                continue
+            if entry.is_dir():
+                folders.append(Path(entry.path))
+            elif entry.name.endswith(".xml") and entry.is_file():
+                found.append(Path(entry.path))
+    return sorted(found)
+
+
+def _refuse_overlap(tei_dir: Path, site: Path) -> None:
+    """The site may not be inside the TEI folder (its copies would be read as records), nor may the
+    TEI folder be the site's ``tei/`` (the copies would be written over the records)."""
+    source, target = tei_dir.resolve(), site.resolve()
+    copies = target / "tei"
+    if source in (target, copies) or source in target.parents or copies in source.parents:
+        raise InputError(
+            f"the site folder {site} and the TEI folder {tei_dir} overlap; "
+            "the site's own copies would be built again on every run: choose an -o outside the TEI folder",
+            Location(str(site)),
+            "output-overlaps-input",
+        )
 
 
 def build_site(
@@ -188,9 +234,19 @@ def build_site(
     """
     started = time.perf_counter()
     report = BuildReport()
-    records = find_records(tei_dir)
-    site.mkdir(parents=True, exist_ok=True)
-    _remove_debris(site)
+    _refuse_overlap(tei_dir, site)
+    problems: list[Diagnostic] = []
+    records = find_records(tei_dir, problems)
+    if problems:
+        report.outcomes.append(BuildOutcome(str(tei_dir), str(tei_dir), "failed", diagnostics=problems))
+    try:
+        site.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise InputError(
+            f"cannot create the site folder: {error.strerror}", Location(str(site)), "output-unwritable"
+        ) from error
+    for folder in (site, site / "tei"):
+        remove_temporaries(folder)
     previous = Manifest.load(site)
     toolchain = toolchain_fingerprint()
     if schema is not None or schematron is not None:
@@ -201,8 +257,13 @@ def build_site(
     current = Manifest(toolchain=toolchain)
     same_toolchain = previous.toolchain == current.toolchain and not force
     jobs_to_run: list[BuildJob] = []
+    seen: dict[str, Path] = {}
     keys = [record_key(path, tei_dir) for path in records]
     for number, (path, key) in enumerate(zip(records, keys, strict=True)):
+        other = seen.setdefault(key.casefold(), path)
+        if other != path:
+            report.outcomes.append(_same_name(key, path, other))
+            continue
         job = BuildJob(
             str(path),
             key,
@@ -213,29 +274,36 @@ def build_site(
             base_url=base_url,
         )
         known = previous.records.get(key)
-        try:
-            digest = job.state_hash(sha256(path.read_bytes())) if known is not None and same_toolchain else ""
-        except OSError:
-            digest = ""
+        digest = job.state_hash(file_sha256(path)) if known is not None and same_toolchain else ""
         if known is not None and digest == known.tei_hash and all((site / name).is_file() for name in known.outputs):
             current.records[key] = known
             report.outcomes.append(BuildOutcome(key, str(path), "skipped", known.tei_hash, known.outputs, known.entry))
         else:
             jobs_to_run.append(job)
     total = len(jobs_to_run)
+    if progress is not None:
+        for outcome in report.of("failed"):  # found before any record was built: a folder, a name
+            progress(outcome, 0, total)
     factory = functools.partial(
         worker_factory, str(schema) if schema else None, str(schematron) if schematron else None
     )
-    outcomes = run_parallel(jobs_to_run, build_record, factory, jobs=jobs) if jobs_to_run else iter(())
-    for done, outcome in enumerate(outcomes, start=1):
-        report.outcomes.append(outcome)
-        if outcome.status == "built":
-            current.records[outcome.key] = RecordState(outcome.tei_hash, outcome.outputs, outcome.entry)
-        if progress is not None:
-            progress(outcome, done, total)
-        if fail_fast and outcome.status == "failed":
-            report.stopped = True
-            break
+    outcomes = run_parallel(jobs_to_run, build_record, factory, crashed=crashed_record, jobs=jobs)
+    try:
+        for done, outcome in enumerate(outcomes, start=1):
+            report.outcomes.append(outcome)
+            if outcome.status == "built":
+                current.records[outcome.key] = RecordState(outcome.tei_hash, outcome.outputs, outcome.entry)
+            if progress is not None:
+                progress(outcome, done, total)
+            if fail_fast and outcome.status == "failed":
+                report.stopped = True
+                break
+    except BaseException:
+        # Stopped (Ctrl-C, SIGTERM): the workers are gone; what they had half-written goes too.
+        outcomes.close()
+        for folder in (site, site / "tei"):
+            remove_temporaries(folder)
+        raise
     if report.stopped:
         # Records not reached keep what the last build made of them.
         for key, state in previous.records.items():
@@ -253,16 +321,25 @@ def build_site(
     return report
 
 
+def _same_name(key: str, path: Path, other: Path) -> BuildOutcome:
+    """Two records whose pages would have one name (on a disk that ignores case): the later fails."""
+    message = (
+        f"its site name {key!r} differs only in case from that of {other}; "
+        "on many disks their pages would overwrite each other: rename one of the files"
+    )
+    return BuildOutcome(
+        key, str(path), "failed", diagnostics=[Diagnostic("error", message, "key-collision", Location(str(path)))]
+    )
+
+
 def _remove_stale(site: Path, previous: Manifest, current: Manifest) -> None:
-    """Delete the outputs of records that are gone or now invalid."""
+    """Delete the outputs of records that are gone or now invalid.
+
+    Only names of the key scheme that the previous manifest recorded
+    (:meth:`Manifest.load` drops anything else), and only inside ``site``.
+    """
     keep = {name for state in current.records.values() for name in state.outputs}
-    for state in previous.records.values():
-        for name in state.outputs:
-            if name not in keep:
-                (site / name).unlink(missing_ok=True)
-
-
-def _remove_debris(site: Path) -> None:
-    """Temporary files an interrupted build left behind (never a finished output)."""
-    for debris in site.rglob(".*.tmp"):
-        debris.unlink(missing_ok=True)
+    for key, state in previous.records.items():
+        for name in outputs_of(key):
+            if name in state.outputs and name not in keep:
+                remove_output(site, name)

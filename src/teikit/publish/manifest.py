@@ -6,12 +6,19 @@ of the toolchain (teikit's version, the stylesheets and schemas). A record is
 rebuilt when its bytes, or the toolchain, changed. The manifest is written
 last, atomically, so a build that is interrupted leaves the old manifest, and
 the next build redoes whatever it cannot vouch for.
+
+The manifest is input like any other: it may come from a cache or a commit,
+edited by hand or by an attacker. A record whose entry is not exactly what
+teikit writes (a key of the key scheme, a well-formed index entry) is
+dropped, so it is rebuilt; of the outputs it lists, only the names the key
+scheme gives that record are kept, so no other name is ever deleted.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -19,6 +26,10 @@ from typing import Any
 from teikit import __version__
 from teikit.core.resources import data_dir
 from teikit.core.serialize import write_atomic
+from teikit.core.xmlsafe import MAX_BYTES
+from teikit.publish.catalog import CatalogEntry
+from teikit.publish.keys import is_record_key, outputs_of
+from teikit.publish.registers import KINDS, RegisterItem
 
 MANIFEST_NAME = ".teikit-manifest.json"
 FORMAT = 1
@@ -26,6 +37,24 @@ FORMAT = 1
 
 def sha256(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
+
+
+def file_sha256(path: Path) -> str:
+    """The SHA-256 of a file read in blocks; "" if it cannot be read or is over the input limit.
+
+    An empty digest matches no record, so the file is rebuilt, and the
+    worker reports why it cannot be read (a 2 GiB file is never read whole).
+    """
+    digest = hashlib.sha256()
+    try:
+        with path.open("rb") as stream:
+            if os.fstat(stream.fileno()).st_size > MAX_BYTES:
+                return ""
+            for block in iter(lambda: stream.read(1 << 20), b""):
+                digest.update(block)
+    except OSError:
+        return ""
+    return digest.hexdigest()
 
 
 def toolchain_fingerprint() -> str:
@@ -64,11 +93,12 @@ class Manifest:
             return cls()
         if not isinstance(data, dict) or data.get("format") != FORMAT:
             return cls()
-        records = {
-            key: RecordState(value["tei_hash"], list(value.get("outputs", [])), dict(value.get("entry", {})))
-            for key, value in data.get("records", {}).items()
-            if isinstance(value, dict) and "tei_hash" in value
-        }
+        found = data.get("records")
+        records = {}
+        for key, value in (found if isinstance(found, dict) else {}).items():
+            state = _record_state(key, value)
+            if state is not None:
+                records[key] = state
         return cls(str(data.get("toolchain", "")), records, str(data.get("title", "")))
 
     def save(self, site: Path) -> None:
@@ -86,3 +116,64 @@ class Manifest:
             json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8"),
             force=True,
         )
+
+
+def _record_state(key: object, value: object) -> RecordState | None:
+    """The state a manifest gives a record, or None unless it is exactly of teikit's making."""
+    if not is_record_key(key) or not isinstance(value, dict):
+        return None
+    assert isinstance(key, str)
+    tei_hash, outputs, entry = value.get("tei_hash"), value.get("outputs"), value.get("entry", {})
+    if not isinstance(tei_hash, str) or not _strings(outputs) or not isinstance(entry, dict):
+        return None
+    if entry and not (_entry_ok(entry) and entry.get("key") == key):
+        return None
+    assert isinstance(outputs, list)
+    # Only the names the key scheme gives this record: a name added by hand is never deleted.
+    return RecordState(tei_hash, [name for name in outputs_of(key) if name in outputs], dict(entry))
+
+
+def _strings(value: object) -> bool:
+    return isinstance(value, list) and all(isinstance(item, str) for item in value)
+
+
+_PERSON_FIELDS = ("ident", "names", "roles")
+
+
+def _entry_ok(entry: dict[str, Any]) -> bool:
+    """Whether ``entry`` has exactly the fields of a :class:`CatalogEntry`, each of its type."""
+    if set(entry) != set(CatalogEntry.__dataclass_fields__):
+        return False
+    for name, value in entry.items():
+        if name == "persons":
+            if not isinstance(value, list) or not all(
+                isinstance(person, dict)
+                and set(person) == set(_PERSON_FIELDS)
+                and isinstance(person["ident"], str)
+                and _strings(person["names"])
+                and _strings(person["roles"])
+                for person in value
+            ):
+                return False
+        elif name == "register":
+            if not isinstance(value, list) or not all(_register_item_ok(item) for item in value):
+                return False
+        elif name in ("languages", "names", "keywords"):
+            if not _strings(value):
+                return False
+        elif not isinstance(value, str):
+            return False
+    return True
+
+
+def _register_item_ok(item: object) -> bool:
+    """Whether ``item`` is exactly a :class:`~teikit.publish.registers.RegisterItem` as stored."""
+    return (
+        isinstance(item, dict)
+        and set(item) == set(RegisterItem.__dataclass_fields__)
+        and item["kind"] in KINDS
+        and isinstance(item["ident"], str)
+        and isinstance(item["names"], list)
+        and all(isinstance(name, list) and len(name) == 2 and _strings(name) for name in item["names"])
+        and all(_strings(item[name]) for name in ("roles", "authorities", "mentions"))
+    )

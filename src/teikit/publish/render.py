@@ -310,5 +310,29 @@ def render_many(
     """Render every file into ``out_dir``, on all cores; outcomes in the order given."""
     from teikit.core.workers import run_parallel
 
-    work = [RenderJob(str(path), str(out_dir / output_name(path, options)), options) for path in paths]
-    yield from run_parallel(work, render_job, renderer_factory, jobs=jobs)
+    inputs = {path.resolve() for path in paths}
+    work, refused = [], {}
+    for path in paths:
+        target = out_dir / output_name(path, options)
+        if target.resolve() in inputs:
+            refused[str(path)] = RenderOutcome(
+                str(path),
+                str(target),
+                Diagnostic(
+                    "error",
+                    "would replace an input file; choose another -o folder",
+                    "output-is-input",
+                    Location(str(target)),
+                ),
+                2,
+            )
+        else:
+            work.append(RenderJob(str(path), str(target), options))
+    done = run_parallel(work, render_job, renderer_factory, crashed=render_crashed, jobs=jobs)
+    for path in paths:
+        yield refused.get(str(path)) or next(done)
+
+
+def render_crashed(job: RenderJob, why: str) -> RenderOutcome:
+    """The outcome of a job that raised or whose worker died."""
+    return RenderOutcome(job.source, job.target, Diagnostic("error", why, "internal-error", Location(job.source)), 1)

@@ -9,6 +9,11 @@ the search index, as ``search-index.json`` for tools and as
 cannot (browsers refuse ``fetch`` from ``file://``), so search works when the
 site is opened from the disk. Sorting and search are scripts that only
 enhance: without JavaScript the table is there, sorted by date.
+
+Every link to a record is made in ``xslt/site/`` from its key, which the
+key scheme (:mod:`teikit.publish.keys`) keeps URL-safe and never a scheme;
+the link is percent-encoded all the same (``encode-for-uri``), so no entry
+can make it anything but a relative link to a file of the site.
 """
 
 from __future__ import annotations

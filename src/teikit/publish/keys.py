@@ -1,0 +1,66 @@
+"""Record keys: the one name a record has in the site, in its file names and in its links.
+
+``tei/sub/record.xml`` becomes the key ``sub__record``, and the record's
+outputs are ``sub__record.html``, ``sub__record.txt`` and
+``tei/sub__record.xml``. The key is
+
+* injective: two different TEI paths never get the same key. Inside a
+  folder or file name, every character other than an ASCII letter, digit,
+  ``-``, ``.`` (not leading) or a lone inner ``_`` is written ``~XX``, one
+  per UTF-8 byte, so ``__`` only ever separates folders (``a__b.xml`` is
+  ``a~5f~5fb``, ``a/b.xml`` is ``a__b``);
+* URL-safe: only ``A-Z a-z 0-9 - . _ ~``, so a link needs no escaping, and
+  ``#``, ``?``, ``%`` or a newline cannot cut a link short;
+* never a scheme, a path or a hidden file: ``:`` and ``/`` are always
+  escaped, and a key never starts with ``.``, so ``javascript:x.xml`` links
+  to ``javascript~3ax.html``, a relative file;
+* short enough for every file system: a key longer than :data:`MAX_KEY`
+  bytes is cut and ends in ``~~`` and a hash of the path (``~~`` never
+  occurs otherwise, so a cut key cannot meet an uncut one).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import string
+from pathlib import Path
+
+MAX_KEY = 200
+"""Longest key, in bytes: ``tei/KEY.xml``'s temporary name must still fit in 255 bytes."""
+
+_LITERAL = frozenset(string.ascii_letters + string.digits + "-.")
+KEY_RE = re.compile(r"[A-Za-z0-9~-][A-Za-z0-9._~-]*")
+"""What every key looks like (``sub__record``, ``javascript~3ax``)."""
+
+
+def _escape(segment: str) -> str:
+    out: list[str] = []
+    last = len(segment) - 1
+    for index, char in enumerate(segment):
+        lone_underscore = char == "_" and 0 < index < last and segment[index - 1] != "_" and segment[index + 1] != "_"
+        if (char in _LITERAL and not (char == "." and index == 0)) or lone_underscore:
+            out.append(char)
+        else:
+            out.extend(f"~{byte:02x}" for byte in char.encode("utf-8", "surrogateescape"))
+    return "".join(out)
+
+
+def record_key(path: Path, root: Path) -> str:
+    """The key of the TEI file ``path`` found under ``root`` (see the module doc)."""
+    relative = path.relative_to(root).with_suffix("")
+    key = "__".join(_escape(part) for part in relative.parts)
+    if len(key) > MAX_KEY:
+        digest = hashlib.sha256(relative.as_posix().encode("utf-8", "surrogateescape")).hexdigest()[:16]
+        key = key[: MAX_KEY - 18] + "~~" + digest
+    return key
+
+
+def is_record_key(key: object) -> bool:
+    """Whether ``key`` has the shape of a key (a manifest may have been edited by hand)."""
+    return isinstance(key, str) and len(key) <= MAX_KEY and KEY_RE.fullmatch(key) is not None
+
+
+def outputs_of(key: str) -> list[str]:
+    """The files a record makes, relative to the site folder."""
+    return [f"{key}.html", f"{key}.txt", f"tei/{key}.xml", f"{key}.diplomatic.txt", f"{key}.csl.json", f"{key}.bib"]

@@ -1,0 +1,218 @@
+"""``teikit build`` touches only what it made: manifests, debris, names, overlapping folders."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from teikit.cli import cli
+from teikit.core.errors import InputError
+from teikit.core.serialize import inside, write_atomic
+from teikit.publish.build import build_site
+from teikit.publish.keys import is_record_key, outputs_of, record_key
+from teikit.publish.manifest import MANIFEST_NAME
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED_TEI = ROOT / "tei" / "wilson-111240.xml"
+HOSTILE_NAMES = ["javascript:x", "a#b", "a?b", "a%20b", "__proto__", "a__b", "a\nb", "-rf", "con", "a b"]
+
+
+def seed_copy(path: Path, number: str) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    text = SEED_TEI.read_text(encoding="utf-8").replace(
+        '<idno type="record">111240</idno>', f'<idno type="record">{number}</idno>'
+    )
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def built_site(tmp_path: Path, count: int = 2) -> tuple[Path, Path]:
+    tei, site = tmp_path / "tei", tmp_path / "site"
+    for index in range(count):
+        seed_copy(tei / f"record-{index}.xml", f"9{index}")
+    build_site(tei, site, jobs=1)
+    return tei, site
+
+
+def tamper(site: Path, key: str, outputs: object) -> None:
+    manifest = json.loads((site / MANIFEST_NAME).read_text(encoding="utf-8"))
+    manifest["records"][key]["outputs"] = outputs
+    (site / MANIFEST_NAME).write_text(json.dumps(manifest), encoding="utf-8")
+
+
+# Before the fix, _remove_stale unlinked every name the manifest listed: all three were deleted.
+@pytest.mark.parametrize("target", ["../victim.txt", "ABSOLUTE", "link/victim.txt"])
+def test_a_tampered_manifest_never_deletes_outside_the_site(tmp_path: Path, target: str) -> None:
+    tei, site = built_site(tmp_path)
+    victim = tmp_path / "victim.txt"
+    victim.write_text("keep me", encoding="utf-8")
+    (site / "link").symlink_to(tmp_path)
+    name = str(victim) if target == "ABSOLUTE" else target
+    tamper(site, "record-0", [*outputs_of("record-0"), name])
+    (tei / "record-0.xml").unlink()
+    report = build_site(tei, site, jobs=1)
+    assert victim.read_text(encoding="utf-8") == "keep me"
+    assert not report.of("failed")
+    # The record's own outputs are gone as before; the other record is untouched.
+    assert not (site / "record-0.html").exists() and (site / "record-1.html").is_file()
+
+
+@pytest.mark.parametrize(
+    "records",
+    [
+        [],
+        {"record-0": {"tei_hash": 5, "outputs": 7}},
+        {"record-0": {"tei_hash": "x", "outputs": ["a"], "entry": {"key": "record-0", "evil": 1}}},
+        {"../x": {"tei_hash": "x", "outputs": ["../x.html"]}},
+        {"record-0": "nothing"},
+    ],
+)
+def test_a_malformed_manifest_is_ignored_not_a_crash(tmp_path: Path, records: object) -> None:
+    # Before the fix: AttributeError (records a list), TypeError (outputs a number, an unknown entry key).
+    tei, site = built_site(tmp_path)
+    manifest = json.loads((site / MANIFEST_NAME).read_text(encoding="utf-8"))
+    manifest["records"] = records
+    (site / MANIFEST_NAME).write_text(json.dumps(manifest), encoding="utf-8")
+    for force in (False, True):
+        report = build_site(tei, site, jobs=1, force=force)
+        assert len(report.of("built")) == 2 and not report.of("failed")
+
+
+def test_debris_is_only_teikits_own_temporary_files(tmp_path: Path) -> None:
+    # Before the fix every '.*.tmp' under -o was deleted (rglob), editors' drafts included.
+    tei, site = tmp_path / "tei", tmp_path / "docs"
+    seed_copy(tei / "record.xml", "1")
+    foreign = [site / ".notes.md.tmp", site / "sub" / ".draft.tmp", site / "tei" / ".x.tmp"]
+    for path in foreign:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text("mine", encoding="utf-8")
+    debris = site / ".teikit-abcd1234.tmp"
+    debris.write_text("half", encoding="utf-8")
+    build_site(tei, site, jobs=1)
+    assert all(path.read_text(encoding="utf-8") == "mine" for path in foreign)
+    assert not debris.exists()
+
+
+def test_the_temporary_name_fits_beside_a_255_byte_name(tmp_path: Path) -> None:
+    # Before the fix the temporary name was '.NAME.XXXXXXXX.tmp': over 255 bytes for a 241-byte name.
+    target = tmp_path / ("n" * 255)
+    write_atomic(target, b"data")
+    assert target.read_bytes() == b"data"
+
+
+def test_inside_refuses_every_way_out(tmp_path: Path) -> None:
+    (tmp_path / "site").mkdir()
+    (tmp_path / "site" / "out").symlink_to(tmp_path)
+    for name in ("../x", "/etc/passwd", "a/../../x", "out/x", "", "out/../../x"):
+        with pytest.raises(InputError):
+            inside(tmp_path / "site", name)
+    assert inside(tmp_path / "site", "tei/k.xml") == tmp_path / "site" / "tei" / "k.xml"
+
+
+def test_keys_are_injective_url_safe_and_never_a_scheme() -> None:
+    root = Path("/r")
+    paths = [root / f"{name}.xml" for name in HOSTILE_NAMES] + [root / "a" / "b.xml", root / "a_" / "b.xml"]
+    paths += [root / "a" / "_b.xml", root / ".a.b.xml", root / f"{'é' * 200}.xml", root / f"{'é' * 200}x.xml"]
+    keys = [record_key(path, root) for path in paths]
+    assert len(set(keys)) == len(keys)
+    for key in keys:
+        assert is_record_key(key) and ":" not in key and not key.startswith(".")
+        assert len(f".teikit-12345678.tmp{key}.html".encode()) < 255
+    assert record_key(root / "a__b.xml", root) != record_key(root / "a" / "b.xml", root)
+    assert record_key(root / "sub" / "record.xml", root) == "sub__record"
+
+
+def test_two_records_never_share_a_page(tmp_path: Path) -> None:
+    # Before the fix tei/a__b.xml and tei/a/b.xml both became a__b: "built 2", one page lost.
+    tei, site = tmp_path / "tei", tmp_path / "site"
+    seed_copy(tei / "a__b.xml", "1")
+    seed_copy(tei / "a" / "b.xml", "2")
+    report = build_site(tei, site, jobs=1)
+    assert len(report.of("built")) == 2
+    pages = sorted(path.name for path in site.glob("*.html") if path.name not in ("index.html", "persons.html"))
+    assert len(pages) == 2
+    contents = {(site / page).read_text(encoding="utf-8").count("111240") for page in pages}
+    assert len(pages) == 2 and contents
+
+
+def test_names_differing_in_case_fail_instead_of_overwriting(tmp_path: Path) -> None:
+    tei, site = tmp_path / "tei", tmp_path / "site"
+    seed_copy(tei / "Rec.xml", "1")
+    seed_copy(tei / "rec.xml", "2")
+    report = build_site(tei, site, jobs=1)
+    assert len(report.of("built")) == 1
+    assert [d.code for outcome in report.of("failed") for d in outcome.diagnostics] == ["key-collision"]
+
+
+@pytest.mark.parametrize("layout", ["same", "site-inside", "tei-is-the-copies"])
+def test_site_and_tei_folders_may_not_overlap(tmp_path: Path, layout: str) -> None:
+    # Before the fix 'build tei -o tei' republished its own output and grew on every run.
+    tei = tmp_path / "tei"
+    seed_copy(tei / "record.xml", "1")
+    site = {"same": tei, "site-inside": tei / "site", "tei-is-the-copies": tmp_path}[layout]
+    result = CliRunner().invoke(cli, ["build", str(tei), "-d", str(site), "--jobs", "1"])
+    assert result.exit_code == 2, result.output
+    assert "overlap" in result.stderr
+    assert sorted(path.name for path in tei.rglob("*")) == ["record.xml"]
+
+
+def test_a_hostile_record_name_gives_relative_links_only(tmp_path: Path) -> None:
+    tei, site = tmp_path / "tei", tmp_path / "site"
+    for index, name in enumerate(HOSTILE_NAMES):
+        seed_copy(tei / f"{name}.xml", str(index))
+    report = build_site(tei, site, jobs=1)
+    assert len(report.of("built")) == len(HOSTILE_NAMES)
+    for page in ("index.html", "persons.html"):
+        text = (site / page).read_text(encoding="utf-8")
+        assert "javascript:" not in text and 'href="a#b' not in text
+    index = (site / "index.html").read_text(encoding="utf-8")
+    assert 'href="javascript~3ax.html"' in index
+
+
+def test_the_published_tei_loses_its_stylesheet_instruction(tmp_path: Path) -> None:
+    # Before the fix the copy kept <?xml-stylesheet?>, which a browser applies (fetching CSS, or blanking the page).
+    tei, site = tmp_path / "tei", tmp_path / "site"
+    path = seed_copy(tei / "record.xml", "1")
+    text = path.read_text(encoding="utf-8")
+    declaration_end = text.index("?>") + 2
+    text = (
+        text[:declaration_end]
+        + '\n<?xml-stylesheet type="text/xsl" href="https://example.org/x.xsl"?>'
+        + text[declaration_end:]
+    )
+    path.write_text(text, encoding="utf-8")
+    build_site(tei, site, jobs=1)
+    published = (site / "tei" / "record.xml").read_text(encoding="utf-8")
+    assert "xml-stylesheet" not in published
+    assert published == text.replace('<?xml-stylesheet type="text/xsl" href="https://example.org/x.xsl"?>', "")
+
+
+def test_an_unreadable_sub_folder_is_reported(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # Before the fix rglob skipped it silently. (Made unreadable by a stand-in: root reads every folder.)
+    tei, site = tmp_path / "tei", tmp_path / "site"
+    seed_copy(tei / "record.xml", "1")
+    (tei / "locked").mkdir()
+    real_scandir = os.scandir
+
+    def scandir(path: object) -> object:
+        if Path(str(path)).name == "locked":
+            raise PermissionError(13, "Permission denied")
+        return real_scandir(path)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    report = build_site(tei, site, jobs=1)
+    assert len(report.of("built")) == 1
+    assert [d.code for outcome in report.of("failed") for d in outcome.diagnostics] == ["input-unreadable"]
+
+
+def test_the_site_may_hold_a_tei_folder_of_another_name(tmp_path: Path) -> None:
+    # 'build records -o .' writes KEY.html and tei/KEY.xml beside records/, never into it.
+    records = tmp_path / "records"
+    seed_copy(records / "record.xml", "1")
+    report = build_site(records, tmp_path, jobs=1)
+    assert len(report.of("built")) == 1 and (tmp_path / "tei" / "record.xml").is_file()
+    assert sorted(path.name for path in records.iterdir()) == ["record.xml"]

@@ -1,0 +1,69 @@
+"""One set of limits: what convert writes, validate accepts; what validate accepts, render and build render."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from teikit.cli import cli
+from teikit.core.xmlsafe import MAX_ATTRIBUTES, MAX_DEPTH
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED = ROOT / "examples" / "records" / "wilson-111240.md"
+SEED_TEI = ROOT / "tei" / "wilson-111240.xml"
+
+
+def _nested(tmp_path: Path, levels: int) -> Path:
+    """The seed TEI with an extra run of nested <hi> in its first <p>, ``levels`` deep in all."""
+    text = SEED_TEI.read_text(encoding="utf-8")
+    front, body = text.split("<body>", 1)
+    head, tail = body.split("<p>", 1)
+    run = "<hi>" * levels + "deep" + "</hi>" * levels
+    path = tmp_path / f"nested-{levels}.xml"
+    path.write_text(front + "<body>" + head + "<p>" + run + tail, encoding="utf-8")
+    return path
+
+
+def _depth_of_run(tmp_path: Path) -> int:
+    """How deep a run of one <hi> is placed by :func:`_nested`, the root being 1."""
+    from lxml import etree
+
+    root = etree.parse(str(_nested(tmp_path, 1))).getroot()
+    [hi] = [element for element in root.iter("{*}hi") if element.text == "deep"]
+    return len(list(hi.iterancestors())) + 1
+
+
+@pytest.mark.parametrize("extra", [0, 1])
+def test_validate_and_render_agree_on_depth(tmp_path: Path, extra: int) -> None:
+    # Before the fix 95 nested <hi> passed validate but failed render and build (Saxon's parser stops at 100).
+    levels = MAX_DEPTH - _depth_of_run(tmp_path) + 1 + extra
+    path = _nested(tmp_path, levels)
+    validated = CliRunner().invoke(cli, ["validate", str(path)])
+    rendered = CliRunner().invoke(cli, ["render", str(path), "--to", "text"])
+    assert "Traceback" not in validated.output + rendered.output
+    if extra:
+        assert validated.exit_code == 1 and "xml-too-deep" in validated.output
+        assert rendered.exit_code == 1 and "xml-too-deep" in rendered.stderr
+    else:
+        assert validated.exit_code == 0, validated.output
+        assert rendered.exit_code == 0 and "deep" in rendered.stdout, rendered.stderr
+
+
+def test_too_many_namespace_declarations_are_refused_by_validate(tmp_path: Path) -> None:
+    text = SEED_TEI.read_text(encoding="utf-8")
+    declarations = " ".join(f'xmlns:p{index}="urn:x-{index}"' for index in range(MAX_ATTRIBUTES + 1))
+    path = tmp_path / "namespaces.xml"
+    path.write_text(text.replace("<p>", f"<p {declarations}>", 1), encoding="utf-8")
+    result = CliRunner().invoke(cli, ["validate", str(path)])
+    assert result.exit_code == 1 and "xml-too-many-attributes" in result.stdout
+
+
+def test_convert_refuses_a_text_node_validate_would_refuse(tmp_path: Path) -> None:
+    # Before the fix convert wrote TEI with a text node over 10 MB that validate, render and build refused.
+    path = tmp_path / "big.md"
+    path.write_text(SEED.read_text(encoding="utf-8") + "\n\n" + "word " * 2_100_000 + "\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["convert", str(path), "-o", str(tmp_path / "big.xml"), "-q"])
+    assert result.exit_code == 2 and "xml-text-too-large" in result.stderr
+    assert not (tmp_path / "big.xml").exists()
