@@ -26,6 +26,8 @@
   <xsl:include href="html/coverage.xsl"/>
   <xsl:include href="html/registers.xsl"/>
   <xsl:include href="html/apparatus.xsl"/>
+  <xsl:include href="site/layout.xsl"/>
+  <xsl:include href="site/facsimile.xsl"/>
 
   <xsl:output method="html" html-version="5" encoding="UTF-8" indent="no" escape-uri-attributes="no" include-content-type="no"/>
 
@@ -37,15 +39,18 @@
     <xsl:variable name="texts" as="element()*" select="tk:texts($tei)"/>
     <xsl:variable name="main-lang" as="xs:string" select="(tk:lang(($texts, $tei)[1]), 'en')[1]"/>
     <xsl:document>
-      <html lang="{$main-lang}">
+      <html lang="{tk:ui-lang()}">
         <head>
           <meta charset="UTF-8"/>
           <meta name="viewport" content="width=device-width, initial-scale=1"/>
           <meta name="generator" content="teikit"/>
+          <link rel="icon" href="data:,"/>
           <title>{tk:title($tei)}</title>
-          <style>{$tk:css}{$tk:coverage-css}</style>
+          <xsl:sequence select="tk:citation-meta()"/>
+          <style>{$tk:css}{$tk:coverage-css}{$tk:site-css}{$tk:facsimile-css}</style>
         </head>
         <body>
+          <xsl:sequence select="tk:skip-link()"/>
           <xsl:sequence select="local:toggle('tk-style', 'reading', $style)"/>
           <xsl:sequence select="local:toggle('tk-style', 'diplomatic', $style)"/>
           <xsl:if test="count($texts) gt 1">
@@ -54,36 +59,43 @@
             </xsl:for-each>
           </xsl:if>
           <header role="banner">
-            <h1>{tk:title($tei)}</h1>
-            <nav class="tk-controls" aria-label="How to show the text">
+            <xsl:if test="$site">
+              <xsl:sequence select="tk:site-nav('record', tk:title($tei))"/>
+            </xsl:if>
+            <h1 lang="{$main-lang}">{tk:title($tei)}</h1>
+            <nav class="tk-controls" aria-label="{tk:msg('show')}">
               <fieldset>
-                <legend>Text</legend>
-                <label for="tk-style-reading">Reading</label>
-                <label for="tk-style-diplomatic">Diplomatic</label>
+                <legend>{tk:msg('text')}</legend>
+                <label for="tk-style-reading">{tk:msg('reading')}</label>
+                <label for="tk-style-diplomatic">{tk:msg('diplomatic')}</label>
               </fieldset>
               <xsl:if test="count($texts) gt 1">
                 <fieldset>
-                  <legend>Columns</legend>
-                  <label for="tk-view-parallel">Side by side</label>
-                  <label for="tk-view-translation">{tk:text-label($texts[1])}</label>
-                  <label for="tk-view-original">{tk:text-label($texts[2])}</label>
+                  <legend>{tk:msg('columns')}</legend>
+                  <label for="tk-view-parallel">{tk:msg('side-by-side')}</label>
+                  <label for="tk-view-translation">{tk:ui-text-label($texts[1])}</label>
+                  <label for="tk-view-original">{tk:ui-text-label($texts[2])}</label>
                 </fieldset>
               </xsl:if>
             </nav>
           </header>
-          <main id="tk-main">
+          <main id="tk-main" tabindex="-1" data-pagefind-body="">
+            <xsl:if test="$site">
+              <xsl:sequence select="tk:record-nav()"/>
+            </xsl:if>
+            <xsl:sequence select="tk:cite-section()"/>
             <xsl:if test="$header">
               <xsl:apply-templates select="$tei/tei:teiHeader" mode="tk:block"/>
             </xsl:if>
             <xsl:sequence select="local:key()"/>
-            <section class="tk-edition" aria-labelledby="tk-text-heading">
-              <h2 id="tk-text-heading">Text</h2>
+            <section class="tk-edition" aria-labelledby="tk-text-heading" lang="{$main-lang}">
+              <h2 id="tk-text-heading" lang="{tk:ui-lang()}">{tk:msg('text')}</h2>
               <div class="tk-rows">
                 <xsl:choose>
                   <xsl:when test="count($texts) ge 2">
-                    <div class="tk-row tk-pair tk-colheads" aria-hidden="true">
-                      <div class="tk-cell tk-translation">{tk:text-label($texts[1])}</div>
-                      <div class="tk-cell tk-original">{tk:text-label($texts[2])}</div>
+                    <div class="tk-row tk-pair tk-colheads" aria-hidden="true" lang="{tk:ui-lang()}">
+                      <div class="tk-cell tk-translation">{tk:ui-text-label($texts[1])}</div>
+                      <div class="tk-cell tk-original">{tk:ui-text-label($texts[2])}</div>
                     </div>
                     <xsl:sequence select="local:rows($texts[1], $texts[2])"/>
                     <xsl:for-each select="subsequence($texts, 3)">
@@ -99,11 +111,10 @@
             <xsl:sequence select="local:notes($tei)"/>
             <xsl:sequence select="local:apparatus($tei)"/>
             <xsl:sequence select="local:registers($tei)"/>
+            <xsl:sequence select="tk:search-variants($tei)"/>
           </main>
-          <footer role="contentinfo">
-            <p>Edition generated by teikit<xsl:if test="$source-name"> from {$source-name}</xsl:if> (TEI P5).</p>
-          </footer>
-          <script>{$tk:script}</script>
+          <xsl:sequence select="tk:footer(if ($source-name) then tk:msg('footer-record', $source-name) else tk:msg('footer-site'))"/>
+          <script>{$tk:script}<xsl:if test="exists($tk:citation)">{$tk:cite-script}</xsl:if></script>
         </body>
       </html>
     </xsl:document>
@@ -111,7 +122,7 @@
 
   <xsl:function name="local:key" as="element()">
     <!-- The key to the editorial signs of the reading view. -->
-    <section class="tk-key" aria-labelledby="tk-key-heading">
+    <section class="tk-key" aria-labelledby="tk-key-heading" lang="en">
       <h2 id="tk-key-heading">Signs used in this edition</h2>
       <dl>
         <xsl:for-each select="1 to count($tk:key) idiv 2">
@@ -229,20 +240,21 @@
     <xsl:variable name="bibl" as="element()?" select="(.//tei:sourceDesc/tei:bibl)[1][normalize-space()]"/>
     <xsl:variable name="languages" as="element()*" select=".//tei:profileDesc/tei:langUsage/tei:language"/>
     <section class="tk-meta" aria-labelledby="tk-about">
-      <h2 id="tk-about">About this record</h2>
+      <xsl:sequence select="tk:record-lang(.)"/>
+      <h2 id="tk-about" lang="{tk:ui-lang()}">{tk:msg('about')}</h2>
       <dl>
         <xsl:for-each select="(.//tei:profileDesc/tei:creation/tei:date, .//tei:correspAction[@type = 'sent']/tei:date)[1]">
-          <dt>Date</dt>
+          <dt lang="{tk:ui-lang()}">{tk:msg('date')}</dt>
           <dd><xsl:sequence select="local:date(.)"/></dd>
         </xsl:for-each>
         <xsl:if test="$ms">
-          <dt>Archival reference</dt>
+          <dt lang="{tk:ui-lang()}">{tk:msg('reference')}</dt>
           <dd>{string-join((normalize-space(($ms/tei:repository, $ms/tei:institution)[1]), $ms/tei:settlement ! normalize-space(.),
               $ms/tei:idno ! ((if (@type = ('fond', 'opis', 'delo')) then @type || ' ' else '') || normalize-space(.)),
               (.//tei:msItem/tei:locus)[1] ! ('leaves ' || @from || (if (@to and @to ne @from) then '–' || @to else '')))[.], ', ')}</dd>
         </xsl:if>
         <xsl:if test="$bibl">
-          <dt>Citation</dt>
+          <dt lang="{tk:ui-lang()}">{tk:msg('citation')}</dt>
           <dd>
             <xsl:apply-templates select="$bibl/(text() | * except (tei:availability, tei:note, tei:idno, tei:date[@type = 'uploaded']))" mode="tk:inline"/>
           </dd>
@@ -252,17 +264,17 @@
           <dd>{string-join((tei:persName, tei:orgName, tei:name) ! normalize-space(.), ', ')}</dd>
         </xsl:for-each>
         <xsl:for-each select=".//tei:profileDesc/tei:abstract">
-          <dt>Summary</dt>
+          <dt lang="{tk:ui-lang()}">{tk:msg('summary')}</dt>
           <dd><xsl:apply-templates select="node()" mode="tk:inline"/></dd>
         </xsl:for-each>
         <xsl:if test="$languages">
-          <dt>Languages</dt>
+          <dt lang="{tk:ui-lang()}">{tk:msg('languages')}</dt>
           <dd>{string-join($languages ! normalize-space(.), '; ')}</dd>
         </xsl:if>
       </dl>
       <xsl:variable name="people" as="element()*" select=".//tei:particDesc//tei:person"/>
       <xsl:if test="$people">
-        <h3 id="tk-participants">Participants</h3>
+        <h3 id="tk-participants" lang="{tk:ui-lang()}">{tk:msg('participants')}</h3>
         <ul class="tk-participants">
           <xsl:for-each select="$people">
             <li>
@@ -293,7 +305,7 @@
       </xsl:if>
       <xsl:variable name="named" as="element()*" select="(.//tei:sourceDesc//tei:person, .//tei:sourceDesc//tei:place, .//tei:sourceDesc//tei:org)[@xml:id]"/>
       <xsl:if test="$named">
-        <h3 id="tk-named">Named in the text</h3>
+        <h3 id="tk-named" lang="{tk:ui-lang()}">{tk:msg('named')}</h3>
         <ul class="tk-names">
           <xsl:for-each select="$named">
             <li>
@@ -393,6 +405,7 @@
         </xsl:if>
       </p>
       <xsl:apply-templates select="$first/following-sibling::*" mode="tk:block"/>
+      <xsl:sequence select="tk:turn-link(@xml:id)"/>
     </div>
   </xsl:template>
 
@@ -412,7 +425,7 @@
     </p>
   </xsl:template>
 
-  <xsl:template match="tei:pb | tei:lb | tei:milestone | tei:cb" mode="tk:block" as="element()?">
+  <xsl:template match="tei:pb | tei:lb | tei:milestone | tei:cb" mode="tk:block" as="element()*">
     <xsl:apply-templates select="." mode="tk:inline"/>
   </xsl:template>
 
@@ -540,10 +553,11 @@
     <br/>
   </xsl:template>
 
-  <xsl:template match="tei:pb" mode="tk:inline" as="element()">
+  <xsl:template match="tei:pb" mode="tk:inline" as="element()+">
     <span class="tk-pb" title="{if (@n) then 'page ' || @n else 'page break'}" role="note">
       <xsl:if test="@n"><span class="tk-pb-label">{@n}</span></xsl:if>
     </span>
+    <xsl:sequence select="tk:facsimile(., tk:msg('page', (@n, '')[1]))"/>
   </xsl:template>
 
   <xsl:template match="tei:milestone | tei:cb | tei:fw" mode="tk:inline" as="empty-sequence()"/>
@@ -622,7 +636,7 @@
     <xsl:param name="label" as="xs:anyAtomicType"/>
     <xsl:param name="id" as="xs:string?"/>
     <sup class="tk-fnref {$view}">
-      <a href="#tk-fn-{$n}" role="doc-noteref" aria-label="note {$label}">
+      <a href="#tk-fn-{$n}" role="doc-noteref" aria-label="{tk:msg('note-ref', string($label))}">
         <xsl:if test="exists($id)">
           <xsl:attribute name="id" select="$id"/>
         </xsl:if>
@@ -656,7 +670,7 @@
     <xsl:choose>
       <xsl:when test="not(tk:is-note(.)) or empty($n)">
         <span class="tk-note-inline tk-note-{(@type, 'editorial')[1]}">
-          <xsl:call-template name="local:lang"/>
+          <xsl:sequence select="tk:note-lang(.)"/>
           <xsl:call-template name="local:editorial"/>
           <xsl:call-template name="local:decorated"/>
         </span>
@@ -668,6 +682,7 @@
       <xsl:otherwise>
         <xsl:sequence select="local:noteref('r', $n, string($n), $n, 'tk-fnref-' || $n)"/>
         <span class="tk-note-inline d">
+          <xsl:sequence select="tk:note-lang(.)"/>
           <xsl:call-template name="local:decorated"/>
         </span>
       </xsl:otherwise>
@@ -688,7 +703,7 @@
     <xsl:variable name="notes" as="element()*" select="$tei//tei:note[tk:is-note(.)]"/>
     <xsl:if test="$notes">
       <section class="tk-notes" aria-labelledby="tk-notes-heading">
-        <h2 id="tk-notes-heading">Notes</h2>
+        <h2 id="tk-notes-heading">{tk:msg('notes')}</h2>
         <ol>
           <xsl:for-each select="$notes">
             <xsl:variable name="n" as="xs:integer" select="$tk:numbers(generate-id())"/>
@@ -696,14 +711,14 @@
               <xsl:if test="not(tk:is-foot(.))">
                 <xsl:attribute name="class" select="'r'"/>
               </xsl:if>
-              <xsl:sequence select="local:lang-attribute((ancestor-or-self::*[@xml:lang])[last()])"/>
+              <xsl:sequence select="(tk:note-lang(.), local:lang-attribute((ancestor-or-self::*[@xml:lang])[last()]))[1]"/>
               <xsl:if test="@place[not(. = ('foot', 'end', 'inline'))]">
                 <span class="tk-note-place tk-gen">{@place}: </span>
               </xsl:if>
               <xsl:apply-templates select="node()" mode="tk:inline"/>
-              <a class="tk-backlink r" href="#tk-fnref-{$n}" aria-label="back to the text">↩</a>
+              <a class="tk-backlink r" href="#tk-fnref-{$n}" aria-label="{tk:msg('back')}">↩</a>
               <xsl:if test="tk:is-foot(.)">
-                <a class="tk-backlink d" href="#tk-fnref-d-{$n}" aria-label="back to the text">↩</a>
+                <a class="tk-backlink d" href="#tk-fnref-d-{$n}" aria-label="{tk:msg('back')}">↩</a>
               </xsl:if>
             </li>
           </xsl:for-each>

@@ -36,6 +36,7 @@ Commands:
   init      Start an edition project.
   render    Render TEI as an HTML or plain-text edition.
   schema    Compile an ODD to RELAX NG and Schematron; export the schemas.
+  serve     Preview a built site over HTTP.
   turns     List the speaker turns and why each is one.
   validate  Check TEI against RELAX NG and Schematron.
 """

@@ -262,11 +262,13 @@ def _config_defaults(config: ProjectConfig) -> dict[str, dict[str, Any]]:
         "brackets": {"records": [records], "text_lang": lang},
         "turns": {"records": [records], "text_lang": lang},
         "validate": {"paths": [tei], "schema": schema, "schematron": schematron, "jobs": jobs},
-        "render": {"jobs": jobs},
+        "render": {"jobs": jobs, "ui_lang": config.ui_lang},
         "build": {
             "tei_dir": tei,
             "out_dir": site,
             "title": config.title,
+            "ui_lang": config.ui_lang,
+            "base_url": config.base_url,
             "schema": schema,
             "schematron": schematron,
             "jobs": jobs,
@@ -712,6 +714,13 @@ def _validate_stdin(validator: Any) -> FileResult:
 @click.option(
     "--no-header", is_flag=True, help="Leave out the record's metadata (title, date, citation, participants)."
 )
+@click.option(
+    "--ui-lang",
+    type=click.Choice(("en", "de", "fr", "ru")),
+    default="en",
+    show_default=True,
+    help="Language of the edition's own labels and navigation (teikit.toml: ui_lang).",
+)
 @output_option("Write the edition of a single file here ('-': standard output, the default).")
 @out_dir_option("Write NAME.html / NAME.txt / NAME.diplomatic.txt into this folder (needed for several files).")
 @allow_empty_option
@@ -723,6 +732,7 @@ def render(
     style: str,
     view: str,
     no_header: bool,
+    ui_lang: str,
     output: Path | None,
     out_dir: Path | None,
     allow_empty: bool,
@@ -751,7 +761,7 @@ def render(
 
     if output is not None and out_dir is not None:
         raise click.UsageError("give either -o/--output or -d/--out-dir, not both")
-    options = Options(to=to, style=style, view=view, header=not no_header)
+    options = Options(to=to, style=style, view=view, header=not no_header, ui_lang=ui_lang)
     if paths == (Path("-"),):
         if out_dir is not None:
             raise click.UsageError("standard input has no name to make a file of in -d/--out-dir; use -o FILE")
@@ -802,6 +812,18 @@ def render(
     type=click.Path(exists=True, dir_okay=False, path_type=Path),
     help="ISO Schematron the records must pass (default: teikit.sch; teikit.toml: schematron).",
 )
+@click.option(
+    "--ui-lang",
+    type=click.Choice(("en", "de", "fr", "ru")),
+    default="en",
+    show_default=True,
+    help="Language of the edition's own labels and navigation (teikit.toml: ui_lang).",
+)
+@click.option(
+    "--base-url",
+    default="",
+    help="Address the site is published at, for the stable URL in citations (teikit.toml: base_url).",
+)
 @click.option("--force", is_flag=True, help="Rebuild every record, changed or not.")
 @click.option("--fail-fast", is_flag=True, help="Stop at the first invalid record.")
 @allow_empty_option
@@ -814,6 +836,8 @@ def build(
     title: str,
     schema: Path | None,
     schematron: Path | None,
+    ui_lang: str,
+    base_url: str,
     force: bool,
     fail_fast: bool,
     allow_empty: bool,
@@ -882,6 +906,8 @@ def build(
             schematron=schematron,
             progress=progress,
             executor=executor,
+            ui_lang=ui_lang,
+            base_url=base_url,
         )
     built, skipped, failed = (len(report.of(status)) for status in ("built", "skipped", "failed"))
     stopped = " (stopped at the first failure)" if report.stopped else ""
@@ -895,6 +921,42 @@ def build(
         1,
     )
     sys.exit(report.exit_code)
+
+
+@cli.command(short_help="Preview a built site over HTTP.")
+@click.argument("site", required=False, type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True, help="Port (0: any free one).")
+@click.option("--host", default="127.0.0.1", show_default=True, help="Interface to listen on.")
+@verbosity_options
+def serve(site: Path | None, port: int, host: str, verbosity: int) -> None:
+    """Serve a built site on this machine for a preview, until Ctrl-C.
+
+    The full-text search (Pagefind) loads its index only over HTTP; a site
+    opened from the disk falls back to searching its table. SITE defaults
+    to the project's site folder (teikit.toml: site).
+
+    \b
+    Examples:
+      teikit serve                          # site/ at http://127.0.0.1:8000/
+      teikit serve public/ --port 8080
+    """
+    from teikit.core.config import ProjectConfig
+    from teikit.publish.serve import make_server
+
+    config = click.get_current_context().find_root().obj
+    folder = site or (config.path(config.site) if isinstance(config, ProjectConfig) else Path("site"))
+    if not (folder / "index.html").is_file():
+        raise click.UsageError(f"{folder} holds no built site (index.html): run 'teikit build' first")
+    server = make_server(folder, host, port)
+    bound_port = server.server_address[1]
+    if verbosity >= 0:
+        click.echo(f"serving {folder} at http://{host}:{bound_port}/ (Ctrl-C to stop)", err=True)
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.server_close()
 
 
 @cli.group(short_help="Compile an ODD to RELAX NG and Schematron; export the schemas.")

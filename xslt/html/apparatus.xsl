@@ -20,7 +20,7 @@
       <xsl:apply-templates select="if (self::tei:choice) then tk:lemma(.) else tk:lemma(.)/node()" mode="tk:inline"/>
     </span>
     <xsl:if test="exists($n)">
-      <sup class="tk-appref tk-gen"><a id="tk-appref-{$n}" href="#tk-app-{$n}" role="doc-noteref" aria-label="apparatus {$n}">a{$n}</a></sup>
+      <sup class="tk-appref tk-gen"><a id="tk-appref-{$n}" href="#tk-app-{$n}" role="doc-noteref" aria-label="{tk:msg('apparatus-ref', string($n))}">a{$n}</a></sup>
     </xsl:if>
   </xsl:template>
 
@@ -33,7 +33,7 @@
     <xsl:variable name="apps" as="element()*" select="tk:apparatus-entries($tei)"/>
     <xsl:if test="$apps">
       <section class="tk-apparatus" aria-labelledby="tk-apparatus-heading">
-        <h2 id="tk-apparatus-heading">Apparatus</h2>
+        <h2 id="tk-apparatus-heading">{tk:msg('apparatus')}</h2>
         <ol>
           <xsl:for-each select="$apps">
             <xsl:variable name="n" as="xs:integer" select="$tk:app-numbers(generate-id())"/>
@@ -49,7 +49,7 @@
                 <xsl:if test="not(normalize-space())"><span class="tk-gen">om.</span></xsl:if>
                 <xsl:if test="position() ne last()"><span class="tk-gen">; </span></xsl:if>
               </xsl:for-each>
-              <a class="tk-backlink tk-gen" href="#tk-appref-{$n}" aria-label="back to the text">↩</a>
+              <a class="tk-backlink tk-gen" href="#tk-appref-{$n}" aria-label="{tk:msg('back')}">↩</a>
             </li>
           </xsl:for-each>
         </ol>

@@ -22,7 +22,7 @@
     <xsl:variable name="registers" as="element()*" select="(tk:texts($tei) ! tk:registers(.)), tk:standoff-registers($tei)"/>
     <xsl:if test="$registers">
       <section class="tk-registers" aria-labelledby="tk-registers-heading">
-        <h2 id="tk-registers-heading">Registers</h2>
+        <h2 id="tk-registers-heading">{tk:msg('registers')}</h2>
         <xsl:for-each select="$registers">
           <section class="tk-register tei-{local-name()}">
             <xsl:call-template name="local:id"/>

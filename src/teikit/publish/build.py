@@ -40,6 +40,7 @@ from teikit.core.serialize import inside, remove_output, remove_temporaries, wri
 from teikit.core.workers import Executor, run_parallel, worker_state
 from teikit.core.xmlsafe import parse_document, read_xml_bytes, without_stylesheet_instructions
 from teikit.publish.catalog import CatalogEntry, catalog_entry
+from teikit.publish.citation import bibtex, csl_json, page_citation, record_url
 from teikit.publish.keys import outputs_of, record_key
 from teikit.publish.manifest import (
     Manifest,
@@ -49,19 +50,30 @@ from teikit.publish.manifest import (
     toolchain_fingerprint,
 )
 from teikit.publish.render import Options, Renderer
+from teikit.publish.search import index_site
 from teikit.publish.site import SITE_FILES, site_files, write_site_files
 
 HTML = Options(to="html")
 TEXT = Options(to="text", style="reading")
+DIPLOMATIC = Options(to="text", style="diplomatic")
 
 
 @dataclass(frozen=True)
 class BuildJob:
-    """One record to build: its TEI file, its key in the site, the site folder."""
+    """One record to build: its TEI file, its key in the site, the site folder; the keys of its
+    neighbours in the site ("" for none) and the interface language, which its page shows."""
 
     source: str
     key: str
     site: str
+    prev: str = ""
+    next: str = ""
+    ui_lang: str = "en"
+    base_url: str = ""
+
+    def depends(self, toolchain: str) -> str:
+        """What the record's outputs depend on besides its TEI: the toolchain and its neighbours."""
+        return sha256(f"{toolchain} {self.prev} {self.next}".encode())
 
 
 @dataclass
@@ -119,16 +131,28 @@ def build_record(job: BuildJob) -> BuildOutcome:
         outcome.diagnostics = validator.check_document(document)
         if any(diagnostic.level == "error" for diagnostic in outcome.diagnostics):
             return outcome
-        html, text = renderer.render_editions(document, [HTML, TEXT])
+        entry = catalog_entry(document.tree.getroot(), job.key)
+        url = record_url(job.base_url, job.key)
+        page = Options(
+            to="html",
+            ui_lang=job.ui_lang,
+            site=True,
+            key=job.key,
+            prev=job.prev,
+            next=job.next,
+            citation=page_citation(entry, url),
+        )
+        html, text, diplomatic = renderer.render_editions(document, [page, TEXT, DIPLOMATIC])
         site = Path(job.site)
         published = without_stylesheet_instructions(document)
         copy, schemas = relocate_models(published, Path(job.source), site / "tei", site / "schemas")
         for schema in schemas:
             write_atomic(inside(site, f"schemas/{schema.name}"), schema.read_bytes(), force=True, durable=False)
-        contents = (html.encode("utf-8"), text.encode("utf-8"), copy)
+        made = (html, text, copy, diplomatic, csl_json(entry, url), bibtex(entry, url))
+        contents = tuple(item if isinstance(item, bytes) else item.encode("utf-8") for item in made)
         for name, content in zip(outputs_of(job.key), contents, strict=True):
             write_atomic(inside(site, name), content, force=True, durable=False)
-        outcome.entry = catalog_entry(document.tree.getroot(), job.key).as_dict()
+        outcome.entry = entry.as_dict()
     except TeikitError as error:
         outcome.diagnostics.append(error.as_diagnostic())
         return outcome
@@ -205,6 +229,8 @@ def build_site(
     schematron: Path | None = None,
     progress: Progress | None = None,
     executor: Executor | None = None,
+    ui_lang: str = "en",
+    base_url: str = "",
 ) -> BuildReport:
     """Build (or bring up to date) the site of the records in ``tei_dir`` (see the module doc).
 
@@ -212,6 +238,9 @@ def build_site(
     copies); a change to them rebuilds every record, like a new teikit.
     ``executor`` runs the records elsewhere than the local pool (a Dask
     cluster, :class:`teikit.core.workers.DaskExecutor`).
+    ``ui_lang`` is the language of the site's own words (one of
+    :data:`teikit.publish.render.UI_LANGUAGES`) and ``base_url`` the site's stable
+    address (for citations); a change to either rebuilds every page.
 
     Raises:
         InputError: ``tei_dir`` is missing.
@@ -236,15 +265,20 @@ def build_site(
     if schema is not None or schematron is not None:
         own = "".join(sha256(path.read_bytes()) if path else "-" for path in (schema, schematron))
         toolchain = sha256(f"{toolchain} {own}".encode())
+    if ui_lang != "en" or base_url:
+        toolchain = sha256(f"{toolchain} ui {ui_lang} {base_url}".encode())
     with ManifestStore(site) as store:
         previous = store.load()
         current = Manifest()
-        jobs_to_run = _plan(tei_dir, site, records, previous, current, store, report, toolchain, force)
+        planned = _plan(tei_dir, site, records, previous, current, store, report, toolchain, force, ui_lang, base_url)
+        jobs_to_run = [job for job in planned.values() if job.key not in current.records]
+        # A record's page depends on its neighbours: their keys are part of what its row vouches for.
+        depends = {job.key: job.depends(toolchain) for job in planned.values()}
         if jobs_to_run or title != previous.title or current.records.keys() != previous.records.keys():
             # The index pages will be written: every skipped record's entry is needed, and checked.
-            jobs_to_run += _unreadable_entries(site, current, report)
+            jobs_to_run += _unreadable_entries(site, current, report, planned)
         elif not all((site / name).is_file() for name in SITE_FILES):
-            jobs_to_run += _unreadable_entries(site, current, report)
+            jobs_to_run += _unreadable_entries(site, current, report, planned)
         total = len(jobs_to_run)
         if progress is not None:
             for outcome in report.of("failed"):  # found before any record was built: a folder, a name
@@ -260,7 +294,12 @@ def build_site(
                 report.outcomes.append(outcome)
                 if outcome.status == "built":
                     state = RecordState(
-                        outcome.tei_hash, outcome.outputs, outcome.entry, outcome.source, outcome.stat, toolchain
+                        outcome.tei_hash,
+                        outcome.outputs,
+                        outcome.entry,
+                        outcome.source,
+                        outcome.stat,
+                        depends.get(outcome.key, toolchain),
                     )
                     current.records[outcome.key] = state
                     store.put(outcome.key, state)  # the outputs are written: the row may say so
@@ -296,7 +335,8 @@ def build_site(
                 for key, state in current.records.items()
                 if state.read_entry(key) and state.entry  # (records not reached after --fail-fast: not yet read)
             ]
-            write_site_files(site, site_files(entries, title))
+            write_site_files(site, site_files(entries, title, ui_lang=ui_lang, site=site))
+            index_site(site, ui_lang)
     report.seconds = time.perf_counter() - started
     return report
 
@@ -311,31 +351,42 @@ def _plan(
     report: BuildReport,
     toolchain: str,
     force: bool,
-) -> list[BuildJob]:
-    """The records to build; the others go to ``current`` as skipped.
+    ui_lang: str,
+    base_url: str,
+) -> dict[str, BuildJob]:
+    """Every record's job, by key; those not to build go to ``current`` as skipped.
 
     Stat first, like git's index: a record the manifest vouches for by its
     file's size, mtime and inode is not read at all; one whose stat changed is
     hashed, and is rebuilt only if its bytes changed (a file only touched gets
     its new stat recorded).
     """
-    jobs_to_run: list[BuildJob] = []
+    planned: dict[str, BuildJob] = {}
     seen: dict[str, Path] = {}
-    for path in records:
-        key = record_key(path, tei_dir)
+    keys = [record_key(path, tei_dir) for path in records]
+    for number, (path, key) in enumerate(zip(records, keys, strict=True)):
         other = seen.setdefault(key.casefold(), path)
         if other != path:
             report.outcomes.append(_same_name(key, path, other))
             continue
+        job = BuildJob(
+            str(path),
+            key,
+            str(site),
+            prev=keys[number - 1] if number else "",
+            next=keys[number + 1] if number + 1 < len(keys) else "",
+            ui_lang=ui_lang,
+            base_url=base_url,
+        )
         known = previous.records.get(key)
-        usable = known is not None and known.toolchain == toolchain and not force
+        planned[key] = job
+        usable = known is not None and known.toolchain == job.depends(toolchain) and not force
         if known is not None and usable and all((site / name).is_file() for name in known.outputs):
             stat = FileStat.of(path)
             if known.source != str(path) or not stat.vouches_for(known.stat):
                 if file_sha256(path) != known.tei_hash:
-                    jobs_to_run.append(BuildJob(str(path), key, str(site)))
                     continue
-                fresh = dataclasses.replace(known, source=str(path), stat=stat, toolchain=toolchain)
+                fresh = dataclasses.replace(known, source=str(path), stat=stat, toolchain=job.depends(toolchain))
                 if known.source != str(path) or not stat.same_file(known.stat) or not stat.racy:
                     store.put(key, fresh)  # touched, not changed (or no longer racy): known by its stat next time
                 known = fresh
@@ -343,19 +394,19 @@ def _plan(
             report.outcomes.append(
                 BuildOutcome(key, str(path), "skipped", known.tei_hash, known.stat, known.outputs, known.entry)
             )
-        else:
-            jobs_to_run.append(BuildJob(str(path), key, str(site)))
-    return jobs_to_run
+    return planned
 
 
-def _unreadable_entries(site: Path, current: Manifest, report: BuildReport) -> list[BuildJob]:
+def _unreadable_entries(
+    site: Path, current: Manifest, report: BuildReport, planned: dict[str, BuildJob]
+) -> list[BuildJob]:
     """Read the stored index entries of the skipped records; those not of teikit's making are rebuilt."""
     rebuild: list[BuildJob] = []
     for key, state in list(current.records.items()):
         if not state.read_entry(key):
             del current.records[key]
             report.outcomes = [o for o in report.outcomes if not (o.key == key and o.status == "skipped")]
-            rebuild.append(BuildJob(state.source, key, str(site)))
+            rebuild.append(planned.get(key) or BuildJob(state.source, key, str(site)))
     return rebuild
 
 

@@ -15,6 +15,8 @@ from typing import Any
 
 from lxml import etree
 
+from teikit.publish.registers import RegisterItem, register_items
+
 NS = {"t": "http://www.tei-c.org/ns/1.0"}
 XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
@@ -43,6 +45,7 @@ class CatalogEntry:
     persons: list[PersonEntry] = field(default_factory=list)
     names: list[str] = field(default_factory=list)
     keywords: list[str] = field(default_factory=list)
+    register: list[RegisterItem] = field(default_factory=list)
 
     def as_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -50,7 +53,8 @@ class CatalogEntry:
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> CatalogEntry:
         persons = [PersonEntry(**person) for person in data.get("persons", [])]
-        return cls(**{**data, "persons": persons})
+        register = [RegisterItem.from_dict(item) for item in data.get("register", [])]
+        return cls(**{**data, "persons": persons, "register": register})
 
 
 def _text(node: etree._Element | None) -> str:
@@ -106,6 +110,7 @@ def catalog_entry(root: etree._Element, key: str) -> CatalogEntry:
     ):
         entry.names.extend(_text(name) for name in _select(named, "t:persName | t:placeName | t:orgName"))
     entry.keywords = [_text(term) for term in _select(header, "t:profileDesc/t:textClass//t:term")]
+    entry.register = register_items(root)
     return entry
 
 

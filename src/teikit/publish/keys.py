@@ -63,4 +63,4 @@ def is_record_key(key: object) -> bool:
 
 def outputs_of(key: str) -> list[str]:
     """The files a record makes, relative to the site folder."""
-    return [f"{key}.html", f"{key}.txt", f"tei/{key}.xml"]
+    return [f"{key}.html", f"{key}.txt", f"tei/{key}.xml", f"{key}.diplomatic.txt", f"{key}.csl.json", f"{key}.bib"]

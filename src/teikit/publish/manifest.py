@@ -47,6 +47,7 @@ from teikit.core.resources import data_dir
 from teikit.core.serialize import inside, remove_output
 from teikit.publish.catalog import CatalogEntry
 from teikit.publish.keys import is_record_key, outputs_of
+from teikit.publish.registers import KINDS, RegisterItem
 
 MANIFEST_NAME = ".teikit-manifest.sqlite"
 LEGACY_NAME = ".teikit-manifest.json"
@@ -350,9 +351,25 @@ def _entry_ok(entry: dict[str, Any]) -> bool:
                 for person in value
             ):
                 return False
+        elif name == "register":
+            if not isinstance(value, list) or not all(_register_item_ok(item) for item in value):
+                return False
         elif name in ("languages", "names", "keywords"):
             if not _strings(value):
                 return False
         elif not isinstance(value, str):
             return False
     return True
+
+
+def _register_item_ok(item: object) -> bool:
+    """Whether ``item`` is exactly a :class:`~teikit.publish.registers.RegisterItem` as stored."""
+    return (
+        isinstance(item, dict)
+        and set(item) == set(RegisterItem.__dataclass_fields__)
+        and item["kind"] in KINDS
+        and isinstance(item["ident"], str)
+        and isinstance(item["names"], list)
+        and all(isinstance(name, list) and len(name) == 2 and _strings(name) for name in item["names"])
+        and all(_strings(item[name]) for name in ("roles", "authorities", "mentions"))
+    )

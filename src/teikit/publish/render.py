@@ -22,6 +22,7 @@ import tempfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from lxml import etree
 
@@ -33,6 +34,9 @@ FORMATS = ("html", "text")
 STYLES = ("reading", "diplomatic")
 VIEWS = ("parallel", "translation", "original")
 _STYLESHEETS = {"html": "html.xsl", "text": "text.xsl"}
+_SITE_STYLESHEET = "site/pages.xsl"
+UI_LANGUAGES = ("en", "de", "fr", "ru")
+SITE_PAGES = ("index", "persons", "places", "organisations")
 _ALLOWED_PROTOCOLS = "http://saxon.sf.net/feature/allowedProtocols"
 _WHERE_RE = re.compile(r"line (?P<line>\d+)(?: column (?P<col>\d+))? of (?P<file>[^\s:]+\.xsl)")
 _CODE_RE = re.compile(r"\b(tk:[\w-]+|[A-Z]{4}\d{4})\b")
@@ -40,12 +44,20 @@ _CODE_RE = re.compile(r"\b(tk:[\w-]+|[A-Z]{4}\d{4})\b")
 
 @dataclass(frozen=True)
 class Options:
-    """How to render: output format, text style shown (first), columns shown (first), metadata."""
+    """How to render: output format, text style shown (first), columns shown (first), metadata;
+    the interface language; and, for a page of a built site, the record's key and its neighbours
+    (keys of the key scheme, "" for none), which give it the site's navigation."""
 
     to: str = "html"
     style: str = "reading"
     view: str = "parallel"
     header: bool = True
+    ui_lang: str = "en"
+    site: bool = False
+    key: str = ""
+    prev: str = ""
+    next: str = ""
+    citation: str = ""
 
 
 def output_name(source: Path, options: Options) -> str:
@@ -62,30 +74,43 @@ class Renderer:
         ConfigError: a stylesheet is missing or does not compile.
     """
 
-    def __init__(self, stylesheets: Path | None = None) -> None:
+    def __init__(self, stylesheets: Path | None = None, *, site_pages: bool = False) -> None:
         """Compile ``html.xsl`` and ``text.xsl`` of teikit's stylesheet folder, or of ``stylesheets``
-        (a customised copy: a project's own rules, or a test's)."""
+        (a customised copy: a project's own rules, or a test's); with ``site_pages`` also
+        ``site/pages.xsl`` (the site's own pages, made once per build)."""
         from saxonche import PySaxonApiError, PySaxonProcessor
 
         self._api_error = PySaxonApiError
         self._processor = PySaxonProcessor(license=False)
-        compiler = self._processor.new_xslt30_processor()
-        self._executables = {}
+        self._compiler = self._processor.new_xslt30_processor()
+        self._stylesheets = stylesheets
+        self._executables: dict[str, Any] = {}
         self._parameters: dict[str, dict[str, object]] = {}
         for name, filename in _STYLESHEETS.items():
-            path = stylesheets / filename if stylesheets is not None else stylesheet_path(filename)
-            with _captured_stderr() as captured:
-                try:
-                    executable = compiler.compile_stylesheet(stylesheet_file=str(path))
-                except PySaxonApiError as exc:
-                    raise ConfigError(
-                        f"stylesheet does not compile: {exc} {captured()}".strip(), Location(str(path)), "xslt-compile"
-                    ) from exc
-            if executable is None:
-                raise ConfigError("stylesheet does not compile", Location(str(path)), "xslt-compile")
-            executable.set_save_xsl_message(True)
-            self._executables[name] = executable
+            self._compile(name, filename)
+        if site_pages:
+            self._compile("site", _SITE_STYLESHEET)
         self._processor.set_configuration_property(_ALLOWED_PROTOCOLS, "")
+
+    def _compile(self, name: str, filename: str) -> Any:
+        """Compile one stylesheet of the folder and keep it under ``name``.
+
+        Raises:
+            ConfigError: the stylesheet is missing or does not compile.
+        """
+        path = self._stylesheets / filename if self._stylesheets is not None else stylesheet_path(filename)
+        with _captured_stderr() as captured:
+            try:
+                executable = self._compiler.compile_stylesheet(stylesheet_file=str(path))
+            except self._api_error as exc:
+                raise ConfigError(
+                    f"stylesheet does not compile: {exc} {captured()}".strip(), Location(str(path)), "xslt-compile"
+                ) from exc
+        if executable is None:
+            raise ConfigError("stylesheet does not compile", Location(str(path)), "xslt-compile")
+        executable.set_save_xsl_message(True)
+        self._executables[name] = executable
+        return executable
 
     def render_document(self, document: ParsedDocument, options: Options) -> str:
         """The edition of one parsed document, as a string.
@@ -124,7 +149,24 @@ class Renderer:
 
     def _set_parameters(self, name: str, options: Options, source_name: str) -> None:
         """Pass the stylesheet parameters that differ from the previous call (each call crosses into Saxon)."""
-        wanted = {"style": options.style, "view": options.view, "header": options.header, "source-name": source_name}
+        wanted: dict[str, object] = {
+            "style": options.style,
+            "view": options.view,
+            "header": options.header,
+            "source-name": source_name,
+        }
+        if name == "html":
+            wanted |= {
+                "ui-lang": options.ui_lang,
+                "site": options.site,
+                "key": options.key,
+                "prev": options.prev,
+                "next": options.next,
+                "citation": options.citation,
+            }
+        self._set(name, wanted)
+
+    def _set(self, name: str, wanted: dict[str, object]) -> None:
         current = self._parameters.setdefault(name, {})
         for key, value in wanted.items():
             if current.get(key) != value:
@@ -135,6 +177,26 @@ class Renderer:
                 )
                 self._executables[name].set_parameter(key, made)
                 current[key] = value
+
+    def render_site_page(self, site_xml: str, page: str, ui_lang: str = "en") -> str:
+        """A site page (one of :data:`SITE_PAGES`) of the site document (see ``xslt/site/pages.xsl``).
+
+        Raises:
+            RenderError: the stylesheet failed.
+        """
+        executable = self._executables.get("site")
+        if executable is None:
+            raise ConfigError("this renderer was made without site_pages=True", Location(_SITE_STYLESHEET))
+        with _captured_stderr() as captured:
+            try:
+                node = self._processor.parse_xml(xml_text=site_xml)
+                self._set("site", {"page": page, "ui-lang": ui_lang})
+                result = executable.transform_to_string(xdm_node=node)
+            except self._api_error as exc:
+                raise self._error(f"{page}.html", Options(to="site"), str(exc), captured(), executable) from exc
+        if result is None:
+            raise self._error(f"{page}.html", Options(to="site"), "the stylesheet returned nothing", "", executable)
+        return str(result)
 
     def render_file(self, path: str | Path, options: Options) -> str:
         """Parse ``path`` safely and render it.

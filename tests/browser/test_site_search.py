@@ -1,0 +1,103 @@
+"""Full-text search of a built site in Chromium: Pagefind over HTTP (teikit serve), the table
+filter from the disk; words of the documents in both languages, folded forms, "no results"."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from helpers import convert
+from teikit.core.serialize import to_bytes
+from teikit.publish.build import build_site
+from teikit.publish.search import pagefind_executable
+from teikit.publish.serve import make_server
+
+pytestmark = pytest.mark.browser
+ROOT = Path(__file__).resolve().parent.parent.parent
+POLISH = """Date: May 4, 1956
+Title: Note on a Conversation with Jan Łukasiewicz
+Record ID: 1
+Summary: A record made by hand for the search tests.
+Original Language: ["English"]
+
+Mr. Łukasiewicz spoke of Фёдор and of the harvest in Saint-Étienne.
+The minister thanked him.
+"""
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    tei = tmp_path_factory.mktemp("tei")
+    (tei / "wilson-111240.xml").write_bytes((ROOT / "tei" / "wilson-111240.xml").read_bytes())
+    transcript = tmp_path_factory.mktemp("records") / "polish-1.txt"
+    transcript.write_text(POLISH, encoding="utf-8")
+    (tei / "polish-1.xml").write_bytes(to_bytes(convert(transcript)[0].tree))
+    site = tmp_path_factory.mktemp("site")
+    report = build_site(tei, site, jobs=1, title="Search test")
+    assert len(report.of("built")) == 2
+    return site
+
+
+@pytest.fixture(scope="module")
+def served(site: Path) -> Iterator[str]:
+    if pagefind_executable() is None:
+        pytest.skip("Pagefind is not installed: pip install 'pagefind[bin]' (the test extra)")
+    assert (site / "pagefind" / "pagefind.js").is_file()
+    server = make_server(site, port=0)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+    server.server_close()
+
+
+def _search(page, query: str) -> list[tuple[str, str]]:  # type: ignore[no-untyped-def]
+    page.fill("#search", query)
+    page.wait_for_function("q => document.getElementById('search-status').textContent.length > 0", arg=query)
+    page.wait_for_timeout(300)
+    items = page.locator("#search-results li")
+    return [
+        (str(items.nth(n).locator("a").get_attribute("href")), items.nth(n).locator("p").inner_html())
+        for n in range(items.count())
+    ]
+
+
+def test_pagefind_finds_words_of_both_texts_folded_with_snippet_and_turn(page, served: str, site: Path) -> None:  # type: ignore[no-untyped-def]
+    page.goto(served + "index.html")
+    page.wait_for_function("() => !document.getElementById('search').disabled")
+    english = _search(page, "wolfram")
+    assert len(english) == 1
+    href, snippet = english[0]
+    assert href.startswith("wilson-111240.html#en-sp")
+    assert "<mark>wolfram</mark>" in snippet
+    assert page.locator("#search-status").inner_text() == "1 of 2 records"
+    russian = _search(page, "вольфрам")
+    assert russian and russian[0][0].startswith("wilson-111240.html#ru-sp")
+    assert "<mark>вольфрама" in russian[0][1]
+    for folded in ("lukasiewicz", "федор", "etienne"):
+        found = _search(page, folded)
+        assert [href.split("#")[0] for href, _ in found][:1] == ["polish-1.html"], folded
+    assert _search(page, "zzzq") == []
+    assert page.locator("#search-status").inner_text() == "No record matches “zzzq”"
+    assert page.locator("#records tbody tr:visible").count() == 0
+    _search(page, "wolfram")
+    page.click("#search-results a")
+    page.wait_for_load_state()
+    turn = page.url.split("#")[1]
+    assert page.locator(f"[id='{turn}']").count() == 1
+    assert page.errors == []
+
+
+def test_from_the_disk_the_table_filter_searches_the_texts_too(page, site: Path) -> None:  # type: ignore[no-untyped-def]
+    page.goto((site / "index.html").as_uri())
+    for query, key in (("wolfram", "wilson-111240"), ("вольфрам", "wilson-111240"), ("lukasiewicz", "polish-1")):
+        page.fill("#search", query)
+        visible = page.locator("#records tbody tr:visible")
+        assert visible.count() == 1, query
+        assert visible.get_attribute("data-key") == key
+    page.fill("#search", "zzzq")
+    assert page.locator("#search-status").inner_text() == "No record matches “zzzq”"
+    assert page.errors == []
