@@ -172,6 +172,17 @@ def _speakers(path: Path | None) -> dict[str, str] | None:
     return read_speakers(path) if path is not None else None
 
 
+def schema_options(schema_help: str, schematron_help: str) -> Callable[[F], F]:
+    """``--schema`` and ``--schematron``: the grammar and the rules a command checks with."""
+
+    def decorate(function: F) -> F:
+        path = click.Path(exists=True, dir_okay=False, path_type=Path)
+        function = click.option("--schematron", type=path, help=schematron_help)(function)
+        return click.option("--schema", type=path, help=schema_help)(function)
+
+    return decorate
+
+
 def jobs_option(function: F) -> F:
     return click.option(
         "-j",
@@ -529,15 +540,9 @@ def turns(
     show_default=True,
     help="Output for people (text) or CI (json, junit, github, sarif).",
 )
-@click.option(
-    "--schema",
-    type=click.Path(exists=True, dir_okay=False, path_type=Path),
-    help="Validate against this RELAX NG (XML syntax) instead of teikit.rng, e.g. tei_all.rng (teikit.toml: schema).",
-)
-@click.option(
-    "--schematron",
-    type=click.Path(exists=True, dir_okay=False, path_type=Path),
-    help="Run this ISO Schematron (default: teikit.sch, or none with --schema; teikit.toml: schematron).",
+@schema_options(
+    "Validate against this RELAX NG (XML syntax) instead of teikit.rng, e.g. tei_all.rng (teikit.toml: schema).",
+    "Run this ISO Schematron (default: teikit.sch, or none with --schema; teikit.toml: schematron).",
 )
 @click.option("--no-schematron", is_flag=True, help="Check the grammar only.")
 @click.option(
@@ -802,15 +807,9 @@ def render(
 @click.option(
     "--title", default="Edition", show_default=True, help="Title of the site's index page (teikit.toml: title)."
 )
-@click.option(
-    "--schema",
-    type=click.Path(exists=True, dir_okay=False, path_type=Path),
-    help="RELAX NG grammar the records must match (default: teikit.rng; teikit.toml: schema).",
-)
-@click.option(
-    "--schematron",
-    type=click.Path(exists=True, dir_okay=False, path_type=Path),
-    help="ISO Schematron the records must pass (default: teikit.sch; teikit.toml: schematron).",
+@schema_options(
+    "RELAX NG grammar the records must match (default: teikit.rng; teikit.toml: schema).",
+    "ISO Schematron the records must pass (default: teikit.sch; teikit.toml: schematron).",
 )
 @click.option(
     "--ui-lang",
