@@ -141,7 +141,10 @@
     <xsl:param name="e" as="element()"/>
     <xsl:param name="style" as="xs:string"/>
     <xsl:variable name="name" as="xs:string" select="if (namespace-uri($e) eq 'http://www.tei-c.org/ns/1.0') then local-name($e) else ''"/>
-    <xsl:variable name="second-in-choice" as="xs:boolean" select="exists($e/parent::tei:choice) and exists($e/preceding-sibling::*)"/>
+    <!-- The second of a pair (abbr/expan, orig/reg, sic/corr) is the editors' and is bracketed; the other
+         readings of an open choice (two unclears, two segs) go to the apparatus as they are. -->
+    <xsl:variable name="second-in-choice" as="xs:boolean" select="exists($e/parent::tei:choice) and exists($e/preceding-sibling::*)
+      and exists($e/(self::tei:expan | self::tei:abbr | self::tei:reg | self::tei:orig | self::tei:corr | self::tei:sic))"/>
     <xsl:variable name="doubt" as="xs:string" select="if ($name = 'corr' and $e/@cert = 'low') then '?' else ''"/>
     <xsl:variable name="after" as="xs:string?" select="
       if ($name = 'unclear' and $e/@cert = 'low') then (if ($style = 'diplomatic') then ' [?]' else ' (?)')
