@@ -316,6 +316,16 @@ def _read_stdin_transcript() -> Transcript:
     return parse_transcript(decode_transcript(sys.stdin.buffer.read(), STDIN_NAME), STDIN_NAME)
 
 
+def _read_transcripts(records: tuple[Path, ...]) -> list[Transcript]:
+    """The transcripts the listing commands read: standard input for ``-``, else files and folders."""
+    from teikit.convert.files import find_transcripts
+    from teikit.convert.read import read_transcript
+
+    if records == (Path("-"),):
+        return [_read_stdin_transcript()]
+    return [read_transcript(source) for source in find_transcripts(records)]
+
+
 @cli.command(short_help="Convert transcripts to TEI P5.")
 @click.argument("records", nargs=-1, required=True, type=click.Path(allow_dash=True, path_type=Path))
 @output_option("Write the TEI of a single RECORD to this file ('-': standard output, the default).")
@@ -466,15 +476,9 @@ def brackets(records: tuple[Path, ...], fmt: str, output: Path | None, text_lang
       teikit brackets records/ --format tsv -o brackets.tsv
     """
     from teikit.convert.encode import encode
-    from teikit.convert.files import find_transcripts
-    from teikit.convert.read import read_transcript
     from teikit.convert.report import format_rows, review_rows
 
-    transcripts = (
-        [_read_stdin_transcript()]
-        if records == (Path("-"),)
-        else [read_transcript(source) for source in find_transcripts(records)]
-    )
+    transcripts = _read_transcripts(records)
     rows = []
     for transcript in transcripts:
         encoded = encode(transcript, text_lang=text_lang)
@@ -511,16 +515,10 @@ def turns(
       teikit turns records/ --format tsv -o turns.tsv
     """
     from teikit.convert.encode import encode
-    from teikit.convert.files import find_transcripts
-    from teikit.convert.read import read_transcript
     from teikit.convert.turns import format_turns, turn_rows
 
     speakers = _speakers(speakers_file)
-    transcripts = (
-        [_read_stdin_transcript()]
-        if records == (Path("-"),)
-        else [read_transcript(source) for source in find_transcripts(records)]
-    )
+    transcripts = _read_transcripts(records)
     rows = []
     for transcript in transcripts:
         encoded = encode(transcript, text_lang=text_lang, speakers=speakers)
