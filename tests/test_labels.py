@@ -16,6 +16,7 @@ from teikit.core.serialize import to_bytes
 from teikit.core.xmlsafe import parse_document
 
 VALIDATOR = Validator()
+XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
 
 
 def speech_warnings(encoded: Encoded) -> list[Diagnostic]:
@@ -44,7 +45,7 @@ def turns_of(root: etree._Element) -> list[tuple[str, str | None]]:
         ("Secretary Kissinger: Once only.", "Secretary Kissinger:", "#kissinger"),
         ("THE PRESIDENT: We have a full plate.", "THE PRESIDENT:", "#the-president"),
         ("A.A. Gromyko (after a pause): We cannot agree.", "A.A. Gromyko (after a pause):", "#a-a-gromyko"),
-        ("[The President:] There is another problem.", "[The President:]", "#the-president"),
+        ("[The President:] There is another problem.", "The President:", "#the-president"),
         ("Cde. Honecker: We thank you.\nCde. Honecker: Again.", "Cde. Honecker:", "#honecker"),
         ("Тов. Сталин: Можно.", "Тов. Сталин:", "#stalin"),
         ("M. Couve de Murville: Nous sommes d'accord.", "M. Couve de Murville:", "#couve-de-murville"),
@@ -58,6 +59,15 @@ def turns_of(root: etree._Element) -> list[tuple[str, str | None]]:
 def test_label_shapes_become_turns_with_names_without_honorifics(body: str, speaker: str, who: str) -> None:
     _encoded, root = run(body)
     assert (speaker, who) in turns_of(root)
+
+
+def test_a_label_the_editors_supplied_is_encoded_as_supplied_not_kept_with_its_brackets() -> None:
+    _encoded, root = run("[The President:] There is another problem.\nKissinger: Yes.")
+    speaker = xpath(root, "//t:sp[1]/t:speaker")[0]
+    supplied = xpath(speaker, "t:supplied")
+    assert [xpath(s, "string()") for s in supplied] == ["The President:"]
+    assert supplied[0].get("reason") == "clarification" and supplied[0].get("resp")
+    assert "[" not in xpath(root, "string(//t:sp[1]/t:speaker)")
 
 
 def test_labels_in_markdown_emphasis() -> None:
@@ -180,6 +190,20 @@ def test_participants_forms(text: str, expected: list[tuple[str, str]]) -> None:
         for m, (_name, expected_role) in zip(found, expected, strict=True)
         if expected_role in m.roles
     ] == expected
+
+
+def test_a_page_mark_in_a_participants_list_separates_names_but_not_a_title_from_its_name() -> None:
+    encoded, root = run("Present: Comrade // Stalin, Malenkov // Bulganin, Molotov.\n\nStalin: Good.\n\nBulganin: Yes.")
+    people = {p.get(XML_ID): p.get("role") for p in xpath(root, "//t:listPerson/t:person")}
+    assert people == {
+        "stalin": "present speaker",
+        "malenkov": "present",
+        "bulganin": "present speaker",
+        "molotov": "present",
+    }
+    assert turns_of(root) == [("Stalin:", "#stalin"), ("Bulganin:", "#bulganin")]
+    assert len(xpath(root, "//t:body//t:pb")) == 2
+    assert not speech_warnings(encoded)
 
 
 def test_participants_list_under_a_heading_names_the_speakers() -> None:

@@ -255,7 +255,11 @@ def _turn(unit: Unit, encoder: InlineEncoder) -> etree._Element:
     if unit.rend:
         speaker.set("rend", unit.rend)
     assert unit.speaker is not None
-    speaker.text = unit.speaker.text
+    if unit.speaker.text.startswith("["):
+        # [The President:]: the editors supplied the label; the bracket rules encode it as <supplied>.
+        encoder.fill(speaker, unit.speaker)
+    else:
+        speaker.text = unit.speaker.text
     for block in unit.blocks:
         encoder.fill(encoder.sub(sp, "p"), block)
     return sp

@@ -22,10 +22,13 @@ import re
 from dataclasses import dataclass
 
 from teikit.convert import rules
+from teikit.convert.source import PAGE_BREAK, PAGE_NUMBER
 
 _BRACKET_RE = re.compile(r"\[(?P<text>[^\[\]]*)\]")
 _PAREN_RE = re.compile(r"\((?P<text>[^()]*)\)")
 _SLASH_RE = re.compile(r"/(?P<text>[^/\s][^/]*?)/")
+_PAGE_BREAK_RE = re.compile(rf"\s*{PAGE_NUMBER}{PAGE_BREAK}[^{PAGE_NUMBER}]*{PAGE_NUMBER}\s*")
+"""A page break between words (the reader's internal mark for `` // ``, ``[Page 4]``…); not one inside a word."""
 _AND_RE = re.compile(r"\s+(?:and|и|und|et|y)\s+")
 _SIDE_RE = re.compile(
     r"^(?:(?:participants?|present)\s+)?(?:(?:on|from)\s+)?the\s+[\w-]+(?:\s+[\w-]+)?\s+side\s*[-–—:]\s*"
@@ -157,6 +160,21 @@ def _split_outside(text: str, separator: str) -> list[str]:
     return [item.strip() for item in items if item.strip()]
 
 
+def _page_marks_as_separators(text: str) -> str:
+    """A typed page mark inside a list of names (``Malenkov // Bulganin``) ends one name.
+
+    The typist's comma often falls at the page end, so the mark is read as the separator;
+    after a lone title (``Comrade // Stalin``) it is inside the name and is dropped instead.
+    """
+
+    def replace(match: re.Match[str]) -> str:
+        before = re.split(r"[,;]", text[: match.start()])[-1].strip()
+        _article, titles, rest = split_titles(before)
+        return " " if titles and not rest else ", "
+
+    return _PAGE_BREAK_RE.sub(replace, text)
+
+
 def _roles_in(text: str) -> list[str]:
     return [role for pattern, role in _ROLE_WORDS if pattern.search(text)]
 
@@ -192,7 +210,7 @@ def mentions_in(text: str, roles: tuple[str, ...] = ("present",)) -> list[Mentio
         if ":" in sentence and not _BRACKET_RE.search(sentence.split(":", 1)[0]):
             head, sentence = sentence.split(":", 1)
             own.extend(role for role in _roles_in(head) if role not in own)
-        sentence = _SIDE_RE.sub("", sentence.strip())
+        sentence = _SIDE_RE.sub("", _page_marks_as_separators(sentence).strip())
         sentence = rules.LIST_PREFIX_RE.sub("", sentence.strip()).strip(" .")
         items = [re.sub(r"^(?:and|и|und|et)\s+", "", item) for item in _split_outside(sentence, ",")]
         for index, item in enumerate(items):
