@@ -5,7 +5,10 @@ samples, the FRUS records) is labelled by hand in
 ``tests/data/brackets-labelled.tsv``. This converts each record, reads the
 bracket review listing, and prints the kind accuracy, the confusion between
 kinds, the FRUS-family brackets left unclassified and the brackets paired
-across paragraphs. Run on demand:
+across paragraphs. Those labels are in-sample (the rules were written on
+that corpus); a separate "unseen" section scores the hand-made records of
+``tests/data/unseen/`` against their hand-written gold, per record, never
+mixed into the corpus figures. Run on demand:
 
     python benchmarks/bench_bracket_quality.py [--corpus ../shared/corpus]
 """
@@ -14,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import json
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -24,6 +28,7 @@ from teikit.convert.read import read_transcript
 
 ROOT = Path(__file__).resolve().parent.parent
 LABELS = ROOT / "tests" / "data" / "brackets-labelled.tsv"
+UNSEEN = ROOT / "tests" / "data" / "unseen"
 FRUS_FAMILIES = re.compile(
     r"not declassified\]$|^\[Omitted here|^\[Here follow|^\[Laughter\]$|^\[Reads:\]$|^\[To \w+:\]$"
     r"|^\[[DR]-[A-Z]|\.\]$"
@@ -117,11 +122,66 @@ def report(quality: Quality) -> str:
     return "\n".join(lines)
 
 
+@dataclass
+class UnseenRecord:
+    """One hand-made record's brackets against its gold."""
+
+    name: str
+    total: int = 0
+    right: int = 0
+    wrong: list[str] = field(default_factory=list)
+    unclassified: int = 0
+
+
+def _page_numbers(tree: object) -> set[str]:
+    return {pb.get("n", "") for pb in tree.iter(f"{{{TEI_NS}}}pb")}  # type: ignore[attr-defined]
+
+
+def measure_unseen(folder: Path = UNSEEN) -> list[UnseenRecord]:
+    """Each hand-made record's bracket kinds against its gold (``page-break``: a ``<pb n>`` of the number)."""
+    results = []
+    for gold_path in sorted(folder.glob("*.gold.json")):
+        gold = json.loads(gold_path.read_text(encoding="utf-8"))
+        path = folder / gold["record"]
+        encoded = encode(read_transcript(path))
+        found = {(record.location.line, record.location.col): record for record in encoded.brackets}
+        speakers = {"".join(speaker.itertext()) for speaker in encoded.tree.iter(f"{{{TEI_NS}}}speaker")}
+        pages = _page_numbers(encoded.tree)
+        result = UnseenRecord(path.name)
+        for row in gold["brackets"]:
+            result.total += 1
+            record = found.get((row["line"], row["col"]))
+            got = record.rule if record else "(not found)"
+            if record is None and row["kind"] == "supplied-speaker" and row["bracket"] in speakers:
+                got = row["kind"]
+            if record is None and row["kind"] == "page-break" and re.sub(r"\D", "", row["bracket"]) in pages:
+                got = row["kind"]
+            result.unclassified += got == "unclassified"
+            if got == row["kind"]:
+                result.right += 1
+            else:
+                result.wrong.append(f"{path.name}:{row['line']}:{row['col']} {row['bracket'][:50]} {row['kind']} -> {got}")
+        known = {(row["line"], row["col"]) for row in gold["brackets"]}
+        result.wrong += [f"{path.name}:{key[0]}:{key[1]} not in the gold: {found[key].rule}" for key in found if key not in known]
+        results.append(result)
+    return results
+
+
+def report_unseen(results: list[UnseenRecord]) -> str:
+    total, right = sum(r.total for r in results), sum(r.right for r in results)
+    lines = ["", "unseen records (tests/data/unseen), not in the figures above:"]
+    lines += [f"  {r.name:<28} {r.right:>3}/{r.total:<3} unclassified {r.unclassified}" for r in results]
+    lines.append(f"unseen kind accuracy: {right}/{total} = {right / total if total else 0:.1%}")
+    lines += [f"  {item}" for r in results for item in r.wrong]
+    return "\n".join(lines)
+
+
 def main() -> None:
     options = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     options.add_argument("--corpus", type=Path, default=ROOT.parent / "shared" / "corpus")
     args = options.parse_args()
     print(report(measure(args.corpus)))
+    print(report_unseen(measure_unseen()))
 
 
 if __name__ == "__main__":
