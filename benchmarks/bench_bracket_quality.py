@@ -160,9 +160,13 @@ def measure_unseen(folder: Path = UNSEEN) -> list[UnseenRecord]:
             if got == row["kind"]:
                 result.right += 1
             else:
-                result.wrong.append(f"{path.name}:{row['line']}:{row['col']} {row['bracket'][:50]} {row['kind']} -> {got}")
+                result.wrong.append(
+                    f"{path.name}:{row['line']}:{row['col']} {row['bracket'][:50]} {row['kind']} -> {got}"
+                )
         known = {(row["line"], row["col"]) for row in gold["brackets"]}
-        result.wrong += [f"{path.name}:{key[0]}:{key[1]} not in the gold: {found[key].rule}" for key in found if key not in known]
+        result.wrong += [
+            f"{path.name}:{key[0]}:{key[1]} not in the gold: {found[key].rule}" for key in found if key not in known
+        ]
         results.append(result)
     return results
 
