@@ -77,6 +77,10 @@ def _words_lost(path: Path, first_line: int, root: etree._Element) -> int:
     produced = Counter(WORD_RE.findall(" ".join(text.itertext())))
     for note in text.iterfind(f".//{TEI}note[@place='foot']"):
         produced[note.get("n", "")] += 2
+    # ``Ghina [sic]`` is ``<sic>Ghina</sic>``, ``[Page 3]`` is ``<pb n="3"/>``: the element is the word.
+    produced["sic"] += sum(1 for sic in text.iter(f"{TEI}sic") if sic.getparent().tag != f"{TEI}choice")
+    for pb in text.iter(f"{TEI}pb"):
+        produced.update(WORD_RE.findall(pb.get("n", "")))
     return sum((expected - produced).values())
 
 

@@ -87,3 +87,41 @@ def test_the_seeds_changed_encodings_read_right(renderer: Renderer, tmp_path: Pa
     assert "KChZhD [Chinese Changchun Railroad, which traverses Manchuria]" in reading
     assert "over Xinjiang" in reading and "USSR and Xinjiang [Sinkiang]" in reading
     assert "the island of Formosa [Taiwan]" in reading
+
+
+UNSEEN = sorted(
+    path
+    for path in (ROOT / "tests" / "data" / "unseen").iterdir()
+    if path.suffix in (".txt", ".md") and path.stem != "README"
+)
+
+
+@pytest.mark.parametrize("path", UNSEEN, ids=[path.name for path in UNSEEN])
+def test_every_unseen_record_keeps_the_translators_words(path: Path, renderer: Renderer, tmp_path: Path) -> None:
+    """The hand-made records of tests/data/unseen, in other languages and shapes than the corpus."""
+    body, reading, _diplomatic = editions(path, renderer, tmp_path)
+    expected = transcript_words(body)
+    assert expected
+    assert missing_in_order(expected, reading_words(reading)) == []
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        pytest.param(
+            path,
+            marks=pytest.mark.xfail(
+                strict=True, reason="the diplomatic text prints the page mark [Seite 3] as [p. 3] (xslt/text.xsl)"
+            ),
+        )
+        if path.name == "sapmo-protokoll.txt"
+        else path
+        for path in UNSEEN
+    ],
+    ids=[path.name for path in UNSEEN],
+)
+def test_every_unseen_record_gives_its_transcript_back_diplomatically(
+    path: Path, renderer: Renderer, tmp_path: Path
+) -> None:
+    body, _reading, diplomatic = editions(path, renderer, tmp_path)
+    assert fold(diplomatic) == fold(body)

@@ -280,3 +280,49 @@ I replied that we would study it.
 The Ambassador then left."""
     encoded, root = run(body)
     assert xpath(root, "//t:sp") == [] and speech_warnings(encoded) == []
+
+
+def test_british_offices_are_roles_and_their_ids_name_the_office() -> None:
+    """``The Foreign Secretary:`` used once is a role, and ``The Minister of Defence`` is not ``#of-defence``."""
+    encoded, root = run(
+        """
+The Prime Minister: We must decide tonight.
+The Foreign Secretary: I recommend that we abstain.
+The Chancellor of the Exchequer: The reserves fell again this week.
+The Lord Privy Seal: Then the question is Washington.
+The Minister of Defence: The landings can go ahead.
+The Prime Minister: Very well.
+"""
+    )
+    assert turns_of(root) == [
+        ("The Prime Minister:", "#the-prime-minister"),
+        ("The Foreign Secretary:", "#the-foreign-secretary"),
+        ("The Chancellor of the Exchequer:", "#the-chancellor-of-the-exchequer"),
+        ("The Lord Privy Seal:", "#the-lord-privy-seal"),
+        ("The Minister of Defence:", "#the-minister-of-defence"),
+        ("The Prime Minister:", "#the-prime-minister"),
+    ]
+    assert speech_warnings(encoded) == []
+
+
+def test_a_recorder_line_lists_a_person_and_a_speech_stays_a_turn() -> None:
+    """``Secretary: Sir Norman Brook.`` names who kept the record; ``Secretary: Nonsense.`` is the Secretary."""
+    _encoded, root = run(
+        """
+Present: The Prime Minister, the Foreign Secretary.
+Secretary: Sir Norman Brook.
+The Prime Minister: We must decide tonight.
+The Foreign Secretary: I recommend that we abstain.
+"""
+    )
+    assert [label for label, _who in turns_of(root)] == ["The Prime Minister:", "The Foreign Secretary:"]
+    assert xpath(root, "string(//t:person[@role='recorder']/t:persName)") == "Norman Brook"
+    _encoded, root = run(
+        """
+Secretary: Nonsense.
+Sisco: It is not nonsense.
+Secretary: Good Lord.
+Sisco: We have studied it.
+"""
+    )
+    assert [label for label, _who in turns_of(root)] == ["Secretary:", "Sisco:", "Secretary:", "Sisco:"]

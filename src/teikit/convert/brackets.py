@@ -162,7 +162,8 @@ FUNCTION_WORDS = STOPWORDS | frozenset(
 
 ROLE_NOUNS_RE = re.compile(
     r"\b(?:chancellor|president|premier|minister|ministry|division|department|bureau|secretary|"
-    r"chairman|leader|ambassador|embassy|committee|office|general|marshal|director|head|chief)\b",
+    r"chairman|leader|ambassador|embassy|committee|office|general|marshal|director|head|chief|"
+    r"representative|delegate|envoy|consul|counsell?or|advis[eo]r|spokesman|commander|governor)\b",
     re.I,
 )
 TITLE_WORDS = frozenset(
@@ -177,11 +178,19 @@ DESCRIPTION_RE = re.compile(
     r"seal|letterhead|signature|signed|margin(?:al)?|underlined|typed|initials?|redacted)\b",
     re.I,
 )
+_ILLEGIBLE_UNIT = (
+    r"(?:words?|lines?|letters?|wort|wörter|worte|zeilen?|buchstaben|mots?|lignes?|lettres?|"
+    r"слова?|слов|строки?|строк|palabras?|líneas?|parole|parola|righe|riga)"
+)
 ILLEGIBLE_RE = re.compile(
-    r"^(?:(?:one|two|three|\d+)\s+(?:words?|lines?|letters?)\s+)?(?:illegible|unreadable|indecipherable|"
-    r"нрзб\.?|неразборчиво)$",
+    r"^(?:(?:one|two|three|a\s+few|several|\d+|ein|eine|zwei|drei|un|une|deux|trois)\s+)?"
+    rf"(?:{_ILLEGIBLE_UNIT}\s+)?"
+    r"(?:illegible|unreadable|indecipherable|unclear|inaudible|нрзб\.?|неразборчиво|unleserlich|unlesbar|"
+    r"illisibles?|ilegibles?|illeggibil[ei])"
+    rf"(?:\s+{_ILLEGIBLE_UNIT})?$",
     re.I,
 )
+"""``[illegible]``, ``[word illegible]``, ``[two lines illegible]``, ``[unleserlich]``, ``[mot illisible]``."""
 OMITTED_RE = re.compile(r"^(?:\.\s?){3}$|^…$")
 OMISSION_RE = re.compile(
     r"^(?:omitted\s+here|here\s+follows?|not\s+printed|remainder\s+of\s+.+\s+(?:omitted|not\s+printed)|"
@@ -201,12 +210,28 @@ CONJECTURE_RE = re.compile(r"^(?P<word>[^\W\d_][\w'’-]*)\?$")
 """``rapid [vapid?]``: the editors' guess at what the word should be."""
 
 REACTION_RE = re.compile(
-    r"^(?:general\s+|both\s+|all\s+)?(?:laughter|laughs?|laughing|applause|chuckles?|chuckling|smiles?)\.?$", re.I
+    r"^(?:general\s+|both\s+|all\s+|allgemeine\s+)?"
+    r"(?:laughter|laughs?|laughing|applause|chuckles?|chuckling|smiles?|"
+    r"heiterkeit|gelächter|lachen|lacht|beifall|rires?|rit|sourires?|sourit|applaudissements|"
+    r"смех|смеется|смеётся|оживление|аплодисменты|risas?|ríe|risate|ride|applausi)\.?$",
+    re.I,
 )
-"""``[Laughter]``: a sound the hearers made, not words."""
+"""``[Laughter]``, ``[Heiterkeit]``, ``[rires]``, ``[смех]``: a sound the hearers made, not words."""
+
+REACTION_OF_RE = re.compile(
+    r"^(?:[A-ZА-ЯЁ][\w.'’-]*\s+){1,3}(?:laughs|chuckles|smiles|lacht|rit|sourit|смеется|смеётся|ríe|ride)\.?$"
+)
+"""``[Mao laughs.]``: the same, said of one person."""
 
 STAGE_RE = re.compile(r"^(?:reads|reading|quoting|continuing|aside|to\s+[A-Z][\w.'’ -]{0,40}|in\s+\w+)\s*:$", re.I)
 """``[Reads:]``, ``[To Rodman:]``: how the next words are spoken, or to whom."""
+
+ADDRESSED_RE = re.compile(
+    r"^(?:reads|reading|quoting|continuing|aside|(?:to|zu|à|an|к)\s+[A-ZА-ЯЁ][\w.'’ -]{0,40}|"
+    r"in\s+[A-Z]\w+|(?:auf|en)\s+[A-Z]\w+)$",
+    re.I,
+)
+"""``Schmidt: [to Genscher] Make a note``: the same without the colon, where a speech or sentence opens."""
 
 ACTION_VERBS = frozenset(
     """looks shows hands points nods gestures smiles shakes turns picks takes gives passes writes pauses leaves
@@ -214,8 +239,18 @@ ACTION_VERBS = frozenset(
 )
 """Verbs of a described gesture: ``[Looks at folder and checklists.]``, ``[He shows the President a cable.]``."""
 
-INCIDENT_RE = re.compile(r"^[A-Z][\w'’-]*(?:\s+[\w'’,.-]+){1,15}\.$")
+INCIDENT_RE = re.compile(r"^[A-Z][\w'’-]*(?:\s+[\w'’,.:-]+){1,15}\.$")
 """``[The meeting ended.]``: a whole sentence of the editors saying what happened."""
+
+NOTE_PREFIX_RE = re.compile(
+    r"^(?:(?:translator|editor|transcriber|compiler)s?[’']?s?\s+note|ed\.\s*note|tr\.\s*note|note|"
+    r"anm(?:erkung|\.)?\s*(?:d(?:es|\.)?\s*)?(?:übers(?:etzers|\.)?|hrsg\.?|red\.?|bearb\.?)|"
+    r"note\s+du\s+(?:traducteur|rédacteur|éditeur)|n\.\s*d\.\s*[tre]\.?|"
+    r"прим(?:ечание|\.)?\s*(?:переводчика|перев\.?|ред(?:\.|актора)?))\s*:",
+    re.I,
+)
+"""``[Translator's note: …]``, ``[Anm. d. Übers.: …]``, ``[N.d.T. : …]``, ``[Прим. перев.: …]``: a note that says
+whose it is."""
 
 SPEAKER_SUPPLIED_RE = re.compile(r"^(?:The\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}:$")
 """``[The President:]``: a speaker label the editors supplied."""
@@ -410,12 +445,20 @@ def _physical(site: Site) -> Decision | None:
     return Decision() if DESCRIPTION_RE.search(site.content) else None
 
 
+def _note(site: Site) -> Decision | None:
+    return Decision() if NOTE_PREFIX_RE.match(site.content.strip()) else None
+
+
 def _reaction(site: Site) -> Decision | None:
-    return Decision() if REACTION_RE.match(site.content.strip()) else None
+    content = site.content.strip()
+    return Decision() if REACTION_RE.match(content) or REACTION_OF_RE.match(content) else None
 
 
 def _stage_direction(site: Site) -> Decision | None:
-    return Decision() if STAGE_RE.match(site.content.strip()) else None
+    content = site.content.strip()
+    if STAGE_RE.match(content) or (ADDRESSED_RE.match(content) and _at_sentence_start(site)):
+        return Decision()
+    return None
 
 
 def _action(site: Site) -> Decision | None:
@@ -491,17 +534,43 @@ def _identification_before(site: Site) -> Decision | None:
 
 def _identification_after(site: Site) -> Decision | None:
     content = site.content.strip()
-    if not site.before.endswith(" ") or not _is_name(content):
+    if not site.before.endswith(" "):
         return None
     name = trailing_name(site.before, 5)
+    if not _is_name(content):
+        # ``Sir Pierson Dixon [United Kingdom Permanent Representative at the United Nations]``: an office.
+        described = name and content[:1].isupper() and ROLE_NOUNS_RE.search(content) and len(content.split()) <= 12
+        return Decision(data={"of": name}) if described else None
+    title = _last_word(site.before)
+    if not name and title.islower() and title.casefold() in _TITLES:
+        return Decision(data={"of": title})  # ``le général [Khanh]``: the person a title stands for
     if not name:
         return None
-    if ROLE_NOUNS_RE.search(name):
-        return Decision(data={"of": name})
+    if ROLE_NOUNS_RE.search(name) or _completes(name, content):
+        return Decision(data={"of": name})  # ``Bahr [Egon Bahr]``: the name in full, not another spelling
     # ``Bill [Colby]``: a name the editors completed, not another spelling of it.
     if re.match(r" [A-ZА-ЯЁ]", site.after) or _similar(name, content) or _known_pair(name, content):
         return None
-    return Decision(data={"of": name}) if len(content.split()) <= 3 else None
+    if len(content.split()) > 3:
+        return None
+    own = [word for word in name.split() if word.lower() not in FUNCTION_WORDS]
+    if len(own) == 1:
+        doubt = f"'{own[0]}' may be another name for it (variant-name) or an abbreviation it expands"
+        return Decision(data={"of": name, "doubt": doubt})
+    return Decision(data={"of": name})
+
+
+_TITLES = frozenset(
+    {word.casefold() for word in TITLE_WORDS} | {title.casefold() for title in rules.HONORIFICS if " " not in title}
+)
+"""Titles in every language teikit knows (``général``, ``genosse``, ``товарищ``): a name after one identifies."""
+
+
+def _completes(name: str, content: str) -> bool:
+    """``Bahr`` / ``Egon Bahr``: every word of the name is in the bracket, which adds words."""
+    words = {word.casefold().removesuffix("'s").removesuffix("’s") for word in content.split()}
+    own = {word.casefold().removesuffix("'s").removesuffix("’s") for word in name.split()}
+    return own < words
 
 
 def _variant_name(site: Site) -> Decision | None:
@@ -514,7 +583,9 @@ def _variant_name(site: Site) -> Decision | None:
 
 
 def _supplied_date(site: Site) -> Decision | None:
-    return Decision() if YEAR_OR_DATE_RE.match(site.content.strip()) else None
+    content = site.content.strip()
+    month = content[:1].isupper() and len(content) > 3 and content.casefold() in rules.MONTHS
+    return Decision() if YEAR_OR_DATE_RE.match(content) or month else None
 
 
 def _function_words(content: str) -> bool:
@@ -552,7 +623,27 @@ def _supplied_words(site: Site) -> Decision | None:
     if words and _function_words(site.content) and site.before.strip():
         return Decision()
     inside = site.before.endswith(" ") and re.match(r" [\w(«\"“]", site.after)
-    return Decision() if inside and words and site.before.strip() else None
+    if not (inside and words and site.before.strip()):
+        return None
+    return Decision(data={"doubt": _supplied_doubt(site)} if _supplied_doubt(site) else {})
+
+
+def _supplied_doubt(site: Site) -> str:
+    """Why words in brackets may not be words the editor supplied, or ``""``.
+
+    Sure: words that open with a function word (``[of the Central Committee]``) or
+    that complete a name around them (``Four-Year [Economic Development] Plan``).
+    Otherwise a bracket of other words may describe what comes before it
+    (``the Anshan combine [metallurgical combine in Liaoning province]``) or give
+    its original wording (``von Anfang an [ex tunc]``).
+    """
+    content = site.content.strip()
+    first = re.findall(r"[\w'’]+", content)[:1]
+    if first and first[0].lower() in FUNCTION_WORDS:
+        return ""
+    if trailing_name(site.before) and re.match(r" [A-ZА-ЯЁ]", site.after) and content[:1].isupper():
+        return ""
+    return "the words may describe the words before them or give their original wording, not complete the sentence"
 
 
 # --- builders ----------------------------------------------------------------------
@@ -755,6 +846,10 @@ def _build_gloss(out: Emitter, pieces: Pieces, decision: Decision) -> list[Node]
     return [term, space, gloss] if space else [term, gloss]
 
 
+def _build_note(out: Emitter, pieces: Pieces, decision: Decision) -> list[Node]:
+    return [_fill(out, "note", pieces.content, type="commentary", place="inline", resp=out.resp)]
+
+
 def _build_fallback(out: Emitter, pieces: Pieces, decision: Decision) -> list[Node]:
     return [_fill(out, "note", pieces.content, type="editorial", place="inline", resp=out.resp)]
 
@@ -770,6 +865,9 @@ RULES: tuple[BracketRule, ...] = (
     ),
     BracketRule("omitted", "omission by the editors", 'gap reason="omitted"', _omitted, _build_omitted),
     BracketRule("illegible", "illegible passage", 'gap reason="illegible"', _illegible, _build_illegible),
+    BracketRule(
+        "translator-note", "a note the translator or the editors signed", 'note type="commentary"', _note, _build_note
+    ),
     BracketRule("uncertain", "doubtful identification", 'rs + certainty cert="low"', _uncertain, _build_uncertain),
     BracketRule("conjecture", "conjectured correction", 'choice/sic+corr cert="low"', _conjecture, _build_conjecture),
     BracketRule("correction", "correction of a slip", "choice/sic+corr", _correction, _build_correction),

@@ -340,6 +340,12 @@ class InlineEncoder:
             [n for n in nodes if not isinstance(n, str)],
             _around(text.text, span.start, span.end),
         )
+        if decision.data.get("doubt"):
+            self.context.warn(
+                f"bracket {_short(bracket_text)} taken as {rule.kind} ({rule.name}); {decision.data['doubt']}: review it",
+                "bracket-kind-uncertain",
+                text.location(span.start),
+            )
         if rule.name == "unclassified":
             self.context.warn(
                 f'bracket {_short(bracket_text)} matches no rule; kept as <note type="editorial">, review it',

@@ -465,11 +465,19 @@ def settle(speakers: Speakers, taken: set[int]) -> None:
             )
 
 
+_OFFICE_PREPOSITIONS = frozenset({"of", "for", "für", "des"})
+"""``Minister of Defence``, ``Minister für Außenhandel``: an office, where ``de Gaulle`` is a name."""
+
+
 def person_key(note: LabelNote) -> str | None:
     """The name a turn's speaker goes by in this part: no honorifics, capitals as a name (``GROMYKO`` is
     ``Gromyko``); a role keeps its article (``The President``); ``None`` for nobody in particular."""
     if note.kind in ("unknown", "generic"):
         return None
+    if note.name.split(" ", 1)[0] in _OFFICE_PREPOSITIONS:
+        # ``The Minister of Defence``: the words after the title name the office, not a person.
+        article = split_titles(note.speaker.strip("[]:. "))[0]
+        return _as_name(" ".join(part for part in (article, note.titles, note.name) if part))
     if note.name:
         return _as_name(note.name)
     article = split_titles(note.speaker.strip("[]:. "))[0]

@@ -207,6 +207,9 @@ def mentions_in(text: str, roles: tuple[str, ...] = ("present",)) -> list[Mentio
         elif rules.RECORDER_RE.match(sentence):
             own = ["recorder"]
             sentence = rules.RECORDER_RE.sub("", sentence, count=1)
+        elif _recorder_line(sentence):
+            own = ["recorder"]
+            sentence = rules.RECORDER_LABEL_RE.sub("", sentence, count=1)
         if ":" in sentence and not _BRACKET_RE.search(sentence.split(":", 1)[0]):
             head, sentence = sentence.split(":", 1)
             own.extend(role for role in _roles_in(head) if role not in own)
@@ -320,8 +323,31 @@ def _mention(item: str, roles: tuple[str, ...], lone_title_allowed: bool = True)
 
 
 def is_participants_paragraph(text: str) -> bool:
-    """``Present at the conversation: …``, ``Беседу переводил …`` (one paragraph)."""
-    return bool(rules.PRESENT_RE.match(text) or rules.INTERPRETER_RE.match(text))
+    """``Present at the conversation: …``, ``Беседу переводил …``, ``Secretary: Sir Norman Brook.`` (one paragraph)."""
+    return bool(rules.PRESENT_RE.match(text) or rules.INTERPRETER_RE.match(text) or _recorder_line(text))
+
+
+def _recorder_line(text: str) -> bool:
+    """``Secretary: Sir Norman Brook.``: a recorder's label followed by names only (``Secretary: Yes.`` is a turn)."""
+    match = rules.RECORDER_LABEL_RE.match(text)
+    if match is None:
+        return False
+    names = [
+        item for item in re.split(r",|\band\b|\bund\b|\bet\b|\bи\b", text[match.end() :].strip(" .")) if item.strip()
+    ]
+    return bool(names) and all(_person_only(name) for name in names)
+
+
+def _person_only(item: str) -> bool:
+    """A name with its titles and nothing else: capitalised words, initials or particles, two or more, or
+    one after a title (``Sir Norman Brook``, ``Mr. Bremer``; not ``Nonsense`` or ``Good Lord``)."""
+    _article, titles, rest = split_titles(item.strip())
+    words = rest.split()
+    if not words or len(words) > 5 or words[0].casefold() in rules.INTERJECTIONS:
+        return False
+    if len(words) < 2 and not titles:
+        return False
+    return all(word[:1].isupper() or word in rules.NAME_PARTICLES for word in words)
 
 
 def _entry_like(text: str) -> bool:

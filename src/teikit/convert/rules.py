@@ -224,7 +224,9 @@ HONORIFICS_BY_LANGUAGE: Final = {
         "Deputy Assistant Secretary|Executive Secretary|Acting|Deputy|Assistant|Director|Deputy Director|"
         "Counselor|Counsellor|Ambassador-at-Large|Chargé|Consul|Attaché|King|Queen|Prince|Princess|"
         "Emperor|Shah|Sheikh|Emir|Sultan|Pope|Chief|Speaker|Leader|Head|Commissioner|Envoy|"
-        "Delegate"
+        "Delegate|Foreign Secretary|Home Secretary|Colonial Secretary|Commonwealth Secretary|Defence Secretary|"
+        "Lord Privy Seal|Lord Chancellor|Lord President|Paymaster General|Paymaster-General|Attorney General|"
+        "Attorney-General|Solicitor General|Solicitor-General|Chief Whip"
     ),
     "ru": _words(
         "Товарищ|Товарищи|Тов.|тов.|Т.|т.|Тт.|тт.|т.т.|Т.т.|Господин|Госпожа|Г-н|г-н|Г-жа|г-жа|Посол|"
@@ -341,6 +343,13 @@ INTERPRETER_RE: Final = re.compile(
     re.I,
 )
 """``Беседу переводил В.М. Суходрев.`` / ``Translated by comrs. A and B.`` / ``Interpreter: …``."""
+
+RECORDER_LABEL_RE: Final = re.compile(
+    r"^(?:secretary|secretaries|secretariat|note-?takers?|recorders?|rapporteurs?|protokoll(?:führer(?:in)?)?|"
+    r"protokollant(?:in)?|secrétaires?|rapporteur|секретарь|протокол(?:ист)?)\s*:\s*",
+    re.I,
+)
+"""``Secretary: Sir Norman Brook.``: who kept the record, when nothing but names follows (else a speaker's label)."""
 
 RECORDER_RE: Final = re.compile(
     r"^(?:recorded|written\s+down|minutes\s+taken|notes\s+taken|transcribed)\s+by\b|^записал[аи]?\b",
