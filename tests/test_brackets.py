@@ -489,6 +489,8 @@ def _warnings(text: str) -> list[str]:
         "des lettres [illisible] depuis",
         "un [mot illisible] ici",
         "the [unclear] answer",
+        "Das ist ernst. [mehrere Wörter unleserlich] müssen wir beraten.",
+        "des Allemands [deux mots illisibles].",
     ],
 )
 def test_illegible_in_other_words_and_languages(text: str) -> None:
@@ -496,7 +498,15 @@ def test_illegible_in_other_words_and_languages(text: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "text", ["Wir verlassen uns darauf. [Heiterkeit]", "Il a dit cela. [rires]", "Да. [смех]", "Agreed. [Mao laughs.]"]
+    "text",
+    [
+        "Wir verlassen uns darauf. [Heiterkeit]",
+        "Il a dit cela. [rires]",
+        "Да. [смех]",
+        "Agreed. [Mao laughs.]",
+        "bedroht. [Beifall der polnischen Delegation] Wir dürfen",
+        "Yes. [Laughter from the Soviet side] Now",
+    ],
 )
 def test_reactions_in_other_languages_and_of_one_person(text: str) -> None:
     assert _rules(text) == ["reaction"]
@@ -560,3 +570,15 @@ def test_supplied_content_words_are_warned_about_function_words_are_not() -> Non
     assert _warnings(described) == ["bracket-kind-uncertain"]
     assert _warnings("the comrades in the Politburo [of the CCP CC] were unhappy") == []
     assert _warnings("the Four-Year [Economic Development] Plan") == []
+
+
+def test_a_unit_after_a_number_word_is_supplied_not_a_gloss() -> None:
+    text = "we lost a hundred million [pounds] yesterday"
+    assert _rules(text) == ["supplied-words"]
+    assert _warnings(text) == []
+
+
+def test_an_acronym_with_full_stops_is_expanded() -> None:
+    produced, context = encode_inline("without consulting the T.U.C. [Trades Union Congress]. I would")
+    assert [record.rule for record in context.brackets] == ["abbreviation-expanded"]
+    assert "<abbr>T.U.C.</abbr>" in produced

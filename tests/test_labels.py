@@ -326,3 +326,35 @@ Sisco: We have studied it.
 """
     )
     assert [label for label, _who in turns_of(root)] == ["Secretary:", "Sisco:", "Secretary:", "Sisco:"]
+
+
+def test_offices_in_capitals_and_in_french_are_roles_with_the_office_as_id() -> None:
+    _encoded, root = run(
+        """
+THE PRIME MINISTER: The position of the pound was no better overnight.
+THE CHANCELLOR OF THE EXCHEQUER: We lost a great deal yesterday.
+THE FIRST SECRETARY OF STATE: I cannot accept a statutory freeze.
+THE PRIME MINISTER: Then we are agreed.
+"""
+    )
+    assert [who for _label, who in turns_of(root)] == [
+        "#the-prime-minister",
+        "#the-chancellor-of-the-exchequer",
+        "#the-first-secretary-of-state",
+        "#the-prime-minister",
+    ]
+    _encoded, root = run(
+        """
+Le Président de la République : Je suis heureux de vous recevoir.
+M. Gromyko : Le gouvernement soviétique attache une grande importance à cette visite.
+Le Président de la République : Une déclaration, peut-être.
+Le Général de Gaulle : Nous verrons.
+""",
+        header="Title: Compte rendu\nOriginal Language: French",
+    )
+    assert [who for _label, who in turns_of(root)] == [
+        "#le-president-de-la-republique",
+        "#gromyko",
+        "#le-president-de-la-republique",
+        "#de-gaulle",
+    ]

@@ -143,6 +143,9 @@ _WORD = r"[\w'’.-]+"
 ACRONYM_RE = re.compile(r"^(?=(?:.*[A-ZА-ЯЁ]){2})[A-ZА-ЯЁ][A-Za-zА-Яа-яЁё]{0,9}(?:/[a-zа-яё]{1,4}/)?$")
 """``CC``, ``CPC``, ``KChZhD``, ``VKP/b/``: a token with two capitals or more."""
 
+DOTTED_ACRONYM_RE = re.compile(r"^(?:[A-ZА-ЯЁ]\.){2,6}$")
+"""``T.U.C.``, ``U.S.``: an acronym written with full stops, expanded like one without."""
+
 CAPITALS_WORD_RE = re.compile(r"^[A-ZА-ЯЁ][A-ZА-ЯЁ'’-]{2,}$")
 """``GORKY``, ``TENG``: a word in capitals, as code names and names in telegrams are written."""
 
@@ -183,7 +186,8 @@ _ILLEGIBLE_UNIT = (
     r"слова?|слов|строки?|строк|palabras?|líneas?|parole|parola|righe|riga)"
 )
 ILLEGIBLE_RE = re.compile(
-    r"^(?:(?:one|two|three|a\s+few|several|\d+|ein|eine|zwei|drei|un|une|deux|trois)\s+)?"
+    r"^(?:(?:one|two|three|a\s+few|several|\d+|ein|eine|zwei|drei|einige|mehrere|un|une|deux|trois|quelques|"
+    r"plusieurs|несколько|два|две|три)\s+)?"
     rf"(?:{_ILLEGIBLE_UNIT}\s+)?"
     r"(?:illegible|unreadable|indecipherable|unclear|inaudible|нрзб\.?|неразборчиво|unleserlich|unlesbar|"
     r"illisibles?|ilegibles?|illeggibil[ei])"
@@ -213,10 +217,12 @@ REACTION_RE = re.compile(
     r"^(?:general\s+|both\s+|all\s+|allgemeine\s+)?"
     r"(?:laughter|laughs?|laughing|applause|chuckles?|chuckling|smiles?|"
     r"heiterkeit|gelächter|lachen|lacht|beifall|rires?|rit|sourires?|sourit|applaudissements|"
-    r"смех|смеется|смеётся|оживление|аплодисменты|risas?|ríe|risate|ride|applausi)\.?$",
+    r"смех|смеется|смеётся|оживление|аплодисменты|risas?|ríe|risate|ride|applausi)"
+    r"(?:\s+(?:of|from|in|among|on|der|des|bei|im|aus|de|du|dans|sur|chez|в|на)\b[^\]]{1,60})?\.?$",
     re.I,
 )
-"""``[Laughter]``, ``[Heiterkeit]``, ``[rires]``, ``[смех]``: a sound the hearers made, not words."""
+"""``[Laughter]``, ``[Heiterkeit]``, ``[rires]``, ``[смех]``, ``[Beifall der polnischen Delegation]``: a sound the
+hearers made, not words."""
 
 REACTION_OF_RE = re.compile(
     r"^(?:[A-ZА-ЯЁ][\w.'’-]*\s+){1,3}(?:laughs|chuckles|smiles|lacht|rit|sourit|смеется|смеётся|ríe|ride)\.?$"
@@ -311,7 +317,7 @@ def trailing_acronyms(text: str) -> str:
     tokens = text.rstrip().split(" ")
     taken: list[str] = []
     for token in reversed(tokens):
-        if ACRONYM_RE.match(token) and len(taken) < 4:
+        if (ACRONYM_RE.match(token) or DOTTED_ACRONYM_RE.match(token)) and len(taken) < 4:
             taken.insert(0, token)
         else:
             break
@@ -609,8 +615,8 @@ def _gloss(site: Site) -> Decision | None:
     if _function_words(content):
         return None
     previous = re.search(r"(?<![\w'’-])([a-zа-яё][\w'’-]*) $", site.before)
-    if not previous or previous.group(1).lower() in STOPWORDS:
-        return None
+    if not previous or previous.group(1).lower() in STOPWORDS or previous.group(1).lower() in rules.NUMBER_WORDS:
+        return None  # ``a hundred million [pounds]``: the unit the sentence leaves out, not a gloss
     return Decision(take_before=len(previous.group(0)))
 
 
@@ -641,6 +647,9 @@ def _supplied_doubt(site: Site) -> str:
     first = re.findall(r"[\w'’]+", content)[:1]
     if first and first[0].lower() in FUNCTION_WORDS:
         return ""
+    previous = _last_word(site.before).lower()
+    if previous.isdigit() or previous in rules.NUMBER_WORDS:
+        return ""  # ``a hundred million [pounds]``: the unit
     if trailing_name(site.before) and re.match(r" [A-ZА-ЯЁ]", site.after) and content[:1].isupper():
         return ""
     return "the words may describe the words before them or give their original wording, not complete the sentence"

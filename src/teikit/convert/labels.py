@@ -474,7 +474,7 @@ def person_key(note: LabelNote) -> str | None:
     ``Gromyko``); a role keeps its article (``The President``); ``None`` for nobody in particular."""
     if note.kind in ("unknown", "generic"):
         return None
-    if note.name.split(" ", 1)[0] in _OFFICE_PREPOSITIONS:
+    if note.name.split(" ", 1)[0].casefold() in _OFFICE_PREPOSITIONS:
         # ``The Minister of Defence``: the words after the title name the office, not a person.
         article = split_titles(note.speaker.strip("[]:. "))[0]
         return _as_name(" ".join(part for part in (article, note.titles, note.name) if part))

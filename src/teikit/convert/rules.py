@@ -240,7 +240,8 @@ HONORIFICS_BY_LANGUAGE: Final = {
     ),
     "fr": _words(
         "M.|MM.|Mme|Mme.|Mmes|Mlle|Monsieur|Madame|Mademoiselle|Messieurs|Maître|Général|Ambassadeur|"
-        "l'Ambassadeur|Président|Ministre|Premier ministre|Chancelier|Camarade"
+        "l'Ambassadeur|Président|Ministre|Premier ministre|Chancelier|Camarade|Président de la République|"
+        "Président du Conseil|Ministre des Affaires étrangères|Secrétaire d'État|Secrétaire général"
     ),
 }
 """Titles and honorifics before a name, per language (Chinese records in translation use the English ones:
@@ -251,6 +252,13 @@ HONORIFICS: Final = tuple(
     sorted({title for titles in HONORIFICS_BY_LANGUAGE.values() for title in titles}, key=len, reverse=True)
 )
 """Every honorific of :data:`HONORIFICS_BY_LANGUAGE`, longest first."""
+
+NUMBER_WORDS: Final = frozenset(
+    """hundred hundreds thousand thousands million millions billion billions dozen hundert tausend million millionen
+    milliarde milliarden cent cents mille million millions milliard milliards тысяч тысячи миллиона миллионов
+    миллиарда миллиардов""".split()
+)
+"""``a hundred million [pounds]``: a number word, after which a bracketed word is the unit left out."""
 
 ARTICLES: Final = ("The", "A", "An", "Der", "Die", "Le", "La", "L'", "Un", "Une", "Ein", "Eine")
 """``The President:`` (a role), ``A Senator:`` (someone of that role, not named)."""
