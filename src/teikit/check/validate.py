@@ -27,7 +27,7 @@ from teikit.check.locate import SourceLocator
 from teikit.check.rnginfo import GrammarInfo, attribute_name, read_grammar
 from teikit.check.rngsimplify import simplify_grammar
 from teikit.check.schematron import Schematron
-from teikit.check.windows import WIDE, Entry, entries_of, validate_windowed, wide_elements
+from teikit.check.windows import WIDE, Entry, entries_of, validate_windowed, wide_elements, window_for
 from teikit.check.xsltschematron import XPATH2_BINDINGS, XsltSchematron, query_binding
 from teikit.core.errors import ConfigError, Diagnostic, InputError, Location, TeikitError
 from teikit.core.resources import schema_path
@@ -156,10 +156,12 @@ class Validator:
         The notes say which elements were, so that a verdict from windows is never given silently.
         """
         assert self.relaxng is not None
-        wide = wide_elements(document.tree.getroot(), self.window)
+        root = document.tree.getroot()
+        wide = wide_elements(root, self.window)
         if not wide:
             valid = bool(self.relaxng.validate(document.tree))
             return valid, [] if valid else entries_of(self.relaxng.error_log), []
+        window = window_for(root, wide, self.window)
         notes = []
         for element in wide:
             line, column = locator.element(element)
@@ -167,13 +169,13 @@ class Validator:
                 Diagnostic(
                     "warning",
                     f"<{etree.QName(element).localname}> has {len(element):,} children: the grammar checked them "
-                    f"{self.window:,} at a time, so that many errors among them stay fast; exact for content that "
-                    "repeats (text and phrases, items), check with --rng-engine jing where order across them matters",
+                    f"{window:,} at a time, which keeps many errors among them fast and is exact where they may "
+                    "come in any order (text and phrases, items); --rng-engine jing checks them all at once",
                     "rng-windows",
                     Location(document.path, line, column),
                 )
             )
-        valid, entries = validate_windowed(self.relaxng, document.tree, self.window)
+        valid, entries = validate_windowed(self.relaxng, document.tree, self.window, window)
         return valid, entries, notes
 
     def _grammar_errors(

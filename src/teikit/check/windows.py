@@ -31,12 +31,20 @@ from typing import Protocol
 
 from lxml import etree
 
-WIDE = 2000
-"""Children an element may have before it is validated in windows of this many.
+WIDE = 1000
+"""Children an element may have before it is validated in windows of (at least) this many.
 
-A window bounds the sibling walk of each error (about 30 us per error at 2,000);
-each pass also revalidates the rest of the document (12 ms for a 63 KB record),
-so a much smaller window makes many passes (see benchmarks/bench_quadratic.py)."""
+A window bounds the sibling walk of each error (about 15 us at 1,000); each
+pass also revalidates the rest of the document (12 ms for a 63 KB record), so
+a much smaller window makes many passes (see benchmarks/bench_quadratic.py)."""
+
+PASS_BUDGET = 4
+"""What the passes may cost over the rest of the document, in validations of the whole.
+
+A large document with a wide element would otherwise be revalidated once per
+window (a 100 MB record with a million short children: a thousand times);
+its windows are widened instead, so that a valid document costs a few
+validations, not thousands."""
 
 _STEP_RE = re.compile(r"(?P<name>\*|[\w.-]+(?::[\w.-]+)?)(?:\[(?P<index>[1-9][0-9]*)\])?")
 
@@ -75,6 +83,22 @@ def entries_of(log: Iterable[LogEntry]) -> list[Entry]:
 def wide_elements(root: etree._Element, limit: int = WIDE) -> list[etree._Element]:
     """Elements with more than ``limit`` children, in document order (one linear scan)."""
     return [element for element in root.iter(etree.Element) if len(element) > limit]
+
+
+def window_for(root: etree._Element, wide: list[etree._Element], minimum: int = WIDE) -> int:
+    """How many children each window shows: ``minimum``, or more to keep within :data:`PASS_BUDGET`.
+
+    The passes are about ``most / window`` (the widest element's windows),
+    each revalidating the ``rest`` of the document outside the windowed
+    children; counted in elements, ``passes * rest <= PASS_BUDGET * total``.
+    """
+    chosen = set(wide)
+    tops = [element for element in wide if not any(above in chosen for above in element.iterancestors())]
+    inside = sum(sum(1 for _ in element.iter(etree.Element)) - 1 for element in tops)
+    total = sum(1 for _ in root.iter(etree.Element))
+    most = max((len(element) for element in wide), default=0)
+    passes = max(1, PASS_BUDGET * total // max(1, total - inside))
+    return max(minimum, -(-most // passes))
 
 
 def _step_name(element: etree._Element) -> str:
@@ -180,22 +204,24 @@ class _Paths:
         self._root = root
         self._wide = wide
         self._children: dict[etree._Element, list[etree._Element]] = {}
+        self._done: dict[str, tuple[etree._Element | None, str]] = {}
 
     def whole(self, path: str | None) -> str | None:
         if not path or not path.startswith("/"):
             return path
-        steps = path.split("/")[1:]
-        out: list[str] = []
-        node: etree._Element | None = None
-        for position, step in enumerate(steps):
+        return self._resolve(path)[1]
+
+    def _resolve(self, path: str) -> tuple[etree._Element | None, str]:
+        """The node at ``path`` in the windowed tree, and its path in the whole (parents' answers kept)."""
+        found = self._done.get(path)
+        if found is None:
+            parent, _, step = path.rpartition("/")
+            node, whole = self._resolve(parent) if parent else (None, "")
             match = _STEP_RE.fullmatch(step)
-            child = self._child(node, match) if match else None
-            if child is None:
-                return "/" + "/".join(out + steps[position:])
-            wide = self._wide.get(node) if node is not None else None
-            out.append(wide.step(child) if wide is not None else step)
-            node = child
-        return "/" + "/".join(out)
+            child = self._child(node, match) if match and (node is not None or not parent) else None
+            wide = self._wide.get(node) if node is not None and child is not None else None
+            found = self._done[path] = (child, f"{whole}/{wide.step(child) if wide and child is not None else step}")
+        return found
 
     def _child(self, node: etree._Element | None, match: re.Match[str]) -> etree._Element | None:
         name, index = match.group("name"), int(match.group("index") or 1)
@@ -210,8 +236,10 @@ class _Paths:
         return next((child for rank, child in enumerate(same, 1) if rank == index), None)
 
 
-def validate_windowed(relaxng: etree.RelaxNG, tree: etree._ElementTree, size: int = WIDE) -> tuple[bool, list[Entry]]:
-    """Validate ``tree`` with each element of more than ``size`` children showing ``size`` at a time.
+def validate_windowed(
+    relaxng: etree.RelaxNG, tree: etree._ElementTree, limit: int = WIDE, size: int = WIDE
+) -> tuple[bool, list[Entry]]:
+    """Validate ``tree`` with each element of more than ``limit`` children showing ``size`` at a time.
 
     The windows are cut from a copy: moving an element takes its ``xml:id``
     out of libxml2's table of ids, which ``id()`` in Schematron reads later.
@@ -221,7 +249,7 @@ def validate_windowed(relaxng: etree.RelaxNG, tree: etree._ElementTree, size: in
         in the order they were found, with whole-document paths.
     """
     copy = deepcopy(tree)
-    tops, by_element = _arrange(wide_elements(copy.getroot(), size), size)
+    tops, by_element = _arrange(wide_elements(copy.getroot(), limit), size)
     valid = True
     found: dict[Entry, None] = {}
     for item in by_element.values():
