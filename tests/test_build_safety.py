@@ -261,3 +261,32 @@ def test_the_site_may_hold_a_tei_folder_of_another_name(tmp_path: Path) -> None:
     report = build_site(records, tmp_path, jobs=1)
     assert len(report.of("built")) == 1 and (tmp_path / "tei" / "record.xml").is_file()
     assert sorted(path.name for path in records.iterdir()) == ["record.xml"]
+
+
+def test_an_incremental_build_refuses_a_2_gib_record_without_reading_it(tmp_path: Path) -> None:
+    # Before the fix the incremental check hashed the file with read_bytes() first: 2.1 GB of memory.
+    import resource
+
+    tei, site = built_site(tmp_path, 1)
+    with open(tei / "huge.xml", "wb") as stream:
+        stream.truncate(2 * 1024**3)  # sparse: no disk used
+    before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    result = CliRunner().invoke(cli, ["build", str(tei), "-d", str(site), "--jobs", "1"])
+    grown_mib = (resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before) / 1024
+    assert result.exit_code == 1, result.output
+    assert f"{tei / 'huge.xml'}: error: larger than 256 MiB; teikit does not read it [xml-too-large]" in result.stderr
+    # Reading stops one byte past the limit (256 MiB); the whole file would be 2,048.
+    assert grown_mib < 1024, f"the build grew by {grown_mib:.0f} MiB"
+    assert (site / "record-0.html").is_file()
+
+
+def test_build_prints_validation_warnings_unless_quiet(tmp_path: Path) -> None:
+    tei = tmp_path / "tei"
+    text = SEED_TEI.read_text(encoding="utf-8")
+    tei.mkdir()
+    (tei / "wide.xml").write_text(text.replace("<p>", "<p>" + '<hi rend="bold">w</hi> ' * 1_200, 1), encoding="utf-8")
+    for flag, shown in (("", 1), ("-q", 0)):
+        site = tmp_path / f"site{flag}"
+        result = CliRunner().invoke(cli, ["build", str(tei), "-d", str(site), "--jobs", "1", *([flag] if flag else [])])
+        assert result.exit_code == 0, result.output
+        assert result.stderr.count(": warning: ") == shown and result.stderr.count("[rng-windows]") == shown

@@ -8,7 +8,9 @@ project's schemas (``schemas/teikit.rng``, ``schemas/teikit.sch``) are used;
 another RELAX NG (tei_all, say) can replace the grammar. Files are checked in
 parallel by :mod:`teikit.core.workers`, one worker process per core, each
 compiling the schemas once; a file whose worker dies gets an error of its own
-and every other file is still reported.
+and every other file is still reported. An element of more than a thousand
+children is shown to libxml2 in windows (:mod:`teikit.check.windows`), with
+a warning, so that many errors among its children stay linear.
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ from teikit.check.locate import SourceLocator
 from teikit.check.rnginfo import GrammarInfo, attribute_name, read_grammar
 from teikit.check.rngsimplify import simplify_grammar
 from teikit.check.schematron import Schematron
+from teikit.check.windows import WIDE, Entry, entries_of, validate_windowed, wide_elements, window_for
 from teikit.check.xsltschematron import XPATH2_BINDINGS, XsltSchematron, query_binding
 from teikit.core.errors import ConfigError, Diagnostic, InputError, Location, TeikitError
 from teikit.core.resources import schema_path
@@ -87,6 +90,8 @@ class Validator:
         self.arguments = (schema, schematron)
         """What the validator was made from, so that a worker process can make the same (lxml engine)."""
         self.schema_path = Path(schema) if schema else schema_path("teikit.rng")
+        self.window = WIDE
+        """Children of one element libxml2 is shown at a time (see :mod:`teikit.check.windows`)."""
         self.jing: JingGrammar | None = None
         if engine == "jing" or (engine == "auto" and schema is not None and _large(self.schema_path) and find_jing()):
             self.jing = JingGrammar(self.schema_path)
@@ -130,17 +135,11 @@ class Validator:
         if self.jing is not None:
             text = document.data.decode("utf-8", "replace")
             diagnostics.extend(relocate(found, text) for found in self.jing.diagnostics(document.path, document.data))
-        elif self.relaxng is not None and not self.relaxng.validate(document.tree):
-            repeated = {d.location.line for d in document.diagnostics if d.code == "teikit-unique-id" and d.location}
-            for diagnostic in self._grammar_diagnostics(self.relaxng.error_log, document.path, locator):
-                # libxml2 also rejects the second use of a repeated xml:id; it is reported once, above.
-                if not (
-                    diagnostic.code == "rng-attribute"
-                    and "@id " in diagnostic.message
-                    and diagnostic.location
-                    and diagnostic.location.line in repeated
-                ):
-                    diagnostics.append(diagnostic)
+        elif self.relaxng is not None:
+            valid, entries, notes = self._relaxng(document, locator)
+            diagnostics.extend(notes)
+            if not valid:
+                diagnostics.extend(self._grammar_errors(entries, document, locator))
         if self.schematron is not None:
             for finding in self.schematron.check(document.tree):
                 attribute = finding.attribute or _attribute_named(finding.message, finding.node)
@@ -152,6 +151,48 @@ class Validator:
                     Diagnostic(level, finding.message, finding.rule, Location(document.path, line, column))
                 )
         return sorted(_unique(diagnostics), key=lambda d: (d.location.line, d.location.col) if d.location else (0, 0))
+
+    def _relaxng(self, document: ParsedDocument, locator: SourceLocator) -> tuple[bool, list[Entry], list[Diagnostic]]:
+        """libxml2's verdict and errors; an element with more children than ``window`` is checked in windows.
+
+        The notes say which elements were, so that a verdict from windows is never given silently.
+        """
+        assert self.relaxng is not None
+        root = document.tree.getroot()
+        wide = wide_elements(root, self.window)
+        if not wide:
+            valid = bool(self.relaxng.validate(document.tree))
+            return valid, [] if valid else entries_of(self.relaxng.error_log), []
+        window = window_for(root, wide, self.window)
+        notes = []
+        for element in wide:
+            line, column = locator.element(element)
+            notes.append(
+                Diagnostic(
+                    "warning",
+                    f"<{etree.QName(element).localname}> has {len(element):,} children: the grammar checked them "
+                    f"{window:,} at a time, which keeps many errors among them fast and is exact where they may "
+                    "come in any order (text and phrases, items); --rng-engine jing checks them all at once",
+                    "rng-windows",
+                    Location(document.path, line, column),
+                )
+            )
+        valid, entries = validate_windowed(self.relaxng, document.tree, self.window, window)
+        return valid, entries, notes
+
+    def _grammar_errors(
+        self, entries: list[Entry], document: ParsedDocument, locator: SourceLocator
+    ) -> Iterator[Diagnostic]:
+        repeated = {d.location.line for d in document.diagnostics if d.code == "teikit-unique-id" and d.location}
+        for diagnostic in self._grammar_diagnostics(entries, document.path, locator):
+            # libxml2 also rejects the second use of a repeated xml:id; it is reported once, above.
+            if not (
+                diagnostic.code == "rng-attribute"
+                and "@id " in diagnostic.message
+                and diagnostic.location
+                and diagnostic.location.line in repeated
+            ):
+                yield diagnostic
 
     def _relocate_duplicate(
         self, diagnostic: Diagnostic, document: ParsedDocument, locator: SourceLocator
@@ -171,8 +212,7 @@ class Validator:
                 )
         return diagnostic
 
-    def _grammar_diagnostics(self, log: etree._ListErrorLog, path: str, locator: SourceLocator) -> Iterator[Diagnostic]:
-        entries = list(log)
+    def _grammar_diagnostics(self, entries: list[Entry], path: str, locator: SourceLocator) -> Iterator[Diagnostic]:
         specific_paths = sorted(entry.path for entry in entries if entry.type_name not in _GENERIC and entry.path)
         seen_paths: set[str] = set()
         for entry in entries:
@@ -214,7 +254,7 @@ class Validator:
                 )
                 yield Diagnostic("error", message, "rng-attribute", Location(path, line, column))
 
-    def _explain(self, entry: etree._LogEntry, element: etree._Element | None) -> tuple[str, str, str | None]:
+    def _explain(self, entry: Entry, element: etree._Element | None) -> tuple[str, str, str | None]:
         """A message a person can act on, its rule id, and the attribute it is about."""
         raw = _NOISE_RE.sub("", entry.message).strip()
         name = etree.QName(element).localname if element is not None else ""
