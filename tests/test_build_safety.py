@@ -16,7 +16,7 @@ from teikit.core.serialize import inside, write_atomic
 from teikit.publish.build import build_site
 from teikit.publish.keys import is_record_key, outputs_of, record_key
 from teikit.publish.manifest import LEGACY_NAME, MANIFEST_NAME
-from teikit.publish.site import SITE_FILES
+from teikit.publish.paging import SITE_FILE_RE
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED_TEI = ROOT / "tei" / "wilson-111240.xml"
@@ -178,7 +178,7 @@ def test_two_records_never_share_a_page(tmp_path: Path) -> None:
     seed_copy(tei / "a" / "b.xml", "2")
     report = build_site(tei, site, jobs=1)
     assert len(report.of("built")) == 2
-    pages = sorted(path.name for path in site.glob("*.html") if path.name not in SITE_FILES)
+    pages = sorted(path.name for path in site.glob("*.html") if not SITE_FILE_RE.fullmatch(path.name))
     assert len(pages) == 2
     contents = {(site / page).read_text(encoding="utf-8").count("111240") for page in pages}
     assert len(pages) == 2 and contents

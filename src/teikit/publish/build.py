@@ -2,8 +2,8 @@
 
 Input: a folder of TEI records. Output, in the site folder, for each valid
 record ``KEY.html`` (the HTML edition), ``KEY.txt`` (the reading text) and
-``tei/KEY.xml`` (the TEI itself); then ``index.html``, ``persons.html`` and
-the search index (:mod:`teikit.publish.site`).
+``tei/KEY.xml`` (the TEI itself); then the index, the registers and the
+search fallback, each in pages of bounded size (:mod:`teikit.publish.site`).
 
 * Incremental: a record whose bytes, and the toolchain, are unchanged since
   the last build (:mod:`teikit.publish.manifest`) is skipped; a file whose
@@ -49,9 +49,10 @@ from teikit.publish.manifest import (
     sha256,
     toolchain_fingerprint,
 )
+from teikit.publish.paging import SITE_FILE_RE
 from teikit.publish.render import Options, Renderer
 from teikit.publish.search import index_site
-from teikit.publish.site import SITE_FILES, site_files, write_site_files
+from teikit.publish.site import site_pages, write_site_files
 
 HTML = Options(to="html")
 TEXT = Options(to="text", style="reading")
@@ -277,7 +278,7 @@ def build_site(
         if jobs_to_run or title != previous.title or current.records.keys() != previous.records.keys():
             # The index pages will be written: every skipped record's entry is needed, and checked.
             jobs_to_run += _unreadable_entries(site, current, report, planned)
-        elif not all((site / name).is_file() for name in SITE_FILES):
+        elif not _site_files_present(site, previous):
             jobs_to_run += _unreadable_entries(site, current, report, planned)
         total = len(jobs_to_run)
         if progress is not None:
@@ -327,7 +328,7 @@ def build_site(
             title == previous.title
             and current.records.keys() == previous.records.keys()
             and all(state.same_build(previous.records[key]) for key, state in current.records.items())
-            and all((site / name).is_file() for name in SITE_FILES)
+            and _site_files_present(site, previous)
         )
         if not unchanged:
             entries = [
@@ -335,7 +336,9 @@ def build_site(
                 for key, state in current.records.items()
                 if state.read_entry(key) and state.entry  # (records not reached after --fail-fast: not yet read)
             ]
-            write_site_files(site, site_files(entries, title, ui_lang=ui_lang, site=site))
+            written = write_site_files(site, site_pages(entries, title, ui_lang=ui_lang, site=site))
+            _remove_stale_pages(site, previous, written)
+            store.set_site_files(written)
             index_site(site, ui_lang)
     report.seconds = time.perf_counter() - started
     return report
@@ -408,6 +411,26 @@ def _unreadable_entries(
             report.outcomes = [o for o in report.outcomes if not (o.key == key and o.status == "skipped")]
             rebuild.append(planned.get(key) or BuildJob(state.source, key, str(site)))
     return rebuild
+
+
+def _site_files_present(site: Path, previous: Manifest) -> bool:
+    """Whether the site-wide pages the last build wrote are all still there."""
+    return bool(previous.site_files) and all((site / name).is_file() for name in previous.site_files)
+
+
+LEGACY_SITE_FILES = ("search-index.json", "search-index.js")
+"""Site-wide files of earlier versions, now in shards: removed once a build writes the shards."""
+
+
+def _remove_stale_pages(site: Path, previous: Manifest, written: list[str]) -> None:
+    """Delete the site-wide pages the last build wrote and this one did not (a year gone, fewer
+    shards). Only names of :data:`~teikit.publish.paging.SITE_FILE_RE`, so no other file is deleted;
+    the single search index of earlier versions goes too, once, when their manifest is replaced."""
+    stale = [name for name in previous.site_files if name not in written and SITE_FILE_RE.fullmatch(name)]
+    if previous.records and not previous.site_files:
+        stale += [name for name in LEGACY_SITE_FILES if name not in written]
+    for name in stale:
+        remove_output(site, name)
 
 
 def _same_name(key: str, path: Path, other: Path) -> BuildOutcome:

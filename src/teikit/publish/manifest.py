@@ -47,6 +47,7 @@ from teikit.core.resources import data_dir
 from teikit.core.serialize import inside, remove_output
 from teikit.publish.catalog import CatalogEntry
 from teikit.publish.keys import is_record_key, outputs_of
+from teikit.publish.paging import SITE_FILE_RE
 from teikit.publish.registers import KINDS, RegisterItem
 
 MANIFEST_NAME = ".teikit-manifest.sqlite"
@@ -134,6 +135,8 @@ class Manifest:
 
     records: dict[str, RecordState] = field(default_factory=dict)
     title: str = ""
+    site_files: list[str] = field(default_factory=list)
+    """The site-wide pages the last build wrote (names of :data:`~teikit.publish.paging.SITE_FILE_RE`)."""
 
     @classmethod
     def load(cls, site: Path) -> Manifest:
@@ -158,6 +161,8 @@ def _read(connection: sqlite3.Connection) -> Manifest:
     for name, value in connection.execute("SELECT name, value FROM meta"):
         if name == "title" and isinstance(value, str):
             manifest.title = value
+        elif name == "site_files" and isinstance(value, str):
+            manifest.site_files = _site_file_names(value)
     rows = connection.execute(
         "SELECT key, source, size, mtime_ns, inode, ctime_ns, checked_ns, tei_hash, toolchain, outputs, entry"
         " FROM records"
@@ -282,6 +287,13 @@ class ManifestStore:
         if self.load_title() != title:  # a build that changes nothing writes nothing
             self._connection.execute("INSERT OR REPLACE INTO meta VALUES ('title', ?)", (title,))
 
+    def set_site_files(self, names: list[str]) -> None:
+        """Record the site-wide pages a build wrote (only if they differ: a build that changes nothing writes nothing)."""
+        value = json.dumps(names)
+        row = self._connection.execute("SELECT value FROM meta WHERE name = 'site_files'").fetchone()
+        if row is None or row[0] != value:
+            self._connection.execute("INSERT OR REPLACE INTO meta VALUES ('site_files', ?)", (value,))
+
     def load_title(self) -> str | None:
         row = self._connection.execute("SELECT value FROM meta WHERE name = 'title'").fetchone()
         return None if row is None else str(row[0])
@@ -327,6 +339,15 @@ def _record_state(key: object, value: object) -> RecordState | None:
     assert isinstance(outputs, list)
     # Only the names the key scheme gives this record: a name added by hand is never deleted.
     return RecordState(tei_hash, [name for name in outputs_of(key) if name in outputs], dict(entry))
+
+
+def _site_file_names(value: str) -> list[str]:
+    """The stored list of site-wide pages, each a name teikit gives them (anything else is dropped)."""
+    try:
+        names = json.loads(value)
+    except ValueError:
+        return []
+    return [name for name in names if isinstance(name, str) and SITE_FILE_RE.fullmatch(name)] if _strings(names) else []
 
 
 def _strings(value: object) -> bool:
