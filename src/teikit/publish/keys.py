@@ -61,6 +61,10 @@ def is_record_key(key: object) -> bool:
     return isinstance(key, str) and len(key) <= MAX_KEY and KEY_RE.fullmatch(key) is not None
 
 
+OUTPUT_KINDS = ("{}.html", "{}.txt", "tei/{}.xml", "{}.diplomatic.txt", "{}.csl.json", "{}.bib")
+"""The pattern of each file a record makes: the manifest stores which were made, a bit each."""
+
+
 def outputs_of(key: str) -> list[str]:
     """The files a record makes, relative to the site folder."""
-    return [f"{key}.html", f"{key}.txt", f"tei/{key}.xml", f"{key}.diplomatic.txt", f"{key}.csl.json", f"{key}.bib"]
+    return [kind.format(key) for kind in OUTPUT_KINDS]
