@@ -53,10 +53,8 @@ from teikit.core.errors import InputError, Location
 from teikit.core.filestat import FileStat
 from teikit.core.resources import data_dir
 from teikit.core.serialize import inside, remove_output
-from teikit.publish.catalog import CatalogEntry
 from teikit.publish.keys import OUTPUT_KINDS, is_record_key, outputs_of
 from teikit.publish.paging import SITE_FILE_RE
-from teikit.publish.registers import KINDS, RegisterItem
 
 MANIFEST_NAME = ".teikit-manifest.sqlite"
 LEGACY_NAME = ".teikit-manifest.json"
@@ -166,8 +164,24 @@ class Manifest:
             connection.close()
 
 
-_ENTRY_FIELDS = tuple(CatalogEntry.__dataclass_fields__)
-_ITEM_FIELDS = tuple(RegisterItem.__dataclass_fields__)
+_ENTRY_FIELDS = (
+    "key",
+    "title",
+    "date",
+    "date_text",
+    "reference",
+    "languages",
+    "summary",
+    "persons",
+    "names",
+    "keywords",
+    "register",
+)
+"""The fields of a :class:`~teikit.publish.catalog.CatalogEntry`, in order (the catalog, and its
+lxml, is not imported to read a manifest; tests/test_manifest.py checks they agree)."""
+_ITEM_FIELDS = ("kind", "ident", "names", "roles", "authorities", "mentions")
+"""The fields of a :class:`~teikit.publish.registers.RegisterItem`, in order."""
+_KINDS = ("person", "place", "org")
 
 
 def _compact(entry: dict[str, Any]) -> list[Any]:
@@ -243,6 +257,7 @@ def _read(connection: sqlite3.Connection) -> Manifest:
         "SELECT key, source, size, mtime_ns, inode, ctime_ns, checked_ns, tei_hash, toolchain, outputs, entry"
         " FROM records"
     )
+    everything = (1 << len(OUTPUT_KINDS)) - 1
     for key, source, size, mtime_ns, inode, ctime_ns, checked_ns, tei_hash, toolchain, outputs, entry in rows:
         if not all(isinstance(number, int) for number in (size, mtime_ns, inode, ctime_ns, checked_ns, outputs)):
             continue
@@ -251,11 +266,16 @@ def _read(connection: sqlite3.Connection) -> Manifest:
         if not is_record_key(key) or not 0 <= outputs < 1 << len(OUTPUT_KINDS):
             continue
         names = outputs_of(key)
-        state = RecordState(tei_hash.hex(), [name for bit, name in enumerate(names) if outputs >> bit & 1])
-        state.source, state.toolchain, state.stored_entry = source, toolchain.hex(), entry
-        state.dictionaries = dictionaries
-        state.stat = FileStat(size, mtime_ns, inode, ctime_ns, checked_ns)
-        manifest.records[key] = state
+        manifest.records[key] = RecordState(
+            tei_hash.hex(),
+            names if outputs == everything else [name for bit, name in enumerate(names) if outputs >> bit & 1],
+            {},
+            source,
+            FileStat(size, mtime_ns, inode, ctime_ns, checked_ns),
+            toolchain.hex(),
+            entry,
+            dictionaries,
+        )
     return manifest
 
 
@@ -501,7 +521,7 @@ _PERSON_FIELDS = ("ident", "names", "roles")
 
 def _entry_ok(entry: dict[str, Any]) -> bool:
     """Whether ``entry`` has exactly the fields of a :class:`CatalogEntry`, each of its type."""
-    if set(entry) != set(CatalogEntry.__dataclass_fields__):
+    if set(entry) != set(_ENTRY_FIELDS):
         return False
     for name, value in entry.items():
         if name == "persons":
@@ -529,8 +549,8 @@ def _register_item_ok(item: object) -> bool:
     """Whether ``item`` is exactly a :class:`~teikit.publish.registers.RegisterItem` as stored."""
     return (
         isinstance(item, dict)
-        and set(item) == set(RegisterItem.__dataclass_fields__)
-        and item["kind"] in KINDS
+        and set(item) == set(_ITEM_FIELDS)
+        and item["kind"] in _KINDS
         and isinstance(item["ident"], str)
         and isinstance(item["names"], list)
         and all(isinstance(name, list) and len(name) == 2 and _strings(name) for name in item["names"])
