@@ -12,7 +12,7 @@ file name and a label a reader can navigate by.
   ``records-undated.html``). A page's name depends on its year only, so a
   link to 1949 still leads there when other years grow.
 * A register: ``persons.html``, ``persons-2.html``… with at most
-  :data:`REGISTER_BUDGET` lines each, labelled by the initials they run
+  :data:`REGISTER_BUDGET` lines (links) each, labelled by the initials they run
   from and to (``A–C``); an entry with more mentions than a page holds is
   continued on the next.
 * The search fallback: shards of at most :data:`SHARD_BYTES`
@@ -29,7 +29,8 @@ from typing import Generic, TypeVar
 PAGE_SIZE = 500
 """Records on one index page."""
 REGISTER_BUDGET = 2000
-"""Lines on one register page: an entry is one, and each of its mentions one more."""
+"""Lines on one register page: an entry is one, each record that mentions it one more, and each
+place in that record it is mentioned at one more (a link each: about 150 bytes of a page)."""
 SHARD_BYTES = 1_000_000
 """Bytes of one shard of the disk search fallback (a record bigger than that is a shard of its own)."""
 UNDATED = "undated"

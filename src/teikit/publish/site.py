@@ -35,7 +35,7 @@ from lxml import etree
 
 from teikit.publish import paging
 from teikit.publish.catalog import CatalogEntry
-from teikit.publish.paging import Page, labelled_pages, record_pages, shards
+from teikit.publish.paging import Page, chunks, labelled_pages, record_pages, shards
 from teikit.publish.registers import RegisterEntry, RegisterItem, merge, normalised
 from teikit.publish.render import Renderer
 from teikit.publish.search import FALLBACK_TEXT_BUDGET, text_words
@@ -109,10 +109,14 @@ class _Mentions:
     continued: bool = False
 
 
+def _cost(records: list[tuple[str, RegisterItem]]) -> int:
+    """The lines of an entry's mentions on a page: one a record, and one for each place it is mentioned at."""
+    return sum(1 + len(item.mentions) for _, item in records)
+
+
 def _pieces(entry: RegisterEntry, budget: int) -> list[_Mentions]:
     """An entry, cut where its mentions would not fit on one page."""
-    size = max(1, budget - 1)
-    runs = [entry.records[start : start + size] for start in range(0, len(entry.records), size)] or [[]]
+    runs = list(chunks(entry.records, lambda record: 1 + len(record[1].mentions), max(1, budget - 1))) or [[]]
     return [_Mentions(entry, run, number > 0) for number, run in enumerate(runs)]
 
 
@@ -190,7 +194,7 @@ def register_documents(
         pages: list[Page[_Mentions]] = labelled_pages(
             stem,
             own,
-            lambda piece: 1 + len(piece.records),
+            lambda piece: 1 + _cost(piece.records),
             lambda piece: _initial(piece.entry.names[0][0] if piece.entry.names else ""),
             budget,
         )
