@@ -68,7 +68,11 @@ class BuildJob:
 
     def depends(self, toolchain: str) -> str:
         """What the record's outputs depend on besides its TEI: the toolchain and its neighbours."""
-        return sha256(f"{toolchain} {self.prev} {self.next}".encode())
+        return _depends(toolchain, self.prev, self.next)
+
+
+def _depends(toolchain: str, prev: str, next_: str) -> str:
+    return sha256(f"{toolchain} {prev} {next_}".encode())
 
 
 @dataclass
@@ -311,7 +315,7 @@ def build_site(
             present,
             depends,
         )
-        jobs_to_run = [job for job in planned.values() if job.key not in current.records]
+        jobs_to_run = [job() for key, job in planned.items() if key not in current.records]
         if jobs_to_run or title != previous.title or current.records.keys() != previous.records.keys():
             # The index pages will be written: every skipped record's entry is needed, and checked.
             jobs_to_run += _unreadable_entries(site, current, report, planned)
@@ -409,8 +413,9 @@ def _plan(
     base_url: str,
     present: set[str],
     depends: dict[str, str],
-) -> dict[str, BuildJob]:
-    """Every record's job, by key; those not to build go to ``current`` as skipped.
+) -> dict[str, Callable[[], BuildJob]]:
+    """Every record's job, by key, made when asked for (most records of a rebuild need none); those
+    not to build go to ``current`` as skipped.
 
     Stat first, like git's index: a record the manifest vouches for by its
     file's size, mtime and inode is not read at all; one whose stat changed is
@@ -418,7 +423,7 @@ def _plan(
     its new stat recorded). ``present``: the names in the site and its ``tei/`` folder;
     ``depends`` receives what each record's outputs depend on besides its TEI.
     """
-    planned: dict[str, BuildJob] = {}
+    planned: dict[str, Callable[[], BuildJob]] = {}
     seen: dict[str, str] = {}
     root, folder = str(tei_dir), str(site)
     keys = [key_of(source, root) for source in records]
@@ -427,18 +432,11 @@ def _plan(
         if other != source:
             report.outcomes.append(_same_name(key, Path(source), Path(other)))
             continue
-        job = BuildJob(
-            source,
-            key,
-            folder,
-            prev=keys[number - 1] if number else "",
-            next=keys[number + 1] if number + 1 < len(keys) else "",
-            ui_lang=ui_lang,
-            base_url=base_url,
-        )
+        prev = keys[number - 1] if number else ""
+        next_ = keys[number + 1] if number + 1 < len(keys) else ""
+        planned[key] = functools.partial(BuildJob, source, key, folder, prev, next_, ui_lang, base_url)
         known = previous.records.get(key)
-        planned[key] = job
-        depends[key] = job.depends(toolchain)
+        depends[key] = _depends(toolchain, prev, next_)
         usable = known is not None and known.toolchain == depends[key] and not force
         if known is not None and usable and present.issuperset(known.outputs):
             stat = FileStat.of(source)
@@ -457,7 +455,7 @@ def _plan(
 
 
 def _unreadable_entries(
-    site: Path, current: Manifest, report: BuildReport, planned: dict[str, BuildJob]
+    site: Path, current: Manifest, report: BuildReport, planned: dict[str, Callable[[], BuildJob]]
 ) -> list[BuildJob]:
     """Read the stored index entries of the skipped records; those not of teikit's making are rebuilt."""
     rebuild: list[BuildJob] = []
@@ -465,7 +463,7 @@ def _unreadable_entries(
         if not state.read_entry(key):
             del current.records[key]
             report.outcomes = [o for o in report.outcomes if not (o.key == key and o.status == "skipped")]
-            rebuild.append(planned.get(key) or BuildJob(state.source, key, str(site)))
+            rebuild.append(planned[key]() if key in planned else BuildJob(state.source, key, str(site)))
     return rebuild
 
 
