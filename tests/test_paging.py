@@ -6,6 +6,7 @@ import os
 import time
 from pathlib import Path
 
+import html5lib
 import pytest
 from lxml import html
 
@@ -141,3 +142,17 @@ def test_no_site_file_is_over_its_budget(tmp_path: Path, monkeypatch: pytest.Mon
             # A line an entry, one a record that mentions it, one a place it is mentioned at (a link each).
             lines = page.xpath("//ul[contains(@class, 'tk-register')]/li") + page.xpath("//ul[@class='mentions']//a")
             assert len(lines) <= 100, name
+
+
+def test_the_pages_of_a_paged_site_are_valid_html(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(paging, "PAGE_SIZE", 1)
+    monkeypatch.setattr(paging, "REGISTER_BUDGET", 60)
+    tei, site = tmp_path / "tei", tmp_path / "site"
+    make_records(tei, ["1949-12-16", "1950-01-02"])
+    build_site(tei, site, jobs=1, ui_lang="ru")
+    for name in ("index.html", "records-1949.html", "records-1950.html", "persons.html", "persons-2.html"):
+        parser = html5lib.HTMLParser(strict=True)
+        parser.parse((site / name).read_text(encoding="utf-8"))
+        assert not parser.errors, name
+    landing = (site / "index.html").read_text(encoding="utf-8")
+    assert "Документов: 2, по годам, не более 1 на странице:" in landing and "Страницы списка" in landing
