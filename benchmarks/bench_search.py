@@ -93,7 +93,9 @@ def main() -> None:
         pages = _size(site) - _size(site / "pagefind") - _size(site / "tei")
         print(f"{len(report.of('built'))} records built in {seconds:.0f} s (with the Pagefind index)")
         print(f"pages {pages / 2**20:.1f} MiB; Pagefind index {_size(site / 'pagefind') / 2**20:.1f} MiB")
-        print(f"disk fallback search-index.js {(site / 'search-index.js').stat().st_size / 2**10:.0f} KiB")
+        shards = sorted(site.glob("search-index-*.js"))
+        total = sum(path.stat().st_size for path in shards) / 2**10
+        print(f"disk fallback search-index-N.js: {len(shards)} shards, {total:.0f} KiB in all")
         print("query          records  fetched KiB  first result ms (the first query loads the runtime)")
         for query, hits, fetched, elapsed in measure(site):
             print(f"{query:<14} {hits:>7}  {fetched / 1024:>11.0f}  {elapsed:>15.0f}", flush=True)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
+import zlib
 from pathlib import Path
 
 import pytest
@@ -15,8 +16,8 @@ from teikit.core.errors import InputError
 from teikit.core.serialize import inside, write_atomic
 from teikit.publish.build import build_site
 from teikit.publish.keys import is_record_key, outputs_of, record_key
-from teikit.publish.manifest import LEGACY_NAME, MANIFEST_NAME
-from teikit.publish.site import SITE_FILES
+from teikit.publish.manifest import LEGACY_NAME, MANIFEST_NAME, pack_entry
+from teikit.publish.paging import SITE_FILE_RE
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED_TEI = ROOT / "tei" / "wilson-111240.xml"
@@ -42,11 +43,12 @@ def built_site(tmp_path: Path, count: int = 2) -> tuple[Path, Path]:
 
 def tamper(site: Path, key: str, outputs: object) -> None:
     with sqlite3.connect(site / MANIFEST_NAME) as connection:
-        connection.execute("UPDATE records SET outputs = ? WHERE key = ?", (json.dumps(outputs), key))
+        connection.execute("UPDATE records SET outputs = ? WHERE key = ?", (outputs, key))
     connection.close()
 
 
 # Before the fix, _remove_stale unlinked every name the manifest listed: all three were deleted.
+# Now a row names its outputs only as bits of the key scheme's names: no other name can be written there.
 @pytest.mark.parametrize("target", ["../victim.txt", "ABSOLUTE", "link/victim.txt"])
 def test_a_tampered_manifest_never_deletes_outside_the_site(tmp_path: Path, target: str) -> None:
     tei, site = built_site(tmp_path)
@@ -54,13 +56,20 @@ def test_a_tampered_manifest_never_deletes_outside_the_site(tmp_path: Path, targ
     victim.write_text("keep me", encoding="utf-8")
     (site / "link").symlink_to(tmp_path)
     name = str(victim) if target == "ABSOLUTE" else target
-    tamper(site, "record-0", [*outputs_of("record-0"), name])
-    (tei / "record-0.xml").unlink()
+    tamper(site, "record-0", json.dumps([*outputs_of("record-0"), name]))
+    tamper(site, "record-1", (1 << 40) | 63)
+    for path in tei.iterdir():
+        path.unlink()
     report = build_site(tei, site, jobs=1)
     assert victim.read_text(encoding="utf-8") == "keep me"
     assert not report.of("failed")
-    # The record's own outputs are gone as before; the other record is untouched.
-    assert not (site / "record-0.html").exists() and (site / "record-1.html").is_file()
+
+
+def test_a_record_gone_takes_exactly_its_outputs(tmp_path: Path) -> None:
+    tei, site = built_site(tmp_path)
+    (tei / "record-0.xml").unlink()
+    build_site(tei, site, jobs=1)
+    assert not any(site.rglob("record-0.*")) and (site / "record-1.html").is_file()
 
 
 @pytest.mark.parametrize(
@@ -89,14 +98,19 @@ def test_a_malformed_manifest_is_ignored_not_a_crash(tmp_path: Path, records: ob
 @pytest.mark.parametrize(
     ("column", "value"),
     [
-        ("outputs", "7"),
+        ("outputs", "seven"),
         ("outputs", "not json"),
         ("entry", '{"key": "record-0", "evil": 1}'),
+        ("entry", pack_entry({"key": "record-0", "evil": 1}, {})),
+        ("entry", b"\x00" + zlib.compress(b"[" * 10**7)),
+        ("entry", b"\x07" + zlib.compress(b"[]")),
+        ("tei_hash", "x"),
+        ("outputs", 1 << 40),
         ("size", "x"),
         ("key", "../x"),
     ],
 )
-def test_a_malformed_manifest_row_is_dropped_and_rebuilt(tmp_path: Path, column: str, value: str) -> None:
+def test_a_malformed_manifest_row_is_dropped_and_rebuilt(tmp_path: Path, column: str, value: object) -> None:
     tei, site = built_site(tmp_path)
     with sqlite3.connect(site / MANIFEST_NAME) as connection:
         connection.execute(f"UPDATE records SET {column} = ? WHERE key = 'record-0'", (value,))
@@ -178,7 +192,7 @@ def test_two_records_never_share_a_page(tmp_path: Path) -> None:
     seed_copy(tei / "a" / "b.xml", "2")
     report = build_site(tei, site, jobs=1)
     assert len(report.of("built")) == 2
-    pages = sorted(path.name for path in site.glob("*.html") if path.name not in SITE_FILES)
+    pages = sorted(path.name for path in site.glob("*.html") if not SITE_FILE_RE.fullmatch(path.name))
     assert len(pages) == 2
     contents = {(site / page).read_text(encoding="utf-8").count("111240") for page in pages}
     assert len(pages) == 2 and contents

@@ -151,7 +151,7 @@ def _resolve_jobs(_ctx: click.Context, _param: click.Parameter, value: int | Non
     """One default for every command: one worker per core this process may run on."""
     if value:
         return value
-    from teikit.core.workers import default_jobs
+    from teikit.core.cpus import default_jobs
 
     return default_jobs()
 
@@ -863,9 +863,9 @@ def build(
       teikit build --force --jobs 2
       teikit build --scheduler tcp://scheduler:8786   # on a Dask cluster
     """
-    from teikit.publish.build import build_site, find_records
+    from teikit.publish.build import build_site, has_records
 
-    if not find_records(tei_dir):
+    if not has_records(tei_dir):
         _nothing_to_do((tei_dir,), "TEI records (*.xml)", allow_empty)
     tty = sys.stderr.isatty() and verbosity >= 0
     step = 1

@@ -100,6 +100,9 @@
               <xsl:if test=". = $current">
                 <xsl:attribute name="aria-current" select="'page'"/>
               </xsl:if>
+              <xsl:if test=". = 'index' and $current = 'records'">
+                <xsl:attribute name="aria-current" select="'true'"/>
+              </xsl:if>
               <xsl:value-of select="tk:msg(if (. = 'index') then 'records' else .)"/>
             </a>
           </li>
@@ -114,6 +117,56 @@
         </ol>
       </nav>
     </xsl:if>
+  </xsl:function>
+
+  <xsl:function name="tk:pager" as="element()?">
+    <!-- The pages of a list (the index's years, a register's initials): a link to each, this one marked,
+         with the previous and the next page; nothing when the list has one page. With $counts, how many
+         records each page holds. Page names come from teikit.publish.paging, escaped all the same. -->
+    <xsl:param name="pages" as="element(pages)?"/>
+    <xsl:param name="counts" as="xs:boolean"/>
+    <xsl:variable name="all" as="element(page)*" select="$pages/page"/>
+    <xsl:variable name="at" as="xs:integer?" select="index-of($all/@name ! string(), string($pages/@current))[1]"/>
+    <xsl:if test="count($all) gt 1">
+      <nav class="tk-pager" aria-label="{tk:msg('pages-nav')}">
+        <xsl:if test="exists($at)">
+          <ul class="tk-pager-steps">
+            <xsl:if test="$at gt 1">
+              <li><a rel="prev" href="{encode-for-uri($all[$at - 1]/@name)}">← {tk:msg('prev-page')}</a></li>
+            </xsl:if>
+            <xsl:if test="$at lt count($all)">
+              <li><a rel="next" href="{encode-for-uri($all[$at + 1]/@name)}">{tk:msg('next-page')} →</a></li>
+            </xsl:if>
+          </ul>
+        </xsl:if>
+        <ol>
+          <xsl:for-each select="$all">
+            <li>
+              <a href="{encode-for-uri(@name)}">
+                <xsl:if test="@name = $pages/@current">
+                  <xsl:attribute name="aria-current" select="'page'"/>
+                </xsl:if>
+                <xsl:value-of select="tk:page-label(., position())"/>
+              </a>
+              <xsl:if test="$counts">
+                <xsl:text> </xsl:text>
+                <span class="tk-count">({if (@count = '1') then tk:msg('caption-one') else tk:msg('n-records', string(@count))})</span>
+              </xsl:if>
+            </li>
+          </xsl:for-each>
+        </ol>
+      </nav>
+    </xsl:if>
+  </xsl:function>
+
+  <xsl:function name="tk:page-label" as="xs:string">
+    <!-- A page of a list as a reader names it: its year or initials ('1949', 'A–C', 'Undated'), then
+         its part when its label has several pages ('1949, part 2'); its number when it has no label. -->
+    <xsl:param name="page" as="element(page)"/>
+    <xsl:param name="number" as="xs:integer"/>
+    <xsl:variable name="label" as="xs:string" select="if ($page/@label = 'undated') then tk:msg('undated')
+        else if ($page/@label = '') then tk:msg('page', string($number)) else string($page/@label)"/>
+    <xsl:sequence select="if (xs:integer($page/@part) gt 0) then tk:msg('part', ($label, string($page/@part))) else $label"/>
   </xsl:function>
 
   <xsl:function name="tk:record-nav" as="element()">
@@ -204,7 +257,11 @@
 a:focus-visible, button:focus-visible, input:focus-visible, summary:focus-visible, [tabindex]:focus-visible { outline: 3px solid var(--focus); outline-offset: 2px; }
 .tk-site-nav, .tk-breadcrumb, .tk-record-nav { font-family: system-ui, sans-serif; font-size: .92rem; }
 .tk-site-nav ul, .tk-breadcrumb ol, .tk-record-nav ul { list-style: none; margin: .5rem 0; padding: 0; display: flex; flex-wrap: wrap; gap: .25rem 1rem; }
-.tk-site-nav a[aria-current="page"] { font-weight: bold; }
+.tk-site-nav a[aria-current] { font-weight: bold; }
+.tk-pager { font-family: system-ui, sans-serif; font-size: .92rem; margin: .6rem 0; }
+.tk-pager ul, .tk-pager ol { list-style: none; margin: .3rem 0; padding: 0; display: flex; flex-wrap: wrap; gap: .25rem 1rem; }
+.tk-pager a[aria-current="page"] { font-weight: bold; color: var(--ink, #1b1b1b); }
+.tk-pager .tk-count { color: #4d4d4d; }
 .tk-breadcrumb ol { gap: .25rem .4rem; color: #4d4d4d; }
 .tk-breadcrumb li + li::before { content: "›"; padding-right: .4rem; }
 .tk-breadcrumb li { min-width: 0; }

@@ -1,14 +1,19 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!--
   pages.xsl: the site pages of an edition (the index of records, the
-  persons), in the layout every page shares (layout.xsl).
+  registers), in the layout every page shares (layout.xsl).
 
-  Input: the site document teikit.publish.site makes from the catalog:
-    <site title="…"> <record key date date-text reference languages>
-      <title/> <summary/> </record>…
+  Input: one page's site document, made by teikit.publish.site:
+    <site title="…" shards total page-size>
+      <pages current="records-1949.html"> <page name label part count/>… </pages>
+      <record key date date-text reference languages> <title/> <summary/> </record>…
+      <entry kind continued?> <name lang/>… <role/>… <authority href/>… <mention key ident label title> <at id/>… </mention>… </entry>…
       <person> <name/>… <role/>… <mention key ident label/>… </person>… </site>
-  Which page to make is $page ("index" or "persons"). The data (order,
-  merging of persons) is decided in Python; this stylesheet only presents it.
+  <pages> is there when the list has several pages (teikit.publish.paging).
+  Which page to make is $page: "index" (the one page of records, or the page
+  that lists the pages), "records" (one page of them), "persons", "places",
+  "organisations". The data (order, merging, what each page holds) is
+  decided in Python; this stylesheet only presents it.
 -->
 <xsl:stylesheet version="3.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -26,22 +31,27 @@
 
   <xsl:template match="/site">
     <xsl:variable name="heading" as="xs:string" select="if ($page = ('persons', 'places', 'organisations')) then tk:msg($page) || ' — ' || @title else string(@title)"/>
+    <xsl:variable name="here" as="element(page)?" select="pages/page[@name = ../@current]"/>
+    <xsl:variable name="label" as="xs:string?" select="$here ! tk:page-label(., count(preceding-sibling::page) + 1)"/>
     <html lang="{tk:ui-lang()}">
       <head>
         <meta charset="UTF-8"/>
         <meta name="viewport" content="width=device-width, initial-scale=1"/>
         <meta name="generator" content="teikit"/>
         <link rel="icon" href="data:,"/>
-        <title>{$heading}</title>
+        <title>{string-join(($heading, $label), ' · ')}</title>
         <style>{$tk:page-css}{$tk:site-css}</style>
       </head>
       <body>
         <xsl:sequence select="tk:skip-link()"/>
         <header role="banner">
-          <xsl:sequence select="tk:site-nav($page, if ($page eq 'index') then '' else tk:msg($page))"/>
+          <xsl:sequence select="tk:site-nav($page, if ($page eq 'index') then '' else if ($page eq 'records') then $label else string-join((tk:msg($page), $label), ' · '))"/>
           <h1>{$heading}</h1>
         </header>
         <main id="tk-main" tabindex="-1">
+          <xsl:if test="not($page = ('index', 'records'))">
+            <xsl:sequence select="tk:pager(pages, false())"/>
+          </xsl:if>
           <xsl:choose>
             <xsl:when test="$page eq 'persons' and not(entry[@kind = 'person'])">
               <xsl:call-template name="tk:persons"/>
@@ -57,8 +67,13 @@
           </xsl:choose>
         </main>
         <xsl:sequence select="tk:footer(tk:msg('footer-site'))"/>
-        <xsl:if test="$page eq 'index'">
-          <script src="search-index.js"></script>
+        <xsl:if test="$page = ('index', 'records')">
+          <xsl:if test="not(pages)">
+            <!-- One page of records: the fallback's shards now, so a query filters the table at once. -->
+            <xsl:for-each select="1 to xs:integer((@shards, 0)[1])">
+              <script src="search-index-{.}.js"></script>
+            </xsl:for-each>
+          </xsl:if>
           <script>{$tk:index-script}</script>
         </xsl:if>
       </body>
@@ -69,11 +84,29 @@
     <xsl:variable name="count" as="xs:integer" select="count(record)"/>
     <div class="search" role="search">
       <label for="search">{tk:msg('search-label')} </label>
-      <input type="search" id="search" placeholder="{tk:msg('search-hint')}" disabled=""/>
+      <input type="search" id="search" placeholder="{tk:msg('search-hint')}" disabled=""
+             data-shards="{(@shards, 0)[1]}" data-total="{(@total, $count)[1]}" data-paged="{exists(pages)}"/>
       <xsl:text> </xsl:text>
       <span id="search-status" aria-live="polite" data-some="{tk:msg('search-some')}" data-none="{tk:msg('search-none')}"></span>
       <ol id="search-results" hidden="" data-more="{tk:msg('more-results')}"></ol>
     </div>
+    <xsl:choose>
+      <xsl:when test="pages and $page eq 'index'">
+        <!-- The page that lists the pages: each year's, with how many records it holds. -->
+        <p>{tk:msg('index-intro', (string(@total), string(@page-size)))}</p>
+        <xsl:sequence select="tk:pager(pages, true())"/>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:sequence select="tk:pager(pages, false())"/>
+        <xsl:call-template name="tk:records">
+          <xsl:with-param name="count" select="$count"/>
+        </xsl:call-template>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <xsl:template name="tk:records">
+    <xsl:param name="count" as="xs:integer"/>
     <table id="records" class="tk-records">
       <caption>{if ($count eq 1) then tk:msg('caption-one') else tk:msg('caption', string($count))}</caption>
       <thead>
@@ -121,6 +154,10 @@
             <xsl:if test="name[1]/@lang != ''"><xsl:attribute name="lang" select="name[1]/@lang"/></xsl:if>
             <xsl:value-of select="name[1]"/>
           </strong>
+          <xsl:if test="@continued">
+            <xsl:text> </xsl:text>
+            <span class="roles">({tk:msg('continued')})</span>
+          </xsl:if>
           <xsl:for-each select="subsequence(name, 2)">
             <xsl:text> · </xsl:text>
             <span>
@@ -214,16 +251,18 @@ footer { margin-top: 2rem; color: var(--muted); font-size: .85rem; border-top: 1
   <xsl:variable name="tk:index-script" as="xs:string" expand-text="no"><![CDATA[
 (function () {
   "use strict";
-  var table = document.getElementById("records");
-  if (!table) { return; }
-  var body = table.tBodies[0];
-  var rows = Array.prototype.slice.call(body.rows);
-  var index = window.TEIKIT_INDEX || [];
-  var byKey = Object.create(null);
-  index.forEach(function (record) { byKey[record.key] = record.text; });
   var box = document.getElementById("search");
   var status = document.getElementById("search-status");
   var list = document.getElementById("search-results");
+  var table = document.getElementById("records");
+  if (!box) { return; }
+  var rows = table ? Array.prototype.slice.call(table.tBodies[0].rows) : [];
+  // One page of records: the table is filtered. Several: a query lists its hits from every page.
+  var paged = box.dataset.paged === "true";
+  var total = box.dataset.total || String(rows.length);
+  var shardCount = parseInt(box.dataset.shards || "0", 10);
+  var index = null;
+  var loading = null;
   var FOLD = { "ł": "l", "ø": "o", "đ": "d", "ð": "d", "þ": "th", "ß": "ss", "æ": "ae", "œ": "oe", "ı": "i" };
   var pagefind = null;
   var asked = 0;
@@ -234,6 +273,30 @@ footer { margin-top: 2rem; color: var(--muted); font-size: .85rem; border-top: 1
   function say(template, values) {
     return values.reduce(function (text, value, n) { return text.split("{" + (n + 1) + "}").join(value); }, template);
   }
+  function escape(text) {
+    var span = document.createElement("span");
+    span.textContent = text;
+    return span.innerHTML;
+  }
+  // The disk fallback's shards (search-index-N.js), as scripts (fetch is refused from file://), one
+  // after the other, only when a query needs them; a page of one list has them already.
+  function load() {
+    if (window.TEIKIT_INDEX || !shardCount) { index = window.TEIKIT_INDEX || []; return Promise.resolve(); }
+    if (!loading) {
+      loading = Array.apply(null, Array(shardCount)).reduce(function (done, _, n) {
+        return done.then(function () {
+          return new Promise(function (resolve) {
+            var script = document.createElement("script");
+            script.src = "search-index-" + (n + 1) + ".js";
+            script.onload = resolve;
+            script.onerror = resolve;
+            document.head.appendChild(script);
+          });
+        });
+      }, Promise.resolve()).then(function () { index = window.TEIKIT_INDEX || []; });
+    }
+    return loading;
+  }
   function show(keys, query) {
     var shown = 0;
     rows.forEach(function (row) {
@@ -241,18 +304,44 @@ footer { margin-top: 2rem; color: var(--muted); font-size: .85rem; border-top: 1
       row.hidden = !hit;
       if (hit) { shown += 1; }
     });
-    status.textContent = keys === null ? "" : shown ? say(status.dataset.some, [String(shown), String(rows.length)])
+    status.textContent = keys === null ? "" : shown ? say(status.dataset.some, [String(shown), total])
       : say(status.dataset.none, [query]);
+  }
+  function clear() {
+    asked += 1;
+    list.hidden = true;
+    list.textContent = "";
+    if (table) { table.hidden = false; }
+    show(null, "");
   }
   function filter() {
     var query = box.value.trim();
     var words = normalise(query).split(/\s+/).filter(Boolean);
-    if (!words.length) { asked += 1; list.hidden = true; list.textContent = ""; table.hidden = false; show(null, ""); return; }
+    if (!words.length) { return clear(); }
     if (pagefind) { return searchPagefind(query); }
+    if (paged) { return searchShards(query, words); }
+    var byKey = Object.create(null);
+    (window.TEIKIT_INDEX || []).forEach(function (record) { byKey[record.key] = record.text; });
     show(rows.filter(function (row) {
       var haystack = byKey[row.dataset.key] || normalise(row.textContent);
       return words.every(function (word) { return haystack.indexOf(word) !== -1; });
     }).map(function (row) { return row.dataset.key; }), query);
+  }
+  // Several pages, no Pagefind: the hits of every shard, listed like Pagefind's.
+  function searchShards(query, words) {
+    var mine = ++asked;
+    return load().then(function () {
+      if (mine !== asked) { return; }
+      var hits = index.filter(function (record) {
+        return words.every(function (word) { return record.text.indexOf(word) !== -1; });
+      }).map(function (record) {
+        return { data: function () {
+          return Promise.resolve({ url: encodeURIComponent(record.key) + ".html", meta: { title: record.title },
+            excerpt: escape(record.date) });
+        } };
+      });
+      listResults(hits, query, mine);
+    });
   }
   // The turn a hit is in: the last element with an id that starts before the hit.
   function anchorOf(data) {
@@ -268,14 +357,16 @@ footer { margin-top: 2rem; color: var(--muted); font-size: .85rem; border-top: 1
     var mine = ++asked;
     return pagefind.search(query).then(function (search) {
       if (mine !== asked) { return; }
-      list.textContent = "";
-      table.hidden = true;
-      status.textContent = search.results.length
-        ? say(status.dataset.some, [String(search.results.length), String(rows.length)])
-        : say(status.dataset.none, [query]);
-      list.hidden = !search.results.length;
-      return more(search.results, 0, mine);
+      return listResults(search.results, query, mine);
     });
+  }
+  function listResults(results, query, mine) {
+    list.textContent = "";
+    if (table) { table.hidden = true; }
+    status.textContent = results.length ? say(status.dataset.some, [String(results.length), total])
+      : say(status.dataset.none, [query]);
+    list.hidden = !results.length;
+    return more(results, 0, mine);
   }
   function more(results, from, mine) {
     return Promise.all(results.slice(from, from + PAGE).map(function (result) { return result.data(); })).then(function (found) {
@@ -311,15 +402,15 @@ footer { margin-top: 2rem; color: var(--muted); font-size: .85rem; border-top: 1
     var query = new URLSearchParams(window.location.search).get("q");
     if (query) { box.value = query; filter(); }
   }
-  if (box) {
-    if (/^https?:$/.test(window.location.protocol)) {
-      import(new URL("pagefind/pagefind.js", window.location.href).href).then(function (module) {
-        return module.options({ baseUrl: new URL(".", window.location.href).pathname }).then(function () { pagefind = module; });
-      }).catch(function () { pagefind = null; }).then(start);
-    } else {
-      start();
-    }
+  if (/^https?:$/.test(window.location.protocol)) {
+    import(new URL("pagefind/pagefind.js", window.location.href).href).then(function (module) {
+      return module.options({ baseUrl: new URL(".", window.location.href).pathname }).then(function () { pagefind = module; });
+    }).catch(function () { pagefind = null; }).then(start);
+  } else {
+    start();
   }
+  if (!table) { return; }
+  var body = table.tBodies[0];
   Array.prototype.forEach.call(table.tHead.rows[0].cells, function (cell, column) {
     var button = cell.querySelector("button");
     if (!button) { return; }

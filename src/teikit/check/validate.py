@@ -31,9 +31,10 @@ from teikit.check.rngsimplify import simplify_grammar
 from teikit.check.schematron import Schematron
 from teikit.check.windows import WIDE, Entry, entries_of, validate_windowed, wide_elements, window_for
 from teikit.check.xsltschematron import XPATH2_BINDINGS, XsltSchematron, query_binding
+from teikit.core.cpus import default_jobs
 from teikit.core.errors import ConfigError, Diagnostic, InputError, Location, TeikitError
 from teikit.core.resources import schema_path
-from teikit.core.workers import default_jobs, run_guarded, run_parallel, worker_state
+from teikit.core.workers import run_guarded, run_parallel, worker_state
 from teikit.core.xmlsafe import ParsedDocument, parse_document, read_xml_bytes
 
 _TEI_NS = "http://www.tei-c.org/ns/1.0"

@@ -21,8 +21,10 @@ import re
 import tempfile
 from collections.abc import Iterable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from lxml import etree
+if TYPE_CHECKING:
+    from lxml import etree
 
 from teikit.core.errors import InputError, Location, OutputExistsError
 
@@ -78,6 +80,8 @@ def to_bytes(tree: etree._ElementTree, processing_instructions: Sequence[str] = 
     root = tree.getroot()
     id_first(root)
     indent(root)
+    from lxml import etree  # here: writing files that are not XML never imports lxml
+
     body = etree.tostring(root, encoding="unicode")
     head = '<?xml version="1.0" encoding="UTF-8"?>\n' + "".join(f"{pi}\n" for pi in processing_instructions)
     return (head + str(body) + "\n").encode("utf-8")
@@ -109,15 +113,25 @@ def is_temporary(name: str) -> bool:
     return _TEMP_RE.fullmatch(name) is not None
 
 
-def remove_temporaries(folder: Path) -> None:
-    """Delete what killed writes left in ``folder`` (not below it; never another program's file)."""
+def remove_temporaries(folder: Path) -> set[str]:
+    """Delete what killed writes left in ``folder`` (not below it; never another program's file).
+
+    Returns the names of the regular files that remain, so a caller that
+    looked here need not ``stat`` each file it expects (one look, not one per file).
+    """
     try:
         entries = list(os.scandir(folder))
     except OSError:
-        return
+        return set()
+    names = set()
     for entry in entries:
-        if is_temporary(entry.name) and entry.is_file(follow_symlinks=False):
+        if not entry.is_file(follow_symlinks=False):
+            continue
+        if entry.name.startswith(TEMP_PREFIX) and is_temporary(entry.name):
             Path(entry.path).unlink(missing_ok=True)
+        else:
+            names.add(entry.name)
+    return names
 
 
 def inside(root: Path, name: str) -> Path:

@@ -48,6 +48,7 @@ from dataclasses import dataclass
 from multiprocessing.connection import Connection, wait
 from typing import Any, Protocol, TypeVar
 
+from teikit.core.cpus import default_jobs
 from teikit.core.errors import ConfigError, TeikitError
 
 T = TypeVar("T")
@@ -62,13 +63,6 @@ _PR_SET_PDEATHSIG = 1
 def worker_state() -> dict[str, Any]:
     """The objects the factory built in this worker process (or in this process, when serial)."""
     return _STATE
-
-
-def default_jobs() -> int:
-    """One worker per core this process may run on (a container's CPU set, not the machine's)."""
-    if hasattr(os, "sched_getaffinity"):
-        return max(1, len(os.sched_getaffinity(0)))
-    return max(1, os.cpu_count() or 1)
 
 
 def describe_failure(error: BaseException) -> str:

@@ -2,8 +2,8 @@
 
 Input: a folder of TEI records. Output, in the site folder, for each valid
 record ``KEY.html`` (the HTML edition), ``KEY.txt`` (the reading text) and
-``tei/KEY.xml`` (the TEI itself); then ``index.html``, ``persons.html`` and
-the search index (:mod:`teikit.publish.site`).
+``tei/KEY.xml`` (the TEI itself); then the index, the registers and the
+search fallback, each in pages of bounded size (:mod:`teikit.publish.site`).
 
 * Incremental: a record whose bytes, and the toolchain, are unchanged since
   the last build (:mod:`teikit.publish.manifest`) is skipped; a file whose
@@ -28,20 +28,15 @@ import dataclasses
 import functools
 import os
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Generator, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from teikit.check.validate import Validator
-from teikit.core.association import relocate_models
 from teikit.core.errors import Diagnostic, InputError, Location, TeikitError
 from teikit.core.filestat import FileStat, file_sha256
 from teikit.core.serialize import inside, remove_output, remove_temporaries, write_atomic
-from teikit.core.workers import Executor, run_parallel, worker_state
-from teikit.core.xmlsafe import parse_document, read_xml_bytes, without_stylesheet_instructions
-from teikit.publish.catalog import CatalogEntry, catalog_entry
-from teikit.publish.citation import bibtex, csl_json, page_citation, record_url
-from teikit.publish.keys import outputs_of, record_key
+from teikit.publish.keys import key_of, outputs_of, record_key
 from teikit.publish.manifest import (
     Manifest,
     ManifestStore,
@@ -49,13 +44,13 @@ from teikit.publish.manifest import (
     sha256,
     toolchain_fingerprint,
 )
-from teikit.publish.render import Options, Renderer
-from teikit.publish.search import index_site
-from teikit.publish.site import SITE_FILES, site_files, write_site_files
+from teikit.publish.paging import SITE_FILE_RE
 
-HTML = Options(to="html")
-TEXT = Options(to="text", style="reading")
-DIPLOMATIC = Options(to="text", style="diplomatic")
+if TYPE_CHECKING:
+    from teikit.core.workers import Executor
+
+# Validation, rendering, the catalog and the site pages (lxml, Saxon, the process pool) are imported
+# where they are used: a rebuild that finds nothing changed imports none of them.
 
 
 @dataclass(frozen=True)
@@ -73,7 +68,11 @@ class BuildJob:
 
     def depends(self, toolchain: str) -> str:
         """What the record's outputs depend on besides its TEI: the toolchain and its neighbours."""
-        return sha256(f"{toolchain} {self.prev} {self.next}".encode())
+        return _depends(toolchain, self.prev, self.next)
+
+
+def _depends(toolchain: str, prev: str, next_: str) -> str:
+    return sha256(f"{toolchain} {prev} {next_}".encode())
 
 
 @dataclass
@@ -114,11 +113,22 @@ __all__ = ["BuildJob", "BuildOutcome", "BuildReport", "build_site", "find_record
 
 def worker_factory(schema: str | None = None, schematron: str | None = None) -> dict[str, object]:
     """Set-up of a build worker: schemas (teikit's, or the project's) and stylesheets compiled once."""
+    from teikit.check.validate import Validator
+    from teikit.publish.render import Renderer
+
     return {"validator": Validator(schema, schematron), "renderer": Renderer()}
 
 
 def build_record(job: BuildJob) -> BuildOutcome:
     """Validate, render and index one record (runs in a worker; never raises for a bad record)."""
+    from teikit.check.validate import Validator
+    from teikit.core.association import relocate_models
+    from teikit.core.workers import worker_state
+    from teikit.core.xmlsafe import parse_document, read_xml_bytes, without_stylesheet_instructions
+    from teikit.publish.catalog import catalog_entry
+    from teikit.publish.citation import bibtex, csl_json, page_citation, record_url
+    from teikit.publish.render import Options, Renderer
+
     state = worker_state()
     validator, renderer = state["validator"], state["renderer"]
     assert isinstance(validator, Validator) and isinstance(renderer, Renderer)
@@ -142,7 +152,8 @@ def build_record(job: BuildJob) -> BuildOutcome:
             next=job.next,
             citation=page_citation(entry, url),
         )
-        html, text, diplomatic = renderer.render_editions(document, [page, TEXT, DIPLOMATIC])
+        editions = [page, Options(to="text", style="reading"), Options(to="text", style="diplomatic")]
+        html, text, diplomatic = renderer.render_editions(document, editions)
         site = Path(job.site)
         published = without_stylesheet_instructions(document)
         copy, schemas = relocate_models(published, Path(job.source), site / "tei", site / "schemas")
@@ -169,7 +180,8 @@ def crashed_record(job: BuildJob, why: str) -> BuildOutcome:
 
 
 def find_records(tei_dir: Path, problems: list[Diagnostic] | None = None) -> list[Path]:
-    """The TEI files of a folder, at any depth, hidden ones left out, in a stable order.
+    """The TEI files of a folder, at any depth, hidden ones left out, in a stable order (that of
+    their paths' parts, as :class:`~pathlib.Path` compares them; sorted as strings, which is faster).
 
     A sub-folder that cannot be read is added to ``problems`` (never skipped
     silently).
@@ -177,10 +189,27 @@ def find_records(tei_dir: Path, problems: list[Diagnostic] | None = None) -> lis
     Raises:
         InputError: the folder does not exist.
     """
+    return [Path(path) for path in record_paths(tei_dir, problems)]
+
+
+def record_paths(tei_dir: Path, problems: list[Diagnostic] | None = None) -> list[str]:
+    """:func:`find_records` as strings (a build looks at every record each time: no Path objects)."""
+    return sorted(_walk(tei_dir, problems), key=lambda path: path.split(os.sep))
+
+
+def has_records(tei_dir: Path) -> bool:
+    """Whether the folder holds a TEI file at all (stops at the first).
+
+    Raises:
+        InputError: the folder does not exist.
+    """
+    return next(_walk(tei_dir, None), None) is not None
+
+
+def _walk(tei_dir: Path, problems: list[Diagnostic] | None) -> Iterator[str]:
     if not tei_dir.is_dir():
         raise InputError("no such folder of TEI records", Location(str(tei_dir)), "input-missing")
-    found: list[Path] = []
-    folders = [tei_dir]
+    folders = [str(tei_dir)]
     while folders:
         folder = folders.pop()
         try:
@@ -189,7 +218,7 @@ def find_records(tei_dir: Path, problems: list[Diagnostic] | None = None) -> lis
             if problems is not None:
                 problems.append(
                     Diagnostic(
-                        "error", f"cannot read this folder: {error.strerror}", "input-unreadable", Location(str(folder))
+                        "error", f"cannot read this folder: {error.strerror}", "input-unreadable", Location(folder)
                     )
                 )
             continue
@@ -197,10 +226,9 @@ def find_records(tei_dir: Path, problems: list[Diagnostic] | None = None) -> lis
             if entry.name.startswith("."):
                 continue
             if entry.is_dir():
-                folders.append(Path(entry.path))
+                folders.append(entry.path)
             elif entry.name.endswith(".xml") and entry.is_file():
-                found.append(Path(entry.path))
-    return sorted(found)
+                yield entry.path
 
 
 def _refuse_overlap(tei_dir: Path, site: Path) -> None:
@@ -250,7 +278,7 @@ def build_site(
     report = BuildReport()
     _refuse_overlap(tei_dir, site)
     problems: list[Diagnostic] = []
-    records = find_records(tei_dir, problems)
+    records = record_paths(tei_dir, problems)
     if problems:
         report.outcomes.append(BuildOutcome(str(tei_dir), str(tei_dir), "failed", diagnostics=problems))
     try:
@@ -259,8 +287,8 @@ def build_site(
         raise InputError(
             f"cannot create the site folder: {error.strerror}", Location(str(site)), "output-unwritable"
         ) from error
-    for folder in (site, site / "tei"):
-        remove_temporaries(folder)
+    # One look at each folder: debris of a killed build removed, and the names there known (no stat per output).
+    present = remove_temporaries(site) | {f"tei/{name}" for name in remove_temporaries(site / "tei")}
     toolchain = toolchain_fingerprint()
     if schema is not None or schematron is not None:
         own = "".join(sha256(path.read_bytes()) if path else "-" for path in (schema, schematron))
@@ -270,14 +298,28 @@ def build_site(
     with ManifestStore(site) as store:
         previous = store.load()
         current = Manifest()
-        planned = _plan(tei_dir, site, records, previous, current, store, report, toolchain, force, ui_lang, base_url)
-        jobs_to_run = [job for job in planned.values() if job.key not in current.records]
         # A record's page depends on its neighbours: their keys are part of what its row vouches for.
-        depends = {job.key: job.depends(toolchain) for job in planned.values()}
+        depends: dict[str, str] = {}
+        planned = _plan(
+            tei_dir,
+            site,
+            records,
+            previous,
+            current,
+            store,
+            report,
+            toolchain,
+            force,
+            ui_lang,
+            base_url,
+            present,
+            depends,
+        )
+        jobs_to_run = [job() for key, job in planned.items() if key not in current.records]
         if jobs_to_run or title != previous.title or current.records.keys() != previous.records.keys():
             # The index pages will be written: every skipped record's entry is needed, and checked.
             jobs_to_run += _unreadable_entries(site, current, report, planned)
-        elif not all((site / name).is_file() for name in SITE_FILES):
+        elif not _site_files_present(present, previous):
             jobs_to_run += _unreadable_entries(site, current, report, planned)
         total = len(jobs_to_run)
         if progress is not None:
@@ -286,9 +328,7 @@ def build_site(
         factory = functools.partial(
             worker_factory, str(schema) if schema else None, str(schematron) if schematron else None
         )
-        outcomes = run_parallel(
-            jobs_to_run, build_record, factory, crashed=crashed_record, jobs=jobs, executor=executor
-        )
+        outcomes = _run(jobs_to_run, factory, jobs, executor)
         try:
             for done, outcome in enumerate(outcomes, start=1):
                 report.outcomes.append(outcome)
@@ -327,24 +367,42 @@ def build_site(
             title == previous.title
             and current.records.keys() == previous.records.keys()
             and all(state.same_build(previous.records[key]) for key, state in current.records.items())
-            and all((site / name).is_file() for name in SITE_FILES)
+            and _site_files_present(present, previous)
         )
         if not unchanged:
+            from teikit.publish.catalog import CatalogEntry
+            from teikit.publish.search import index_site
+            from teikit.publish.site import site_pages, write_site_files
+
             entries = [
                 CatalogEntry.from_dict(state.entry)
                 for key, state in current.records.items()
                 if state.read_entry(key) and state.entry  # (records not reached after --fail-fast: not yet read)
             ]
-            write_site_files(site, site_files(entries, title, ui_lang=ui_lang, site=site))
+            written = write_site_files(site, site_pages(entries, title, ui_lang=ui_lang, site=site))
+            _remove_stale_pages(site, previous, written)
+            store.set_site_files(written)
             index_site(site, ui_lang)
     report.seconds = time.perf_counter() - started
     return report
 
 
+def _run(
+    jobs_to_run: list[BuildJob], factory: Callable[[], dict[str, object]], jobs: int | None, executor: Executor | None
+) -> Generator[BuildOutcome, None, None]:
+    """The outcomes of the jobs, from the pool or the executor (none started when there is nothing to build)."""
+    if not jobs_to_run:
+        yield from ()
+        return
+    from teikit.core.workers import run_parallel
+
+    yield from run_parallel(jobs_to_run, build_record, factory, crashed=crashed_record, jobs=jobs, executor=executor)
+
+
 def _plan(
     tei_dir: Path,
     site: Path,
-    records: list[Path],
+    records: list[str],
     previous: Manifest,
     current: Manifest,
     store: ManifestStore,
@@ -353,52 +411,51 @@ def _plan(
     force: bool,
     ui_lang: str,
     base_url: str,
-) -> dict[str, BuildJob]:
-    """Every record's job, by key; those not to build go to ``current`` as skipped.
+    present: set[str],
+    depends: dict[str, str],
+) -> dict[str, Callable[[], BuildJob]]:
+    """Every record's job, by key, made when asked for (most records of a rebuild need none); those
+    not to build go to ``current`` as skipped.
 
     Stat first, like git's index: a record the manifest vouches for by its
     file's size, mtime and inode is not read at all; one whose stat changed is
     hashed, and is rebuilt only if its bytes changed (a file only touched gets
-    its new stat recorded).
+    its new stat recorded). ``present``: the names in the site and its ``tei/`` folder;
+    ``depends`` receives what each record's outputs depend on besides its TEI.
     """
-    planned: dict[str, BuildJob] = {}
-    seen: dict[str, Path] = {}
-    keys = [record_key(path, tei_dir) for path in records]
-    for number, (path, key) in enumerate(zip(records, keys, strict=True)):
-        other = seen.setdefault(key.casefold(), path)
-        if other != path:
-            report.outcomes.append(_same_name(key, path, other))
+    planned: dict[str, Callable[[], BuildJob]] = {}
+    seen: dict[str, str] = {}
+    root, folder = str(tei_dir), str(site)
+    keys = [key_of(source, root) for source in records]
+    for number, (source, key) in enumerate(zip(records, keys, strict=True)):
+        other = seen.setdefault(key.casefold(), source)
+        if other != source:
+            report.outcomes.append(_same_name(key, Path(source), Path(other)))
             continue
-        job = BuildJob(
-            str(path),
-            key,
-            str(site),
-            prev=keys[number - 1] if number else "",
-            next=keys[number + 1] if number + 1 < len(keys) else "",
-            ui_lang=ui_lang,
-            base_url=base_url,
-        )
+        prev = keys[number - 1] if number else ""
+        next_ = keys[number + 1] if number + 1 < len(keys) else ""
+        planned[key] = functools.partial(BuildJob, source, key, folder, prev, next_, ui_lang, base_url)
         known = previous.records.get(key)
-        planned[key] = job
-        usable = known is not None and known.toolchain == job.depends(toolchain) and not force
-        if known is not None and usable and all((site / name).is_file() for name in known.outputs):
-            stat = FileStat.of(path)
-            if known.source != str(path) or not stat.vouches_for(known.stat):
-                if file_sha256(path) != known.tei_hash:
+        depends[key] = _depends(toolchain, prev, next_)
+        usable = known is not None and known.toolchain == depends[key] and not force
+        if known is not None and usable and present.issuperset(known.outputs):
+            stat = FileStat.of(source)
+            if known.source != source or not stat.vouches_for(known.stat):
+                if file_sha256(Path(source)) != known.tei_hash:
                     continue
-                fresh = dataclasses.replace(known, source=str(path), stat=stat, toolchain=job.depends(toolchain))
-                if known.source != str(path) or not stat.same_file(known.stat) or not stat.racy:
+                fresh = dataclasses.replace(known, source=source, stat=stat, toolchain=depends[key])
+                if known.source != source or not stat.same_file(known.stat) or not stat.racy:
                     store.put(key, fresh)  # touched, not changed (or no longer racy): known by its stat next time
                 known = fresh
             current.records[key] = known
             report.outcomes.append(
-                BuildOutcome(key, str(path), "skipped", known.tei_hash, known.stat, known.outputs, known.entry)
+                BuildOutcome(key, source, "skipped", known.tei_hash, known.stat, known.outputs, known.entry)
             )
     return planned
 
 
 def _unreadable_entries(
-    site: Path, current: Manifest, report: BuildReport, planned: dict[str, BuildJob]
+    site: Path, current: Manifest, report: BuildReport, planned: dict[str, Callable[[], BuildJob]]
 ) -> list[BuildJob]:
     """Read the stored index entries of the skipped records; those not of teikit's making are rebuilt."""
     rebuild: list[BuildJob] = []
@@ -406,8 +463,28 @@ def _unreadable_entries(
         if not state.read_entry(key):
             del current.records[key]
             report.outcomes = [o for o in report.outcomes if not (o.key == key and o.status == "skipped")]
-            rebuild.append(planned.get(key) or BuildJob(state.source, key, str(site)))
+            rebuild.append(planned[key]() if key in planned else BuildJob(state.source, key, str(site)))
     return rebuild
+
+
+def _site_files_present(present: set[str], previous: Manifest) -> bool:
+    """Whether the site-wide pages the last build wrote are all still there (``present``: the site's names)."""
+    return bool(previous.site_files) and all(name in present for name in previous.site_files)
+
+
+LEGACY_SITE_FILES = ("search-index.json", "search-index.js")
+"""Site-wide files of earlier versions, now in shards: removed once a build writes the shards."""
+
+
+def _remove_stale_pages(site: Path, previous: Manifest, written: list[str]) -> None:
+    """Delete the site-wide pages the last build wrote and this one did not (a year gone, fewer
+    shards). Only names of :data:`~teikit.publish.paging.SITE_FILE_RE`, so no other file is deleted;
+    the single search index of earlier versions goes too, once, when their manifest is replaced."""
+    stale = [name for name in previous.site_files if name not in written and SITE_FILE_RE.fullmatch(name)]
+    if previous.records and not previous.site_files:
+        stale += [name for name in LEGACY_SITE_FILES if name not in written]
+    for name in stale:
+        remove_output(site, name)
 
 
 def _same_name(key: str, path: Path, other: Path) -> BuildOutcome:
@@ -426,9 +503,14 @@ def _remove_stale(site: Path, previous: Manifest, current: Manifest) -> None:
 
     Only names of the key scheme that the previous manifest recorded
     (:meth:`Manifest.load` drops anything else), and only inside ``site``.
+    The key scheme gives each record names of its own, so a name is kept
+    exactly when the record is still there and still lists it.
     """
-    keep = {name for state in current.records.values() for name in state.outputs}
     for key, state in previous.records.items():
+        now = current.records.get(key)
+        if now is not None and now.outputs == state.outputs:
+            continue
+        keep = set(now.outputs) if now is not None else set()
         for name in outputs_of(key):
             if name in state.outputs and name not in keep:
                 remove_output(site, name)

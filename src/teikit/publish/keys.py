@@ -22,6 +22,7 @@ outputs are ``sub__record.html``, ``sub__record.txt`` and
 from __future__ import annotations
 
 import hashlib
+import os
 import re
 import string
 from pathlib import Path
@@ -34,7 +35,13 @@ KEY_RE = re.compile(r"[A-Za-z0-9~-][A-Za-z0-9._~-]*")
 """What every key looks like (``sub__record``, ``javascript~3ax``)."""
 
 
+_PLAIN_RE = re.compile(r"(?!\.)(?:[A-Za-z0-9.-]|(?<=[A-Za-z0-9.-])_(?=[A-Za-z0-9.-]))*")
+"""A segment that needs no escaping (most file names): kept as it is, without a look at each character."""
+
+
 def _escape(segment: str) -> str:
+    if _PLAIN_RE.fullmatch(segment):
+        return segment
     out: list[str] = []
     last = len(segment) - 1
     for index, char in enumerate(segment):
@@ -48,12 +55,34 @@ def _escape(segment: str) -> str:
 
 def record_key(path: Path, root: Path) -> str:
     """The key of the TEI file ``path`` found under ``root`` (see the module doc)."""
-    relative = path.relative_to(root).with_suffix("")
-    key = "__".join(_escape(part) for part in relative.parts)
+    return key_of(str(path), str(root))
+
+
+def key_of(path: str, root: str) -> str:
+    """:func:`record_key` of paths given as strings."""
+    relative = _relative_parts(path, root)
+    if relative is None:
+        relative = Path(path).relative_to(root).with_suffix("").parts
+    key = "__".join(_escape(part) for part in relative)
     if len(key) > MAX_KEY:
-        digest = hashlib.sha256(relative.as_posix().encode("utf-8", "surrogateescape")).hexdigest()[:16]
+        digest = hashlib.sha256("/".join(relative).encode("utf-8", "surrogateescape")).hexdigest()[:16]
         key = key[: MAX_KEY - 18] + "~~" + digest
     return key
+
+
+def _relative_parts(path: str, root: str) -> tuple[str, ...] | None:
+    """``path.relative_to(root).with_suffix("").parts`` by string operations, for a plain path (a
+    build takes the key of every record each time); None for anything else, which pathlib handles."""
+    if not path.startswith(root + os.sep) or os.sep != "/":
+        return None
+    parts = path[len(root) + 1 :].split("/")
+    if any(part in ("", ".", "..") for part in parts):
+        return None
+    name = parts[-1]
+    dot = name.rfind(".")
+    if 0 < dot < len(name) - 1:  # Path.suffix: the last dot, not leading, not trailing
+        parts[-1] = name[:dot]
+    return tuple(parts)
 
 
 def is_record_key(key: object) -> bool:
@@ -61,6 +90,10 @@ def is_record_key(key: object) -> bool:
     return isinstance(key, str) and len(key) <= MAX_KEY and KEY_RE.fullmatch(key) is not None
 
 
+OUTPUT_KINDS = ("{}.html", "{}.txt", "tei/{}.xml", "{}.diplomatic.txt", "{}.csl.json", "{}.bib")
+"""The pattern of each file a record makes: the manifest stores which were made, a bit each."""
+
+
 def outputs_of(key: str) -> list[str]:
     """The files a record makes, relative to the site folder."""
-    return [f"{key}.html", f"{key}.txt", f"tei/{key}.xml", f"{key}.diplomatic.txt", f"{key}.csl.json", f"{key}.bib"]
+    return [kind.format(key) for kind in OUTPUT_KINDS]

@@ -11,6 +11,13 @@ file modified within :data:`~teikit.core.filestat.RACY_NS` of the moment it was 
 changed again within one timestamp tick, so it is hashed anyway ("racily
 clean", as git calls it).
 
+A row is kept small, so the manifest of 10,000 records stays a few megabytes:
+the hashes as bytes, the outputs as a bit each of the names the key scheme
+gives the record (:func:`~teikit.publish.keys.outputs_of`), and the index
+entry as positional JSON compressed with zlib against a preset dictionary
+made of the first entries the manifest stored (records of an edition share
+their fields, their people and places, their wording).
+
 SQLite in WAL mode, rows written as records finish: a build of 100,000
 records never rewrites a 600 MB file, a build killed part-way keeps every
 row it committed (each row is written after the outputs it lists), and
@@ -36,6 +43,7 @@ import hashlib
 import json
 import sqlite3
 import time
+import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, NoReturn
@@ -45,15 +53,16 @@ from teikit.core.errors import InputError, Location
 from teikit.core.filestat import FileStat
 from teikit.core.resources import data_dir
 from teikit.core.serialize import inside, remove_output
-from teikit.publish.catalog import CatalogEntry
-from teikit.publish.keys import is_record_key, outputs_of
-from teikit.publish.registers import KINDS, RegisterItem
+from teikit.publish.keys import OUTPUT_KINDS, is_record_key, outputs_of
+from teikit.publish.paging import SITE_FILE_RE
 
 MANIFEST_NAME = ".teikit-manifest.sqlite"
 LEGACY_NAME = ".teikit-manifest.json"
 FORMAT = 1
-SCHEMA_VERSION = 2
-PAGE_SIZE = 16384
+SCHEMA_VERSION = 3
+PAGE_SIZE = 4096
+DICTIONARY_BYTES = 32768
+"""Largest preset dictionary (zlib's window); it grows from the first entries stored up to this."""
 COMMIT_EVERY = 0.5
 """Seconds between commits of finished rows: readers see progress, a crash loses at most this."""
 
@@ -67,11 +76,12 @@ CREATE TABLE IF NOT EXISTS records (
     inode INTEGER NOT NULL,
     ctime_ns INTEGER NOT NULL,
     checked_ns INTEGER NOT NULL,
-    tei_hash TEXT NOT NULL,
-    toolchain TEXT NOT NULL,
-    outputs TEXT NOT NULL,
-    entry TEXT NOT NULL
+    tei_hash BLOB NOT NULL,
+    toolchain BLOB NOT NULL,
+    outputs INTEGER NOT NULL,
+    entry BLOB NOT NULL
 );
+CREATE TABLE IF NOT EXISTS dictionaries (id INTEGER PRIMARY KEY, data BLOB NOT NULL);
 """
 
 
@@ -101,30 +111,29 @@ class RecordState:
     source: str = ""
     stat: FileStat = field(default_factory=FileStat)
     toolchain: str = ""
-    entry_json: str | None = None
+    stored_entry: bytes | None = None
     """The index entry as the manifest stores it, not yet read (``entry`` is then empty): a rebuild
     that changes nothing never needs it, and reading and checking it is most of a row's cost."""
+    dictionaries: dict[int, bytes] = field(default_factory=dict, repr=False, compare=False)
+    """The manifest's preset dictionaries, to read ``stored_entry`` with."""
 
     def same_build(self, other: RecordState) -> bool:
         """Whether both describe the same outputs (the stat may differ: a file touched, not changed)."""
-        return (self.tei_hash, self.outputs, self.entry, self.entry_json) == (
+        return (self.tei_hash, self.outputs, self.entry, self.stored_entry) == (
             other.tei_hash,
             other.outputs,
             other.entry,
-            other.entry_json,
+            other.stored_entry,
         )
 
     def read_entry(self, key: str) -> bool:
         """Read and check the stored index entry; False if it is not of teikit's making (rebuild the record)."""
-        if self.entry_json is None:
+        if self.stored_entry is None:
             return True
-        try:
-            entry = json.loads(self.entry_json)
-        except ValueError:
+        entry = unpack_entry(self.stored_entry, self.dictionaries)
+        if entry is None or (entry and not (_entry_ok(entry) and entry.get("key") == key)):
             return False
-        if not isinstance(entry, dict) or (entry and not (_entry_ok(entry) and entry.get("key") == key)):
-            return False
-        self.entry, self.entry_json = entry, None
+        self.entry, self.stored_entry = entry, None
         return True
 
 
@@ -134,6 +143,8 @@ class Manifest:
 
     records: dict[str, RecordState] = field(default_factory=dict)
     title: str = ""
+    site_files: list[str] = field(default_factory=list)
+    """The site-wide pages the last build wrote (names of :data:`~teikit.publish.paging.SITE_FILE_RE`)."""
 
     @classmethod
     def load(cls, site: Path) -> Manifest:
@@ -153,30 +164,153 @@ class Manifest:
             connection.close()
 
 
+_ENTRY_FIELDS = (
+    "key",
+    "title",
+    "date",
+    "date_text",
+    "reference",
+    "languages",
+    "summary",
+    "persons",
+    "names",
+    "keywords",
+    "register",
+)
+"""The fields of a :class:`~teikit.publish.catalog.CatalogEntry`, in order (the catalog, and its
+lxml, is not imported to read a manifest; tests/test_manifest.py checks they agree)."""
+_ITEM_FIELDS = ("kind", "ident", "names", "roles", "authorities", "mentions")
+"""The fields of a :class:`~teikit.publish.registers.RegisterItem`, in order."""
+_KINDS = ("person", "place", "org")
+
+
+def _compact(entry: dict[str, Any]) -> list[Any]:
+    """An index entry as positional JSON: the field names once in the code, not in every row."""
+    compact = [entry.get(name) for name in _ENTRY_FIELDS]
+    compact[_ENTRY_FIELDS.index("persons")] = [
+        [person.get(name) for name in _PERSON_FIELDS] for person in entry.get("persons", [])
+    ]
+    compact[_ENTRY_FIELDS.index("register")] = [
+        [item.get(name) for name in _ITEM_FIELDS] for item in entry.get("register", [])
+    ]
+    return compact
+
+
+def _expand(compact: object) -> dict[str, Any] | None:
+    """The entry :func:`_compact` made (None for anything else; its fields are checked by the caller)."""
+    if compact == []:
+        return {}
+    if not isinstance(compact, list) or len(compact) != len(_ENTRY_FIELDS):
+        return None
+    entry = dict(zip(_ENTRY_FIELDS, compact, strict=True))
+    persons, register = entry["persons"], entry["register"]
+    if not _rows(persons, len(_PERSON_FIELDS)) or not _rows(register, len(_ITEM_FIELDS)):
+        return None
+    entry["persons"] = [dict(zip(_PERSON_FIELDS, person, strict=True)) for person in persons]
+    entry["register"] = [dict(zip(_ITEM_FIELDS, item, strict=True)) for item in register]
+    return entry
+
+
+def _rows(value: object, width: int) -> bool:
+    return isinstance(value, list) and all(isinstance(row, list) and len(row) == width for row in value)
+
+
+def entry_text(entry: dict[str, Any]) -> bytes:
+    """An entry as the manifest compresses it (and as a preset dictionary is made of)."""
+    return json.dumps(_compact(entry) if entry else [], ensure_ascii=False, separators=(",", ":")).encode()
+
+
+def pack_entry(entry: dict[str, Any], dictionaries: dict[int, bytes]) -> bytes:
+    """An entry as stored: the number of the newest dictionary, then the entry compressed against it."""
+    number = max(dictionaries, default=0)
+    compressor = zlib.compressobj(9, zdict=dictionaries[number]) if number else zlib.compressobj(9)
+    return bytes([number]) + compressor.compress(entry_text(entry)) + compressor.flush()
+
+
+def unpack_entry(stored: bytes, dictionaries: dict[int, bytes]) -> dict[str, Any] | None:
+    """The entry :func:`pack_entry` stored, or None if it is not one (damaged, edited, no such dictionary)."""
+    if not isinstance(stored, bytes) or not stored or (stored[0] and stored[0] not in dictionaries):
+        return None
+    try:
+        decompressor = zlib.decompressobj(zdict=dictionaries[stored[0]]) if stored[0] else zlib.decompressobj()
+        text = decompressor.decompress(stored[1:], MAX_ENTRY_BYTES)
+        if decompressor.unconsumed_tail or not decompressor.eof:
+            return None
+        return _expand(json.loads(text))
+    except (zlib.error, ValueError, RecursionError):  # RecursionError: "[[[[…" nested past Python's stack
+        return None
+
+
+MAX_ENTRY_BYTES = 64 * 1024 * 1024
+"""An entry that inflates beyond this is not one teikit wrote (a compression bomb): its record is rebuilt."""
+
+
 def _read(connection: sqlite3.Connection) -> Manifest:
     manifest = Manifest()
     for name, value in connection.execute("SELECT name, value FROM meta"):
         if name == "title" and isinstance(value, str):
             manifest.title = value
+        elif name == "site_files" and isinstance(value, str):
+            manifest.site_files = _site_file_names(value)
+    dictionaries = _dictionaries(connection)
     rows = connection.execute(
         "SELECT key, source, size, mtime_ns, inode, ctime_ns, checked_ns, tei_hash, toolchain, outputs, entry"
         " FROM records"
     )
+    everything = (1 << len(OUTPUT_KINDS)) - 1
+    for key, source, size, mtime_ns, inode, ctime_ns, checked_ns, tei_hash, toolchain, outputs, entry in rows:
+        if not all(isinstance(number, int) for number in (size, mtime_ns, inode, ctime_ns, checked_ns, outputs)):
+            continue
+        if not (isinstance(source, str) and all(isinstance(data, bytes) for data in (tei_hash, toolchain, entry))):
+            continue
+        if not is_record_key(key) or not 0 <= outputs < 1 << len(OUTPUT_KINDS):
+            continue
+        names = outputs_of(key)
+        manifest.records[key] = RecordState(
+            tei_hash.hex(),
+            names if outputs == everything else [name for bit, name in enumerate(names) if outputs >> bit & 1],
+            {},
+            source,
+            FileStat(size, mtime_ns, inode, ctime_ns, checked_ns),
+            toolchain.hex(),
+            entry,
+            dictionaries,
+        )
+    return manifest
+
+
+def _version_2_rows(connection: sqlite3.Connection) -> list[tuple[str, RecordState]]:
+    """The rows of a manifest of the previous layout (hashes as hex, outputs and entry as JSON), checked as any."""
+    carried = []
+    try:
+        rows = connection.execute(
+            "SELECT key, source, size, mtime_ns, inode, ctime_ns, checked_ns, tei_hash, toolchain, outputs, entry"
+            " FROM records"
+        ).fetchall()
+    except sqlite3.Error:
+        return []
     for key, source, size, mtime_ns, inode, ctime_ns, checked_ns, tei_hash, toolchain, outputs, entry in rows:
         if not all(isinstance(number, int) for number in (size, mtime_ns, inode, ctime_ns, checked_ns)):
             continue
-        if not all(isinstance(text, str) for text in (source, toolchain, outputs, entry)):
-            continue
         try:
-            value = {"tei_hash": tei_hash, "outputs": json.loads(outputs)}
-        except ValueError:
+            state = _record_state(
+                key, {"tei_hash": tei_hash, "outputs": json.loads(outputs), "entry": json.loads(entry)}
+            )
+        except (TypeError, ValueError):
             continue
-        state = _record_state(key, value)
-        if state is not None:
-            state.source, state.toolchain, state.entry_json = source, toolchain, entry
+        if state is not None and isinstance(source, str) and isinstance(toolchain, str):
+            state.source, state.toolchain = source, toolchain
             state.stat = FileStat(size, mtime_ns, inode, ctime_ns, checked_ns)
-            manifest.records[key] = state
-    return manifest
+            carried.append((str(key), state))
+    return carried
+
+
+def _dictionaries(connection: sqlite3.Connection) -> dict[int, bytes]:
+    return {
+        number: data
+        for number, data in connection.execute("SELECT id, data FROM dictionaries")
+        if isinstance(number, int) and 0 < number < 256 and isinstance(data, bytes) and len(data) <= DICTIONARY_BYTES
+    }
 
 
 class ManifestStore:
@@ -191,6 +325,7 @@ class ManifestStore:
     def __init__(self, site: Path) -> None:
         self._site = site
         self._path = inside(site, MANIFEST_NAME)
+        self._carried: list[tuple[str, RecordState]] = []
         for suffix in ("", "-wal", "-shm", "-journal"):  # a link in teikit's place: removed, never followed
             if (site / (MANIFEST_NAME + suffix)).is_symlink():
                 remove_output(site, MANIFEST_NAME + suffix)
@@ -202,7 +337,10 @@ class ManifestStore:
             for suffix in ("", "-wal", "-shm", "-journal"):
                 remove_output(site, MANIFEST_NAME + suffix)
             self._connection = self._open()
+        self._dictionaries = _dictionaries(self._connection)
         self._last_commit = time.monotonic()
+        for key, state in self._carried:
+            self.put(key, state)
         self._migrate_legacy()
 
     def _open(self) -> sqlite3.Connection:
@@ -213,7 +351,10 @@ class ManifestStore:
             connection.execute("PRAGMA journal_mode=WAL")
             connection.execute("PRAGMA synchronous=NORMAL")
             version = connection.execute("PRAGMA user_version").fetchone()[0]
-            if version not in (0, SCHEMA_VERSION):
+            if version == 2:  # the rows of the previous layout are carried over (put again, below)
+                self._carried = _version_2_rows(connection)
+                connection.executescript("DROP TABLE IF EXISTS records;")
+            elif version not in (0, SCHEMA_VERSION):
                 connection.executescript("DROP TABLE IF EXISTS records; DROP TABLE IF EXISTS meta;")
             connection.executescript(_SCHEMA)
             if version != SCHEMA_VERSION:
@@ -249,10 +390,19 @@ class ManifestStore:
 
     def load(self) -> Manifest:
         """The manifest as this store holds it now."""
-        return _read(self._connection)
+        manifest = _read(self._connection)
+        for state in manifest.records.values():  # one dictionary object: a row put back unchanged is not repacked
+            state.dictionaries = self._dictionaries
+        return manifest
 
     def put(self, key: str, state: RecordState) -> None:
         """Record ``key`` as built (its outputs already written); committed within :data:`COMMIT_EVERY`."""
+        if state.stored_entry is not None and state.dictionaries is self._dictionaries:
+            stored = state.stored_entry
+        else:
+            self._grow_dictionary(state.entry)
+            stored = pack_entry(state.entry, self._dictionaries)
+        names = outputs_of(key)
         self._connection.execute(
             "INSERT OR REPLACE INTO records VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
@@ -263,16 +413,25 @@ class ManifestStore:
                 state.stat.inode,
                 state.stat.ctime_ns,
                 state.stat.checked_ns,
-                state.tei_hash,
-                state.toolchain,
-                json.dumps(state.outputs, ensure_ascii=False),
-                state.entry_json
-                if state.entry_json is not None
-                else json.dumps(state.entry, ensure_ascii=False, separators=(",", ":")),
+                _digest(state.tei_hash),
+                _digest(state.toolchain),
+                sum(1 << bit for bit, name in enumerate(names) if name in state.outputs),
+                stored,
             ),
         )
         if time.monotonic() - self._last_commit > COMMIT_EVERY:
             self.commit()
+
+    def _grow_dictionary(self, entry: dict[str, Any]) -> None:
+        """Add ``entry`` to the preset dictionary while it is under :data:`DICTIONARY_BYTES`: each step
+        is a new dictionary (rows already stored keep theirs), at most a handful per manifest."""
+        newest = self._dictionaries.get(max(self._dictionaries, default=0), b"")
+        if not entry or len(newest) >= DICTIONARY_BYTES or len(self._dictionaries) >= 255:
+            return
+        number = max(self._dictionaries, default=0) + 1
+        data = (newest + entry_text(entry))[-DICTIONARY_BYTES:]
+        self._connection.execute("INSERT INTO dictionaries VALUES (?, ?)", (number, data))
+        self._dictionaries[number] = data
 
     def forget(self, keys: list[str]) -> None:
         """Drop the rows of records that are gone (after their outputs were removed)."""
@@ -281,6 +440,13 @@ class ManifestStore:
     def set_title(self, title: str) -> None:
         if self.load_title() != title:  # a build that changes nothing writes nothing
             self._connection.execute("INSERT OR REPLACE INTO meta VALUES ('title', ?)", (title,))
+
+    def set_site_files(self, names: list[str]) -> None:
+        """Record the site-wide pages a build wrote (only if they differ: a build that changes nothing writes nothing)."""
+        value = json.dumps(names)
+        row = self._connection.execute("SELECT value FROM meta WHERE name = 'site_files'").fetchone()
+        if row is None or row[0] != value:
+            self._connection.execute("INSERT OR REPLACE INTO meta VALUES ('site_files', ?)", (value,))
 
     def load_title(self) -> str | None:
         row = self._connection.execute("SELECT value FROM meta WHERE name = 'title'").fetchone()
@@ -329,6 +495,23 @@ def _record_state(key: object, value: object) -> RecordState | None:
     return RecordState(tei_hash, [name for name in outputs_of(key) if name in outputs], dict(entry))
 
 
+def _site_file_names(value: str) -> list[str]:
+    """The stored list of site-wide pages, each a name teikit gives them (anything else is dropped)."""
+    try:
+        names = json.loads(value)
+    except ValueError:
+        return []
+    return [name for name in names if isinstance(name, str) and SITE_FILE_RE.fullmatch(name)] if _strings(names) else []
+
+
+def _digest(text: str) -> bytes:
+    """A hex SHA-256 as its 32 bytes (anything else, such as the empty digest of an unreadable file, as text's bytes)."""
+    try:
+        return bytes.fromhex(text)
+    except ValueError:
+        return text.encode()
+
+
 def _strings(value: object) -> bool:
     return isinstance(value, list) and all(isinstance(item, str) for item in value)
 
@@ -338,7 +521,7 @@ _PERSON_FIELDS = ("ident", "names", "roles")
 
 def _entry_ok(entry: dict[str, Any]) -> bool:
     """Whether ``entry`` has exactly the fields of a :class:`CatalogEntry`, each of its type."""
-    if set(entry) != set(CatalogEntry.__dataclass_fields__):
+    if set(entry) != set(_ENTRY_FIELDS):
         return False
     for name, value in entry.items():
         if name == "persons":
@@ -366,8 +549,8 @@ def _register_item_ok(item: object) -> bool:
     """Whether ``item`` is exactly a :class:`~teikit.publish.registers.RegisterItem` as stored."""
     return (
         isinstance(item, dict)
-        and set(item) == set(RegisterItem.__dataclass_fields__)
-        and item["kind"] in KINDS
+        and set(item) == set(_ITEM_FIELDS)
+        and item["kind"] in _KINDS
         and isinstance(item["ident"], str)
         and isinstance(item["names"], list)
         and all(isinstance(name, list) and len(name) == 2 and _strings(name) for name in item["names"])

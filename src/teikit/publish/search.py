@@ -9,10 +9,12 @@ reading and the diplomatic text of every language, and the header's
 metadata. Browsers load it only over HTTP (``teikit serve`` for a local
 preview).
 
-A site opened from the disk (``file://``) cannot fetch shards; the index
-page then filters its table with ``search-index.js``, which holds the folded
-metadata of every record and, while they fit in :data:`FALLBACK_TEXT_BUDGET`,
-each distinct folded word of its texts (about 200 seed-sized records).
+A site opened from the disk (``file://``) cannot fetch Pagefind's shards;
+its index pages then search the fallback, ``search-index-N.js`` (scripts,
+which a page may load from the disk), which holds the folded metadata of
+every record and, while they fit in :data:`FALLBACK_TEXT_BUDGET`, each
+distinct folded word of its texts (about 200 seed-sized records), in shards
+of :data:`~teikit.publish.paging.SHARD_BYTES`.
 """
 
 from __future__ import annotations

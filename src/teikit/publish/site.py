@@ -1,13 +1,17 @@
-"""The pages that tie an edition together: index, persons, search index.
+"""The pages that tie an edition together: the index, the registers, the search fallback.
 
-Input: the catalog entries of the built records. Output: ``index.html`` (the
-records with date, title, archival reference, languages and summary; links
-to the HTML, text and TEI; sortable; searchable), ``persons.html`` (every
-participant across the collection, with the records they take part in) and
-the search index, as ``search-index.json`` for tools and as
-``search-index.js`` for the page: a script file loads where a JSON file
-cannot (browsers refuse ``fetch`` from ``file://``), so search works when the
-site is opened from the disk. Sorting and search are scripts that only
+Input: the catalog entries of the built records. Output, each file bounded
+whatever the size of the edition (:mod:`teikit.publish.paging`): the index
+(the records with date, title, archival reference, languages and summary;
+links to the HTML, text and TEI; sortable; searchable) as ``index.html``,
+and beyond one page's worth one page per year (``records-1949.html``); the
+registers ``persons.html``, ``places.html``, ``organisations.html`` (every
+entry across the collection, with the records that mention it), continued
+on ``persons-2.html``… ; ``registers-review.txt``; and the disk fallback of
+the search in shards, as ``search-index-N.json`` for tools and as
+``search-index-N.js`` for the page: a script file loads where a JSON file
+cannot (browsers refuse ``fetch`` from ``file://``), so search works when
+the site is opened from the disk. Sorting and search are scripts that only
 enhance: without JavaScript the table is there, sorted by date.
 
 Every link to a record is made in ``xslt/site/`` from its key, which the
@@ -18,29 +22,26 @@ can make it anything but a relative link to a file of the site.
 
 from __future__ import annotations
 
+import itertools
 import json
 import re
 import unicodedata
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from lxml import etree
 
+from teikit.publish import paging
 from teikit.publish.catalog import CatalogEntry
-from teikit.publish.registers import merge
+from teikit.publish.paging import Page, chunks, labelled_pages, record_pages, shards
+from teikit.publish.registers import RegisterEntry, RegisterItem, merge, normalised
 from teikit.publish.render import Renderer
 from teikit.publish.search import FALLBACK_TEXT_BUDGET, text_words
 
 _COMBINING_RE = re.compile(r"[\u0300-\u036f]")
-SITE_FILES = (
-    "index.html",
-    "persons.html",
-    "places.html",
-    "organisations.html",
-    "registers-review.txt",
-    "search-index.json",
-    "search-index.js",
-)
+REGISTERS = {"persons": "person", "places": "place", "organisations": "org"}
 
 
 _NOT_XML_RE = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
@@ -99,69 +100,157 @@ def merged_persons(entries: list[CatalogEntry]) -> list[_Participant]:
     return [people[key] for key in sorted(people)]
 
 
-def site_document(entries: list[CatalogEntry], title: str) -> str:
-    """The site document ``xslt/site/pages.xsl`` turns into the site pages: records in order,
-    persons merged (the decisions made here, the presentation there)."""
-    site = etree.Element("site", title=title)
-    by_key = {entry.key: entry for entry in entries}
-    for entry in ordered(entries):
-        record = etree.SubElement(
-            site,
-            "record",
-            key=entry.key,
-            date=entry.date,
-            reference=entry.reference,
-            languages=", ".join(entry.languages),
-        )
-        record.set("date-text", entry.date_text)
-        etree.SubElement(record, "title").text = _xml_text(entry.title)
-        etree.SubElement(record, "summary").text = _xml_text(entry.summary)
-    for merged in merge([(entry.key, entry.register) for entry in ordered(entries)]):
-        register = etree.SubElement(site, "entry", kind=merged.kind)
-        for name, lang in merged.names:
-            etree.SubElement(register, "name", lang=lang).text = _xml_text(name)
-        for role in merged.roles:
-            etree.SubElement(register, "role").text = _xml_text(role)
-        for url in merged.authorities:
-            etree.SubElement(register, "authority", href=url)
-        for key, item in merged.records:
-            entry = by_key[key]
-            mention = etree.SubElement(
-                register,
-                "mention",
-                key=key,
-                ident=item.ident,
-                label=_xml_text(entry.date_text or entry.date or entry.key),
-                title=_xml_text(entry.title),
-            )
-            for anchor in item.mentions:
-                etree.SubElement(mention, "at", id=anchor)
-    for participant in merged_persons(entries):
-        person = etree.SubElement(site, "person")
-        for name in participant.names:
-            etree.SubElement(person, "name").text = _xml_text(name)
-        for role in participant.roles:
-            etree.SubElement(person, "role").text = _xml_text(role)
-        for entry, ident in participant.records:
+@dataclass
+class _Mentions:
+    """One register entry on one page: the entry and those of its mentions the page holds."""
+
+    entry: RegisterEntry
+    records: list[tuple[str, RegisterItem]]
+    continued: bool = False
+
+
+def _cost(records: list[tuple[str, RegisterItem]]) -> int:
+    """The lines of an entry's mentions on a page: one a record, and one for each place it is mentioned at."""
+    return sum(1 + len(item.mentions) for _, item in records)
+
+
+def _pieces(entry: RegisterEntry, budget: int) -> list[_Mentions]:
+    """An entry, cut where its mentions would not fit on one page."""
+    runs = list(chunks(entry.records, lambda record: 1 + len(record[1].mentions), max(1, budget - 1))) or [[]]
+    return [_Mentions(entry, run, number > 0) for number, run in enumerate(runs)]
+
+
+def _initial(name: str) -> str:
+    return (normalised(name)[:1] or "#").upper()
+
+
+def _page_document(title: str, pages: Sequence[Page[Any]], current: str, **attributes: str) -> etree._Element:
+    """The root of one page's site document, with the list of its section's pages (``current``: this
+    page's name, "" for the page that lists them)."""
+    site = etree.Element("site", title=_xml_text(title), **attributes)
+    if len(pages) > 1:
+        listing = etree.SubElement(site, "pages", current=current)
+        for page in pages:
             etree.SubElement(
-                person,
-                "mention",
-                key=entry.key,
-                ident=ident,
-                label=_xml_text(entry.date_text or entry.date or entry.key),
-                title=_xml_text(entry.title),
+                listing, "page", name=page.name, label=page.label, part=str(page.part), count=str(len(page.items))
             )
-    return str(etree.tostring(site, encoding="unicode"))
+    return site
 
 
-def merge_review(entries: list[CatalogEntry]) -> str:
-    """``registers-review.txt``: every join the registers made across records, and why, to check."""
+def _record(parent: etree._Element, entry: CatalogEntry) -> None:
+    record = etree.SubElement(
+        parent,
+        "record",
+        key=entry.key,
+        date=entry.date,
+        reference=entry.reference,
+        languages=", ".join(entry.languages),
+    )
+    record.set("date-text", entry.date_text)
+    etree.SubElement(record, "title").text = _xml_text(entry.title)
+    etree.SubElement(record, "summary").text = _xml_text(entry.summary)
+
+
+def _mention(parent: etree._Element, entry: CatalogEntry, ident: str) -> etree._Element:
+    return etree.SubElement(
+        parent,
+        "mention",
+        key=entry.key,
+        ident=ident,
+        label=_xml_text(entry.date_text or entry.date or entry.key),
+        title=_xml_text(entry.title),
+    )
+
+
+def index_documents(
+    entries: list[CatalogEntry], title: str, shard_count: int, size: int | None = None
+) -> Iterator[tuple[str, str, str]]:
+    """The index pages as (file name, page kind, site document): ``index.html`` alone while the records
+    fit on one page; else ``index.html`` lists the pages and each page holds its records."""
+    size = size or paging.PAGE_SIZE
+    pages: list[Page[CatalogEntry]] = record_pages(ordered(entries), lambda entry: entry.date, size)
+    common = {"shards": str(shard_count), "total": str(len(entries)), "page-size": str(size)}
+    if len(pages) > 1:
+        site = _page_document(title, pages, "", **common)
+        yield "index.html", "index", str(etree.tostring(site, encoding="unicode"))
+    for page in pages:
+        site = _page_document(title, pages, page.name, **common)
+        for entry in page.items:
+            _record(site, entry)
+        yield page.name, "index" if len(pages) == 1 else "records", str(etree.tostring(site, encoding="unicode"))
+
+
+def register_documents(
+    entries: list[CatalogEntry], merged: list[RegisterEntry], title: str, budget: int | None = None
+) -> Iterator[tuple[str, str, str]]:
+    """The register pages as (file name, page kind, site document), each within ``budget`` lines."""
+    budget = budget or paging.REGISTER_BUDGET
+    by_key = {entry.key: entry for entry in entries}
+    for stem, kind in REGISTERS.items():
+        own = [piece for item in merged if item.kind == kind for piece in _pieces(item, budget)]
+        if kind == "person" and not own:
+            yield from _participant_documents(entries, title, budget)
+            continue
+        pages: list[Page[_Mentions]] = labelled_pages(
+            stem,
+            own,
+            lambda piece: 1 + _cost(piece.records),
+            lambda piece: _initial(piece.entry.names[0][0] if piece.entry.names else ""),
+            budget,
+        )
+        for page in pages:
+            site = _page_document(title, pages, page.name)
+            for piece in page.items:
+                register = etree.SubElement(site, "entry", kind=kind)
+                if piece.continued:
+                    register.set("continued", "true")
+                for name, lang in piece.entry.names:
+                    etree.SubElement(register, "name", lang=lang).text = _xml_text(name)
+                for role in piece.entry.roles:
+                    etree.SubElement(register, "role").text = _xml_text(role)
+                for url in piece.entry.authorities:
+                    etree.SubElement(register, "authority", href=url)
+                for key, item in piece.records:
+                    mention = _mention(register, by_key[key], item.ident)
+                    for anchor in item.mentions:
+                        etree.SubElement(mention, "at", id=anchor)
+            yield page.name, stem, str(etree.tostring(site, encoding="unicode"))
+
+
+def _participant_documents(entries: list[CatalogEntry], title: str, budget: int) -> Iterator[tuple[str, str, str]]:
+    """``persons.html`` of records without a register: their participants (``particDesc``), merged by name."""
+    participants = merged_persons(entries)
+    pages: list[Page[_Participant]] = labelled_pages(
+        "persons",
+        participants,
+        lambda participant: 1 + len(participant.records),
+        lambda participant: _initial(participant.names[0] if participant.names else ""),
+        budget,
+    )
+    for page in pages:
+        site = _page_document(title, pages, page.name)
+        for participant in page.items:
+            person = etree.SubElement(site, "person")
+            for name in participant.names:
+                etree.SubElement(person, "name").text = _xml_text(name)
+            for role in participant.roles:
+                etree.SubElement(person, "role").text = _xml_text(role)
+            for entry, ident in participant.records:
+                _mention(person, entry, ident)
+        yield page.name, "persons", str(etree.tostring(site, encoding="unicode"))
+
+
+def merge_review(merged: list[RegisterEntry], budget: int | None = None) -> Iterator[tuple[str, str]]:
+    """``registers-review.txt`` (continued in ``registers-review-2.txt``… past ``budget`` bytes): every
+    join the registers made across records, and why, to check."""
     lines = []
-    for merged in merge([(entry.key, entry.register) for entry in ordered(entries)]):
-        if merged.reasons:
-            lines.append(f"{merged.kind} {merged.names[0][0]}:")
-            lines += [f"  {reason}" for reason in merged.reasons]
-    return "\n".join(lines) + ("\n" if lines else "")
+    for entry in merged:
+        if entry.reasons:
+            lines.append(f"{entry.kind} {entry.names[0][0]}:")
+            lines += [f"  {reason}" for reason in entry.reasons]
+    for number, run in enumerate(shards(lines, budget or paging.SHARD_BYTES), start=1):
+        name = "registers-review.txt" if number == 1 else f"registers-review-{number}.txt"
+        yield name, "\n".join(run) + ("\n" if run else "")
 
 
 def _xml_text(text: str) -> str:
@@ -194,6 +283,33 @@ def search_index(entries: list[CatalogEntry], site: Path | None = None) -> list[
     return index
 
 
+def site_pages(
+    entries: list[CatalogEntry],
+    title: str,
+    renderer: Renderer | None = None,
+    ui_lang: str = "en",
+    site: Path | None = None,
+) -> Iterator[tuple[str, str]]:
+    """Every collection-level file of the site, as (name, text), one at a time (``site``: where the
+    records' texts are, for the fallback search).
+
+    Raises:
+        RenderError: the site stylesheet failed.
+    """
+    items = [json.dumps(item, ensure_ascii=False, separators=(",", ":")) for item in search_index(entries, site)]
+    parts = shards(items, paging.SHARD_BYTES)
+    renderer = renderer or Renderer(site_pages=True)
+    merged = merge([(entry.key, entry.register) for entry in ordered(entries)])
+    documents = itertools.chain(index_documents(entries, title, len(parts)), register_documents(entries, merged, title))
+    for name, kind, document in documents:
+        yield name, renderer.render_site_page(document, kind, ui_lang)
+    yield from merge_review(merged)
+    for number, part in enumerate(parts, start=1):
+        data = "[" + ",".join(part) + "]"
+        yield f"search-index-{number}.json", data + "\n"
+        yield f"search-index-{number}.js", f"window.TEIKIT_INDEX = (window.TEIKIT_INDEX || []).concat({data});\n"
+
+
 def site_files(
     entries: list[CatalogEntry],
     title: str,
@@ -201,33 +317,17 @@ def site_files(
     ui_lang: str = "en",
     site: Path | None = None,
 ) -> dict[str, str]:
-    """Every collection-level file of the site, by name, as text (``site``: where the records'
-    texts are, for the fallback search).
-
-    Raises:
-        RenderError: the site stylesheet failed.
-    """
-    index = search_index(entries, site)
-    data = json.dumps(index, ensure_ascii=False, separators=(",", ":"))
-    renderer = renderer or Renderer(site_pages=True)
-    document = site_document(entries, title)
-    return {
-        "index.html": renderer.render_site_page(document, "index", ui_lang),
-        "persons.html": renderer.render_site_page(document, "persons", ui_lang),
-        "places.html": renderer.render_site_page(document, "places", ui_lang),
-        "organisations.html": renderer.render_site_page(document, "organisations", ui_lang),
-        "registers-review.txt": merge_review(entries),
-        "search-index.json": data + "\n",
-        "search-index.js": f"window.TEIKIT_INDEX = {data};\n",
-    }
+    """:func:`site_pages` as one mapping (a small edition's, or a test's)."""
+    return dict(site_pages(entries, title, renderer, ui_lang, site))
 
 
-def write_site_files(site: Path, files: dict[str, str]) -> list[str]:
-    """Write the files whose content changed; returns their names."""
+def write_site_files(site: Path, files: Iterable[tuple[str, str]]) -> list[str]:
+    """Write the files whose content changed; returns the names of all of them, written or not."""
     from teikit.core.serialize import write_atomic
 
-    written = []
-    for name, text in files.items():
+    names = []
+    for name, text in files:
+        names.append(name)
         path = site / name
         data = text.encode("utf-8")
         try:
@@ -236,5 +336,4 @@ def write_site_files(site: Path, files: dict[str, str]) -> list[str]:
         except OSError:
             pass
         write_atomic(path, data, force=True)
-        written.append(name)
-    return written
+    return names
