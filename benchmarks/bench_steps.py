@@ -120,7 +120,7 @@ def steps(validator: Validator, renderer: Renderer, extra: Validator | None) -> 
         from teikit.core.serialize import inside, write_atomic
 
         for schema in record.values["schemas"]:
-            write_atomic(inside(record.site, f"schemas/{schema.name}"), schema.read_bytes(), force=True, durable=False)
+            build.ship_schema(record.site, schema, worker_state()["shipped"])
         made = record.values["made"]
         contents = tuple(item if isinstance(item, bytes) else item.encode("utf-8") for item in made)
         for name, content in zip(outputs_of(record.key), contents, strict=True):
@@ -183,7 +183,7 @@ def main() -> None:
         site = root / "site"
         validator, renderer = Validator(), Renderer()
         extra = Validator(args.schema, False) if args.schema else None
-        worker_state().update({"validator": validator, "renderer": renderer})
+        worker_state().update({"validator": validator, "renderer": renderer, "shipped": set()})
         table = steps(validator, renderer, extra)
         records = [Record(path, site) for path in paths]
         for record in records:  # warm up: every step once, outside the timing
