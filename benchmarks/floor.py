@@ -1,8 +1,8 @@
 """The least a build can cost per record with this toolchain: teikit build without the edition.
 
 Runs what ``teikit build`` runs for each record (read, hash, hardened lxml
-parse, RELAX NG and Schematron, one Saxon parse, an HTML and a text
-transform, three atomic writes, the catalog entry) on the same worker pool,
+parse, RELAX NG and Schematron, one Saxon parse, an HTML and two text
+transforms, six atomic writes, the catalog entry) on the same worker pool,
 but with two stylesheets that only copy the text: every element becomes a
 ``div`` or ``span``, the text edition is each paragraph's words. No index
 pages. What teikit build costs above this is the edition itself (two text
@@ -14,6 +14,7 @@ styles, aligned columns, notes, links). Used by bench_build.py; by hand:
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from pathlib import Path
 
@@ -65,10 +66,14 @@ def floor_record(job: tuple[str, str]) -> bool:
         return False
     node = state["processor"].parse_xml(xml_text=data.decode("utf-8"))
     html, text = (str(stylesheet.transform_to_string(xdm_node=node)) for stylesheet in state["stylesheets"])
+    diplomatic = str(state["stylesheets"][1].transform_to_string(xdm_node=node))
     stem = Path(source).stem
-    for name, content in ((f"{stem}.html", html.encode()), (f"{stem}.txt", text.encode()), (f"tei/{stem}.xml", data)):
+    entry = catalog_entry(document.tree.getroot(), stem).as_dict()
+    cited = json.dumps(entry).encode()
+    made = [(f"{stem}.html", html.encode()), (f"{stem}.txt", text.encode()), (f"tei/{stem}.xml", data)]
+    made += [(f"{stem}.diplomatic.txt", diplomatic.encode()), (f"{stem}.csl.json", cited), (f"{stem}.bib", cited)]
+    for name, content in made:
         write_atomic(Path(out) / name, content, force=True, durable=False)
-    catalog_entry(document.tree.getroot(), stem).as_dict()
     return True
 
 
@@ -79,7 +84,7 @@ def main() -> None:
     options.add_argument("--jobs", type=int, default=None)
     args = options.parse_args()
     jobs = [(str(path), str(args.out)) for path in find_records(args.tei)]
-    built = sum(run_parallel(jobs, floor_record, floor_worker, jobs=args.jobs))
+    built = sum(run_parallel(jobs, floor_record, floor_worker, crashed=lambda job, why: False, jobs=args.jobs))
     if built != len(jobs):
         sys.exit(f"{len(jobs) - built} records invalid")
 

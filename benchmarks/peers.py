@@ -42,7 +42,7 @@ def jing(schema: Path, files: list[Path]) -> list[str] | None:
     return [executable, str(schema), *map(str, files)] if executable else None
 
 
-def saxon(stylesheet: Path, source: Path, output: Path) -> list[str] | None:
+def saxon(stylesheet: Path, source: Path, output: Path, **parameters: str) -> list[str] | None:
     """Saxon-HE Java transforming a file, or a folder in one batch call; None when it is not installed."""
     java = shutil.which("java")
     jar = next((jar for jar in SAXON_JARS if jar.is_file()), None)
@@ -50,4 +50,14 @@ def saxon(stylesheet: Path, source: Path, output: Path) -> list[str] | None:
         return None
     if source.is_dir():
         output.mkdir(parents=True, exist_ok=True)
-    return [java, "-cp", str(jar), "net.sf.saxon.Transform", f"-s:{source}", f"-xsl:{stylesheet}", f"-o:{output}"]
+    command = [java, "-cp", str(jar), "net.sf.saxon.Transform", f"-s:{source}", f"-xsl:{stylesheet}", f"-o:{output}"]
+    return command + [f"{name}={value}" for name, value in parameters.items()]
+
+
+def schxslt(schema: Path, source: Path, work: Path) -> list[list[str]] | None:
+    """The fair peer's Schematron: SchXslt2 (the copy teikit ships) compiling ``schema`` to XSLT on
+    Saxon-HE Java, then that XSLT run over ``source`` (a folder: one batch call); two commands, or None."""
+    compiled = work / "schema.xsl"
+    transpile = saxon(ROOT / "src" / "teikit" / "check" / "schxslt2" / "transpile.xsl", schema, compiled)
+    run = saxon(compiled, source, work / "svrl")
+    return [transpile, run] if transpile and run else None

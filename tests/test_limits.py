@@ -67,3 +67,22 @@ def test_convert_refuses_a_text_node_validate_would_refuse(tmp_path: Path) -> No
     result = CliRunner().invoke(cli, ["convert", str(path), "-o", str(tmp_path / "big.xml"), "-q"])
     assert result.exit_code == 2 and "xml-text-too-large" in result.stderr
     assert not (tmp_path / "big.xml").exists()
+
+
+def test_only_the_namespaces_an_element_declares_count_toward_its_limit() -> None:
+    # The check counts an element's own declarations (its parent's namespaces in scope are inherited, not
+    # declared) and only when attributes and namespaces in scope together could pass the limit.
+    from lxml import etree
+
+    from teikit.core.errors import XMLInputError
+    from teikit.core.xmlsafe import check_limits
+
+    inherited = " ".join(f'xmlns:p{index}="urn:x-{index}"' for index in range(MAX_ATTRIBUTES - 10))
+    attributes = " ".join(f'a{index}="v"' for index in range(MAX_ATTRIBUTES - 10))
+    fine = etree.ElementTree(etree.fromstring(f"<root {inherited}><child {attributes}/></root>"))
+    check_limits(fine, "fine.xml")
+    redeclared = " ".join(f'xmlns:p{index}="urn:y-{index}"' for index in range(11))
+    over = etree.ElementTree(etree.fromstring(f"<root {inherited}>\n<child {attributes} {redeclared}/></root>"))
+    with pytest.raises(XMLInputError) as raised:
+        check_limits(over, "over.xml")
+    assert raised.value.code == "xml-too-many-attributes" and raised.value.location.line == 2

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import subprocess
@@ -94,3 +95,24 @@ def test_site_ships_the_schemas_its_tei_copies_name(seed: Path, tmp_path: Path) 
         [_jing(), str(copy.parent / models["structure"]), str(copy)], capture_output=True, text=True, check=False
     )
     assert completed.returncode == 0, completed.stdout
+
+
+def test_a_worker_ships_a_schema_once_and_again_when_it_changes(tmp_path: Path, monkeypatch) -> None:
+    from teikit.publish import build
+
+    schema = tmp_path / "schemas" / "teikit.rng"
+    schema.parent.mkdir()
+    schema.write_text("<grammar/>", encoding="utf-8")
+    site, shipped, writes = tmp_path / "site", set(), []
+    real = build.write_atomic
+    monkeypatch.setattr(build, "write_atomic", lambda path, data, **kw: (writes.append(path), real(path, data, **kw)))
+    for _ in range(3):  # three records naming the same schema
+        build.ship_schema(site, schema, shipped)
+    assert len(writes) == 1
+    (site / "schemas" / "teikit.rng").unlink()  # a copy deleted since is copied again
+    build.ship_schema(site, schema, shipped)
+    schema.write_text("<grammar><start/></grammar>", encoding="utf-8")  # so is an edited schema
+    os.utime(schema, ns=(1, 1))
+    build.ship_schema(site, schema, shipped)
+    assert len(writes) == 3
+    assert (site / "schemas" / "teikit.rng").read_text(encoding="utf-8") == "<grammar><start/></grammar>"

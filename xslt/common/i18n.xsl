@@ -103,8 +103,7 @@
     <!-- The message of $key in the interface language (English if it has none there). -->
     <xsl:param name="key" as="xs:string"/>
     <xsl:variable name="forms" as="xs:string*" select="$tk:messages($key)"/>
-    <xsl:variable name="position" as="xs:integer" select="(index-of($tk:ui-languages, tk:ui-lang()), 1)[1]"/>
-    <xsl:sequence select="($forms[$position], $forms[1], $key)[1]"/>
+    <xsl:sequence select="($forms[$tk:ui-position], $forms[1], $key)[1]"/>
   </xsl:function>
 
   <xsl:function name="tk:msg" as="xs:string">
@@ -122,7 +121,11 @@
 
   <xsl:function name="tk:ui-lang" as="xs:string">
     <!-- The interface language: one teikit knows, else English ("de-AT" -> "de"). -->
-    <xsl:variable name="primary" as="xs:string" select="lower-case(tokenize($ui-lang, '[-_]')[1])"/>
-    <xsl:sequence select="if ($primary = $tk:ui-languages) then $primary else 'en'"/>
+    <xsl:sequence select="$tk:ui-language"/>
   </xsl:function>
+
+  <!-- Worked out once: every label of a page asks for them. -->
+  <xsl:variable name="tk:ui-language" as="xs:string"
+      select="(lower-case(tokenize($ui-lang, '[-_]')[1])[. = $tk:ui-languages], 'en')[1]"/>
+  <xsl:variable name="tk:ui-position" as="xs:integer" select="index-of($tk:ui-languages, $tk:ui-language)"/>
 </xsl:stylesheet>

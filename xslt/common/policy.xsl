@@ -106,7 +106,9 @@
   <xsl:function name="tk:apparatus-entries" as="element()*">
     <!-- The entries of the apparatus, in document order: the outermost apps and the open choices outside them. -->
     <xsl:param name="within" as="element()"/>
-    <xsl:sequence select="(if ($within/descendant-or-self::tei:text) then $within/descendant-or-self::tei:text else $within)
+    <!-- From the outermost texts only: an inner text's descendants are theirs too (no node visited twice). -->
+    <xsl:variable name="texts" as="element()*" select="outermost($within/descendant-or-self::tei:text)"/>
+    <xsl:sequence select="(if ($texts) then $texts else $within)
                           //(tei:app | tei:choice)[not(ancestor::tei:app)][self::tei:app or tk:is-open-choice(.)]"/>
   </xsl:function>
 

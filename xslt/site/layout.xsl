@@ -230,8 +230,10 @@
          spelt as plain Latin for the full-text index: "lukasiewicz" finds "Łukasiewicz". Pagefind
          folds accents and ё/е itself; these letters it keeps. Hidden: it is for the index only. -->
     <xsl:param name="tei" as="element()"/>
-    <xsl:variable name="words" as="xs:string*" select="distinct-values(
-        tokenize(string-join($tei/tei:text//text(), ' '), '[^\p{L}\p{N}]+')[matches(., '[łŁøØßæÆœŒđĐðÐþÞı]')] ! lower-case(.))"/>
+    <!-- Most records have none of these letters: one look at the whole text, before splitting it into words. -->
+    <xsl:variable name="all" as="xs:string" select="string-join($tei/tei:text//text(), ' ')"/>
+    <xsl:variable name="words" as="xs:string*" select="if (not(matches($all, '[łŁøØßæÆœŒđĐðÐþÞı]'))) then () else distinct-values(
+        tokenize($all, '[^\p{L}\p{N}]+')[matches(., '[łŁøØßæÆœŒđĐðÐþÞı]')] ! lower-case(.))"/>
     <xsl:if test="exists($words)">
       <p class="tk-search-variants tk-gen" hidden="" aria-hidden="true">{string-join($words ! tk:fold(.), ' ')}</p>
     </xsl:if>

@@ -93,8 +93,8 @@
   <!-- ===== letterheads, addresses, verse, tables =================================================== -->
 
   <xsl:template match="tei:seg[@type = 'letterhead'] | tei:addrLine | tei:item
-                       | tei:opener/(tei:dateline | tei:salute | tei:signed | tei:byline | tei:address)
-                       | tei:closer/(tei:dateline | tei:salute | tei:signed | tei:byline | tei:address)"
+                       | tei:opener/tei:dateline | tei:opener/tei:salute | tei:opener/tei:signed | tei:opener/tei:byline | tei:opener/tei:address
+                       | tei:closer/tei:dateline | tei:closer/tei:salute | tei:closer/tei:signed | tei:closer/tei:byline | tei:closer/tei:address"
                 mode="tk:plain" as="xs:string*" priority="0.5">
     <!-- A line of its own: a letterhead, an address line, an item of a list inside running text, the dateline,
          salutation and signature of an opener or closer: a line break before it, unless it comes first (but an

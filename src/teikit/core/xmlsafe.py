@@ -246,39 +246,43 @@ def check_limits(tree: etree._ElementTree, path: str) -> None:
     Raises:
         XMLInputError: an element nested too deep, one with too many attributes, or a text too large.
     """
+    # Runs on every document read: the declarations of an element are counted (against its parent's
+    # namespaces) only when its attributes and namespaces in scope together could pass the limit.
     depth = 0
-    parents: list[dict[str | None, str]] = [{}]
     for event, element in etree.iterwalk(tree, events=("start", "end")):
         if event == "end":
             depth -= 1
-            parents.pop()
             continue
         depth += 1
-        namespaces = dict(element.nsmap)
-        declared = sum(1 for prefix, uri in namespaces.items() if parents[-1].get(prefix) != uri)
-        parents.append(namespaces)
-        where = Location(path, element.sourceline or 1, 1)
         if depth > MAX_DEPTH:
             raise XMLInputError(
                 f"elements nested more than {MAX_DEPTH} deep; teikit's limit (that of the XML parser "
                 "inside Saxon) is there so every command can read what another accepts",
-                where,
+                Location(path, element.sourceline or 1, 1),
                 "xml-too-deep",
             )
-        if len(element.attrib) + declared > MAX_ATTRIBUTES:
+        attributes = len(element.attrib)
+        if attributes + len(element.nsmap) > MAX_ATTRIBUTES and attributes + _declared(element) > MAX_ATTRIBUTES:
             raise XMLInputError(
                 f"more than {MAX_ATTRIBUTES} attributes and namespace declarations on one element "
                 "(the limit of the XML parser inside Saxon)",
-                where,
+                Location(path, element.sourceline or 1, 1),
                 "xml-too-many-attributes",
             )
         for text in (element.text, element.tail):
             if text and len(text) * 4 > MAX_TEXT_BYTES and len(text.encode("utf-8")) > MAX_TEXT_BYTES:
                 raise XMLInputError(
                     f"a text of more than {MAX_TEXT_BYTES // 1_000_000} MB in one piece; split it",
-                    where,
+                    Location(path, element.sourceline or 1, 1),
                     "xml-text-too-large",
                 )
+
+
+def _declared(element: etree._Element) -> int:
+    """How many namespaces ``element`` declares (binds differently from its parent)."""
+    parent = element.getparent()
+    inherited: dict[str | None, str] = dict(parent.nsmap) if parent is not None else {}
+    return sum(1 for prefix, uri in element.nsmap.items() if inherited.get(prefix) != uri)
 
 
 def _refuse_hostile(tree: etree._ElementTree, path: str) -> None:

@@ -112,11 +112,29 @@ __all__ = ["BuildJob", "BuildOutcome", "BuildReport", "build_site", "find_record
 
 
 def worker_factory(schema: str | None = None, schematron: str | None = None) -> dict[str, object]:
-    """Set-up of a build worker: schemas (teikit's, or the project's) and stylesheets compiled once."""
+    """Set-up of a build worker: schemas (teikit's, or the project's) and stylesheets compiled once; the
+    schemas it has shipped into a site (:func:`ship_schema`)."""
     from teikit.check.validate import Validator
     from teikit.publish.render import Renderer
 
-    return {"validator": Validator(schema, schematron), "renderer": Renderer()}
+    return {"validator": Validator(schema, schematron), "renderer": Renderer(), "shipped": set()}
+
+
+def ship_schema(site: Path, schema: Path, shipped: set[tuple[str, ...]]) -> None:
+    """Copy a schema a record names into the site's ``schemas/``, once per worker and build.
+
+    Every record of an edition names the same schemas: copying them for each
+    record read and wrote ~300 KB a record. ``shipped`` remembers what this
+    worker copied (the schema's size and mtime with it, so an edited schema
+    is copied again); a copy since deleted is copied again too.
+    """
+    target = inside(site, f"schemas/{schema.name}")
+    stat = schema.stat()
+    done = (str(target), str(schema), str(stat.st_size), str(stat.st_mtime_ns))
+    if done in shipped and target.is_file():
+        return
+    write_atomic(target, schema.read_bytes(), force=True, durable=False)
+    shipped.add(done)
 
 
 def build_record(job: BuildJob) -> BuildOutcome:
@@ -130,8 +148,8 @@ def build_record(job: BuildJob) -> BuildOutcome:
     from teikit.publish.render import Options, Renderer
 
     state = worker_state()
-    validator, renderer = state["validator"], state["renderer"]
-    assert isinstance(validator, Validator) and isinstance(renderer, Renderer)
+    validator, renderer, shipped = state["validator"], state["renderer"], state["shipped"]
+    assert isinstance(validator, Validator) and isinstance(renderer, Renderer) and isinstance(shipped, set)
     outcome = BuildOutcome(job.key, job.source, "failed")
     try:
         outcome.stat = FileStat.of(job.source)  # before reading: a change while reading shows next time
@@ -158,7 +176,7 @@ def build_record(job: BuildJob) -> BuildOutcome:
         published = without_stylesheet_instructions(document)
         copy, schemas = relocate_models(published, Path(job.source), site / "tei", site / "schemas")
         for schema in schemas:
-            write_atomic(inside(site, f"schemas/{schema.name}"), schema.read_bytes(), force=True, durable=False)
+            ship_schema(site, schema, shipped)
         made = (html, text, copy, diplomatic, csl_json(entry, url), bibtex(entry, url))
         contents = tuple(item if isinstance(item, bytes) else item.encode("utf-8") for item in made)
         for name, content in zip(outputs_of(job.key), contents, strict=True):

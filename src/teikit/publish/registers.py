@@ -33,6 +33,8 @@ AUTHORITIES = {
     "pmb": "https://pmb.acdh.oeaw.ac.at/entity/{}",
 }
 _SAFE_URL_RE = re.compile(r"^https?://[^\s\"<>]+$")
+_POINTING = etree.XPath("//t:text/descendant-or-self::*[@ref or @who]", namespaces={"t": "http://www.tei-c.org/ns/1.0"})
+"""The elements of the texts that point at a person, place or organisation (the mentions)."""
 
 
 @dataclass
@@ -95,17 +97,17 @@ def register_items(root: etree._Element) -> list[RegisterItem]:
                     item.authorities.append(url)
         if item.names:
             items[ident] = item
-    for text in root.iter(T + "text"):
-        for element in text.iter():
-            pointers = (element.get("ref") or "").split() + (element.get("who") or "").split()
-            for pointer in pointers:
-                named = items.get(pointer[1:]) if pointer.startswith("#") else None
-                if named is None:
-                    continue
-                anchor = next((node.get(XML_ID) for node in element.iterancestors() if node.get(XML_ID)), None)
-                anchor = element.get(XML_ID) or anchor
-                if anchor and anchor not in named.mentions and anchor not in ("translation", "original"):
-                    named.mentions.append(anchor)
+    # Texts nest (a group's texts inside the record's): one XPath visits each element once, in document order.
+    for element in _POINTING(root):
+        pointers = (element.get("ref") or "").split() + (element.get("who") or "").split()
+        for pointer in pointers:
+            named = items.get(pointer[1:]) if pointer.startswith("#") else None
+            if named is None:
+                continue
+            anchor = next((node.get(XML_ID) for node in element.iterancestors() if node.get(XML_ID)), None)
+            anchor = element.get(XML_ID) or anchor
+            if anchor and anchor not in named.mentions and anchor not in ("translation", "original"):
+                named.mentions.append(anchor)
     return list(items.values())
 
 

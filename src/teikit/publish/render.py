@@ -290,7 +290,12 @@ def renderer_factory() -> dict[str, object]:
 
 
 def render_job(job: RenderJob) -> RenderOutcome:
-    """Render one file and write it atomically (runs in a worker; never raises for a bad file)."""
+    """Render one file and write it atomically (runs in a worker; never raises for a bad file).
+
+    Not flushed to the disk before its rename (4-31 ms a file): an edition is
+    made again from its TEI by the same command, so a power cut costs a rerun,
+    never the user's own work; a killed process still leaves the old file or the new.
+    """
     from teikit.core.serialize import write_atomic
     from teikit.core.workers import worker_state
 
@@ -298,7 +303,7 @@ def render_job(job: RenderJob) -> RenderOutcome:
     assert isinstance(renderer, Renderer)
     try:
         result = renderer.render_file(job.source, job.options)
-        write_atomic(Path(job.target), result.encode("utf-8"), force=True)
+        write_atomic(Path(job.target), result.encode("utf-8"), force=True, durable=False)
     except TeikitError as error:
         return RenderOutcome(job.source, job.target, error.as_diagnostic(), error.exit_code)
     return RenderOutcome(job.source, job.target)
