@@ -17,7 +17,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from teikit.core.xmlsafe import MAX_BYTES
+from teikit.core.sources import MAX_BYTES
 
 RACY_NS = 2_000_000_000
 """A file modified less than this before it was read is hashed each time until it is older

@@ -48,6 +48,7 @@ from dataclasses import dataclass
 from multiprocessing.connection import Connection, wait
 from typing import Any, Protocol, TypeVar
 
+from teikit.core.cpus import default_jobs as default_jobs  # re-exported: where callers found it
 from teikit.core.errors import ConfigError, TeikitError
 
 T = TypeVar("T")
@@ -62,13 +63,6 @@ _PR_SET_PDEATHSIG = 1
 def worker_state() -> dict[str, Any]:
     """The objects the factory built in this worker process (or in this process, when serial)."""
     return _STATE
-
-
-def default_jobs() -> int:
-    """One worker per core this process may run on (a container's CPU set, not the machine's)."""
-    if hasattr(os, "sched_getaffinity"):
-        return max(1, len(os.sched_getaffinity(0)))
-    return max(1, os.cpu_count() or 1)
 
 
 def describe_failure(error: BaseException) -> str:
@@ -392,6 +386,36 @@ class DaskExecutor:
             self._cluster.close()
 
     def __enter__(self) -> DaskExecutor:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+class DeferredExecutor:
+    """An executor made when it is first given jobs, and closed with this one if it was made.
+
+    A cached ``validate`` that finds nothing to check, or a build with no
+    changed record, then starts no Dask cluster (seconds) and does not even
+    import Dask.
+    """
+
+    def __init__(self, make: Callable[[], DaskExecutor]) -> None:
+        self._make = make
+        self._made: DaskExecutor | None = None
+
+    def map(
+        self, items: Sequence[T], task: Callable[[T], R], factory: Factory, crashed: Callable[[T, str], R]
+    ) -> Iterator[R]:
+        if self._made is None:
+            self._made = self._make()
+        return self._made.map(items, task, factory, crashed)
+
+    def close(self) -> None:
+        if self._made is not None:
+            self._made.close()
+
+    def __enter__(self) -> DeferredExecutor:
         return self
 
     def __exit__(self, *exc: object) -> None:
