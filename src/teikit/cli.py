@@ -633,9 +633,10 @@ def validate(
     if fmt == "github" and step_summary and needs_summary(results):
         with open(step_summary, "a", encoding="utf-8") as stream:
             stream.write(github_summary(results))
-    for result in results:
-        if result.valid:
-            _echo(f"{result.path}: valid", verbosity, 1)
+    if verbosity > 0:
+        for result in results:
+            if result.valid:
+                _echo(f"{result.path}: valid", verbosity, 1)
     _echo(summary(results), verbosity)
     sys.exit(exit_code(results))
 
@@ -689,23 +690,23 @@ def _validate_cached(
 ) -> list[FileResult] | None:
     """``validate --cache``: the results, or None when there was nothing to check."""
     from teikit.check.cache import DEFAULT_CACHE, validate_cached
-    from teikit.core.serialize import refuse_input
-    from teikit.core.sources import find_xml, is_url
+    from teikit.core.sources import find_inputs, is_url
 
     url = next((name for name in paths if is_url(name)), None)
     if url is not None:
         raise InputError(
             "--cache remembers local files by their stat; validate URLs without --cache", Location(url), "cache-url"
         )
-    files = find_xml(paths)
+    files = find_inputs(paths)  # names, not Paths: 100,000 of them would cost more than the cached run
     if cache:
         where = Path(cache)
     else:
         config = click.get_current_context().find_root().obj
         where = (config.root if config is not None and config.source is not None else Path.cwd()) / DEFAULT_CACHE
-    refuse_input(where, files)
     if output is not None and not _is_dash(output):
-        refuse_input(output, files)
+        from teikit.core.serialize import refuse_input
+
+        refuse_input(output, map(Path, files))
     report = validate_cached(
         files,
         where,

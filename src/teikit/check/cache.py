@@ -30,10 +30,10 @@ import hashlib
 import json
 import os
 import sqlite3
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from teikit import __version__
 from teikit.check.results import FileResult
@@ -41,6 +41,7 @@ from teikit.check.roots import TEI_ROOTS, Foreign, root_name
 from teikit.core.errors import Diagnostic, InputError, Location
 from teikit.core.filestat import FileStat, file_sha256
 from teikit.core.resources import schema_path
+from teikit.core.serialize import refuse_input
 
 if TYPE_CHECKING:
     from teikit.core.workers import Executor
@@ -58,19 +59,6 @@ CREATE TABLE IF NOT EXISTS results (
     PRIMARY KEY (content_hash, toolchain)
 );
 """
-
-
-@dataclass(frozen=True)
-class Known:
-    """What the cache holds for a path: its stat and hash when last read, and the stored result (if any)."""
-
-    stat: FileStat
-    content_hash: str
-    root: str | None
-    diagnostics: str | None
-
-    def result(self) -> tuple[str | None, list[tuple[object, ...]]] | None:
-        return None if self.diagnostics is None else _decode(self.root, self.diagnostics)
 
 
 @dataclass
@@ -134,15 +122,16 @@ class ValidationCache:
             ) from error
         self._connection.execute("BEGIN")
 
-    def known(self) -> dict[str, Known]:
-        """Every file the cache knows, by absolute path, with its result under this toolchain if any: one query."""
+    def known(self) -> dict[str, tuple[Any, ...]]:
+        """Every file the cache knows, by absolute path, as a row: its stat (5 values) and hash when last read,
+        and the root and diagnostics stored for those bytes under this toolchain (None if none). One query."""
         rows = self._connection.execute(
             "SELECT f.path, f.size, f.mtime_ns, f.inode, f.ctime_ns, f.checked_ns, f.content_hash, r.root, "
             "r.diagnostics FROM files AS f LEFT JOIN results AS r "
             "ON r.content_hash = f.content_hash AND r.toolchain = ?",
             (self.toolchain,),
         )
-        return {row[0]: Known(FileStat(*row[1:6]), row[6], row[7], row[8]) for row in rows}
+        return {row[0]: row[1:] for row in rows}
 
     def result(self, content_hash: str) -> tuple[str | None, list[tuple[object, ...]]] | None:
         """The root name and stored diagnostics of these bytes under this toolchain, if known."""
@@ -169,7 +158,7 @@ class ValidationCache:
             self._connection.execute(
                 "INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?, ?, ?, ?)",
                 (
-                    _key(path),
+                    _key(path, os.getcwd()),
                     stat.size,
                     stat.mtime_ns,
                     stat.inode,
@@ -235,14 +224,29 @@ def _decode(root: str | None, diagnostics: str) -> tuple[str | None, list[tuple[
     return root, [tuple(item) for item in stored]
 
 
-def _key(path: Path) -> str:
+def _key(path: str | Path, here: str) -> str:
     """The cache's name for a file: its absolute path, as ``Path.absolute`` writes it (not resolved)."""
     name = os.fspath(path)
-    return name if os.path.isabs(name) else os.path.join(os.getcwd(), name)
+    return name if os.path.isabs(name) else os.path.join(here, name)
+
+
+def _refuse_inputs(cache_path: Path, files: Sequence[str | Path], stats: list[FileStat]) -> None:
+    """Refuse a cache file that is one of the inputs, comparing inodes already read (no ``stat`` per file).
+
+    Raises:
+        OutputExistsError: see :func:`teikit.core.serialize.refuse_input`.
+    """
+    try:
+        inode = os.stat(cache_path).st_ino
+    except (OSError, ValueError):
+        return
+    same = [Path(path) for path, stat in zip(files, stats, strict=True) if stat.inode == inode]
+    if same:
+        refuse_input(cache_path, same)  # the device decides
 
 
 def validate_cached(
-    files: list[Path],
+    files: Sequence[str | Path],
     cache_path: Path,
     schema: Path | None,
     schematron: Path | bool | None,
@@ -262,31 +266,36 @@ def validate_cached(
 
     Raises:
         InputError: the cache file cannot be used (see :class:`ValidationCache`).
+        OutputExistsError: the cache file is one of ``files``.
         ConfigError: a schema cannot be compiled.
     """
     report = CacheReport()
     toolchain = toolchain_fingerprint(schema, schematron, skip_foreign, engine)
+    stats = [FileStat.of(path) for path in files]
+    _refuse_inputs(cache_path, files, stats)
+    here = os.getcwd()
     with ValidationCache(cache_path, toolchain) as cache:
         rows = cache.known()
         known: dict[int, FileResult] = {}
         roots: dict[int, str | None] = {}
         pending: list[tuple[int, Path, FileStat, str]] = []
-        for index, path in enumerate(files):
-            stat = FileStat.of(path)
-            row = rows.get(_key(path))
-            if row is not None and stat.vouches_for(row.stat):
-                content_hash, found = row.content_hash, row.result()
+        for index, (name, stat) in enumerate(zip(files, stats, strict=True)):
+            row = rows.get(_key(name, here))
+            found: tuple[str | None, list[tuple[object, ...]]] | None = None
+            if row is not None and stat.vouches_for(FileStat(*row[:5])):
+                content_hash = row[5]
+                if row[7] is not None:
+                    found = _decode(row[6], row[7])
             else:  # new, changed or racily clean: hashed, and its result looked up by content
-                content_hash = file_sha256(path)
+                content_hash = file_sha256(Path(name))
                 found = cache.result(content_hash) if content_hash else None
                 if found is not None:
-                    cache.remember_stat(path, stat, content_hash)
+                    cache.remember_stat(Path(name), stat, content_hash)
             if found is None:
-                pending.append((index, path, stat, content_hash))
+                pending.append((index, Path(name), stat, content_hash))
                 continue
             roots[index] = found[0]
-            name = str(path)
-            known[index] = FileResult(name, [_replay(item, name) for item in found[1]])
+            known[index] = FileResult(str(name), [_replay(item, str(name)) for item in found[1]])
             report.reused += 1
         for index, path, _stat, _hash in pending:
             roots[index] = root_name(path) if skip_foreign else None
@@ -304,11 +313,11 @@ def validate_cached(
         for index, path, stat, content_hash in pending:
             result = known.get(index, FileResult(str(path)))
             cache.remember(path, stat, content_hash, roots[index], result)
-        for index, path in enumerate(files):
+        for index, name in enumerate(files):
             root = roots.get(index)
             if _is_foreign(root, skip_foreign):
                 assert root is not None
-                report.foreign.append(Foreign(path, root))
+                report.foreign.append(Foreign(name, root))
             else:
                 report.results.append(known[index])
     return report

@@ -27,17 +27,11 @@ def is_url(name: object) -> bool:
 
 def find_xml(paths: Iterable[str | Path]) -> list[Path]:
     """Files as given, folders expanded to the ``*.xml`` files under them (sorted)."""
-    found: list[Path] = []
-    for path in map(Path, paths):
-        if path.is_dir():
-            found.extend(map(Path, _xml_under(str(path))))
-        else:
-            found.append(path)
-    return found
+    return [Path(name) for name in _find_local(paths)]
 
 
 def find_inputs(names: Iterable[str | Path]) -> list[str]:
-    """Like :func:`find_xml`, each file as a string, URLs expanded through fsspec.
+    """Like :func:`find_xml`, each file as a string (no ``Path`` made per file), URLs expanded through fsspec.
 
     Raises:
         InputError: a URL cannot be listed (see :func:`teikit.core.remote.find_xml_urls`).
@@ -49,7 +43,18 @@ def find_inputs(names: Iterable[str | Path]) -> list[str]:
 
             found.extend(find_xml_urls(str(name)))
         else:
-            found.extend(map(str, find_xml([name])))
+            found.extend(_find_local([name]))
+    return found
+
+
+def _find_local(paths: Iterable[str | Path]) -> list[str]:
+    """Files as given and the files of folders, each written as ``Path`` writes it (``tei/a.xml``, not ``./tei/a.xml``)."""
+    found: list[str] = []
+    for path in map(Path, paths):
+        if path.is_dir():
+            found.extend(_xml_under(str(path)))
+        else:
+            found.append(str(path))
     return found
 
 
@@ -73,4 +78,6 @@ def _xml_under(folder: str) -> list[str]:
         except (PermissionError, FileNotFoundError, NotADirectoryError):
             continue
     relative.sort(key=lambda name: name.split("/"))
+    if folder == ".":
+        return relative
     return [os.path.join(folder, name) for name in relative]
