@@ -1,22 +1,26 @@
 """Benchmark: build and validate N generated records on the local pool and on Dask, and what a rerun costs.
 
-Prints, for a cold build with the local pool and with a Dask LocalCluster of
-the same number of workers: wall time, records/s, CPU per record (this
-process's children, workers included), the peak RSS of the largest process,
-and whether the two sites are identical (``diff -r``, the manifest left out).
-Then the largest single output file, the manifest's size, a rebuild of the
-unchanged corpus after the inputs are evicted from the page cache
-(``posix_fadvise(DONTNEED)``), validation without and with ``--cache`` (the
-cached run also after eviction), and the ratio to the named peer (jing with
-teikit.rng, one batch call) for validation. Run on demand:
+Prints, for cold builds with the local pool and with a Dask LocalCluster of
+the same number of workers, in interleaved rounds (pool, Dask, pool, Dask,
+...; best and median, and Dask's overhead by each): wall time, records/s,
+CPU per record (this process's children, workers included), the peak RSS of
+the largest process, and whether the two sites are identical (``diff -r``,
+the manifest left out). Then the largest single output file, the manifest's
+size, a rebuild of the unchanged corpus after the inputs are evicted from the
+page cache (``posix_fadvise(DONTNEED)``), validation without and with
+``--cache`` (the cached rerun after the inputs and the cache are evicted,
+best and median of the rounds), and the ratio to the named peers: jing with
+teikit.rng (one batch call), and the fair peer, jing plus the same Schematron
+compiled by SchXslt2 on Saxon-HE Java (when ``peers.schxslt`` is there; its
+compilation, done once per schema, is not counted). Run on demand:
 
-    python benchmarks/bench_scale.py [--n 10000] [--jobs 2] [--no-dask]
+    python benchmarks/bench_scale.py [--n 10000] [--jobs 2] [--rounds 3] [--no-dask] [--only build|validate]
     python benchmarks/bench_scale.py --reuse DIR   # DIR/tei and DIR/local of an earlier build: reruns only
 
 The eviction drops the inputs and the manifest (with its WAL) from the page
 cache: both are what a rebuild reads, and a cold cache costs both.
 
-Needs jing (Debian 'jing') for the peer row and ``teikit[dask]`` for the Dask row.
+Needs jing (Debian 'jing') and Saxon-HE Java for the peer rows and ``teikit[dask]`` for the Dask rows.
 """
 
 from __future__ import annotations
@@ -24,14 +28,17 @@ from __future__ import annotations
 import argparse
 import os
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+import peers
 from corpus import generate
 from peers import TEIKIT_RNG, jing
 
@@ -124,15 +131,126 @@ def row(label: str, run: Run, count: int) -> None:
     )
 
 
+def spread(label: str, runs: list[Run], count: int) -> None:
+    """Best and median of rounds of one command."""
+    best = min(runs, key=lambda run: run.wall)
+    median = statistics.median(run.wall for run in runs)
+    row(f"{label} (best of {len(runs)})", best, count)
+    print(f"{'':<44} median {median:8.2f} s")
+
+
+def overhead(runs: list[Run], peers_runs: list[Run]) -> str:
+    best = min(run.wall for run in runs) / min(run.wall for run in peers_runs) - 1
+    median = statistics.median(run.wall for run in runs) / statistics.median(run.wall for run in peers_runs) - 1
+    return f"{100 * best:+.1f} % (best), {100 * median:+.1f} % (median)"
+
+
+def interleaved(rounds: int, commands: dict[str, Callable[[int], Run]]) -> dict[str, list[Run]]:
+    """Each command once per round, in turn, so that a change of the machine's load hits all of them alike."""
+    runs: dict[str, list[Run]] = {name: [] for name in commands}
+    for index in range(rounds):
+        for name, command in commands.items():
+            runs[name].append(command(index))
+            print(f"  round {index + 1} {name}: {runs[name][-1].wall:.2f} s", flush=True)
+    return runs
+
+
+def fair_peer(tei: Path, work: Path) -> Callable[[int], Run] | None:
+    """jing teikit.rng plus teikit.sch by SchXslt2 on Saxon-HE Java over the folder, as one timed run."""
+    compile_and_run = getattr(peers, "schxslt", None)
+    files = sorted(tei.glob("*.xml"))
+    grammar = jing(TEIKIT_RNG, files)
+    commands = compile_and_run(peers.ROOT / "schemas" / "teikit.sch", tei, work) if compile_and_run else None
+    if not grammar or not commands:
+        return None
+    transpile, rules = commands
+    measure(transpile)  # once per schema: a project keeps the compiled rules
+
+    def run(_: int) -> Run:
+        first, second = measure(grammar), measure(rules)
+        return Run(first.wall + second.wall, first.cpu + second.cpu, max(first.peak_rss_mb, second.peak_rss_mb), 0)
+
+    return run
+
+
+def builds(args: argparse.Namespace, tei: Path, root: Path) -> None:
+    jobs = ["-j", str(args.jobs), "-q"]
+
+    def build(backend: str) -> Callable[[int], Run]:
+        def run(index: int) -> Run:
+            site = root / backend
+            shutil.rmtree(site, ignore_errors=True)
+            extra = ["--dask"] if backend == "dask" else []
+            return measure([*TEIKIT, "build", str(tei), "-d", str(site), *extra, *jobs])
+
+        return run
+
+    commands = {"local": build("local")} | ({} if args.no_dask else {"dask": build("dask")})
+    runs = interleaved(args.rounds, commands)
+    spread("build, local pool, cold", runs["local"], args.n)
+    if "dask" in runs:
+        spread("build, Dask LocalCluster, cold", runs["dask"], args.n)
+        print(f"  Dask overhead: {overhead(runs['dask'], runs['local'])} of the local pool's wall time")
+        diff = subprocess.run(
+            ["diff", "-r", "-q", "-x", ".teikit-manifest.sqlite*", str(root / "local"), str(root / "dask")],
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        print(f"  diff -r local dask: {'empty' if diff.returncode == 0 else diff.stdout[:500]}")
+    sizes(root / "local")
+    rebuilds(tei, root / "local", sorted(tei.glob("*.xml")), jobs, args.rounds)
+    shutil.rmtree(root / "local", ignore_errors=True)
+    shutil.rmtree(root / "dask", ignore_errors=True)
+
+
+def validation(args: argparse.Namespace, tei: Path, root: Path) -> None:
+    jobs = ["-j", str(args.jobs), "-q"]
+    files = sorted(tei.glob("*.xml"))
+    commands: dict[str, Callable[[int], Run]] = {
+        "validate": lambda _: measure([*TEIKIT, "validate", str(tei), *jobs], ok=(0, 1))
+    }
+    grammar = jing(TEIKIT_RNG, files)
+    if grammar:
+        commands["jing"] = lambda _: measure(grammar)
+    fair = fair_peer(tei, root / "schxslt")
+    if fair:
+        commands["fair"] = fair
+    runs = interleaved(args.rounds, commands)
+    spread("validate", runs["validate"], args.n)
+    best = min(run.wall for run in runs["validate"])
+    if "jing" in runs:
+        spread("peer: jing teikit.rng (one batch call)", runs["jing"], args.n)
+        print(f"  validate / jing: {min(run.wall for run in runs['jing']) / best:.2f}x jing's speed (best)")
+    if "fair" in runs:
+        spread("fair peer: jing + teikit.sch by SchXslt2 on Saxon", runs["fair"], args.n)
+        print(f"  validate / fair peer: {min(run.wall for run in runs['fair']) / best:.2f}x its speed (best)")
+    else:
+        print("no fair peer (needs jing, Saxon-HE Java and peers.schxslt)")
+    database = root / "validate.sqlite"
+    cache = f"--cache={database}"
+    fill = measure([*TEIKIT, "validate", str(tei), cache, *jobs], ok=(0, 1))
+    row("validate --cache, first run", fill, args.n)
+
+    def cached(_: int) -> Run:
+        evict([*files, *(path for path in root.glob("validate.sqlite*") if path.is_file())])
+        return measure([*TEIKIT, "validate", str(tei), cache, *jobs], ok=(0, 1))
+
+    spread("validate --cache, unchanged (evicted)", interleaved(args.rounds, {"cached": cached})["cached"], args.n)
+
+
 def main() -> None:
     options = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     options.add_argument("--n", type=int, default=10_000, help="records to generate (default 10,000)")
     options.add_argument("--jobs", type=int, default=2)
+    options.add_argument("--rounds", type=int, default=3, help="interleaved rounds of each timed command")
     options.add_argument("--no-dask", action="store_true", help="leave out the Dask LocalCluster build")
+    options.add_argument("--only", choices=("build", "validate"), help="run one half of the benchmark")
+    options.add_argument("--tei", type=Path, help="use these records (generated once) instead of generating")
     options.add_argument("--reuse", type=Path, help="a folder with tei/ and local/ of an earlier build: reruns only")
     args = options.parse_args()
-    jobs = ["-j", str(args.jobs), "-q"]
     if args.reuse:
+        jobs = ["-j", str(args.jobs), "-q"]
         files = sorted((args.reuse / "tei").glob("*.xml"))
         print(f"{len(files)} records (reused), {args.jobs} workers")
         # Once unmeasured: brings a site of an earlier teikit (another manifest layout) up to date.
@@ -142,44 +260,18 @@ def main() -> None:
         return
     with tempfile.TemporaryDirectory() as temporary:
         root = Path(temporary)
-        tei = root / "tei"
-        files = generate(args.n, tei)
+        tei = args.tei or root / "tei"
+        files = sorted(tei.glob("*.xml")) if args.tei else generate(args.n, tei)
+        args.n = len(files)
         size = sum(path.stat().st_size for path in files) / len(files) / 1024
-        print(f"{len(files)} records, {size:.0f} KiB each on average, {args.jobs} workers")
-        local = measure([*TEIKIT, "build", str(tei), "-d", str(root / "local"), *jobs])
-        row("build, local pool, cold", local, args.n)
-        if not args.no_dask:
-            dask = measure([*TEIKIT, "build", str(tei), "-d", str(root / "dask"), "--dask", *jobs])
-            row("build, Dask LocalCluster, cold", dask, args.n)
-            print(f"  Dask overhead: {100 * (dask.wall / local.wall - 1):+.1f} % of the local pool's wall time")
-            diff = subprocess.run(
-                ["diff", "-r", "-q", "-x", ".teikit-manifest.sqlite*", str(root / "local"), str(root / "dask")],
-                capture_output=True,
-                text=True,
-                check=False,
-            )
-            print(f"  diff -r local dask: {'empty' if diff.returncode == 0 else diff.stdout[:500]}")
-        sizes(root / "local")
-        rebuilds(tei, root / "local", files, jobs)
-        plain = measure([*TEIKIT, "validate", str(tei), *jobs])
-        row("validate", plain, args.n)
-        cache = f"--cache={root / 'validate.sqlite'}"
-        fill = measure([*TEIKIT, "validate", str(tei), cache, *jobs])
-        row("validate --cache, first run", fill, args.n)
-        evict(files)
-        again = measure([*TEIKIT, "validate", str(tei), cache, *jobs])
-        row("validate --cache, unchanged (inputs evicted)", again, args.n)
-        peer = jing(TEIKIT_RNG, files)
-        if peer:
-            jing_run = measure(peer)
-            row("peer: jing teikit.rng (one batch call)", jing_run, args.n)
-            print(
-                f"  validate / jing: {jing_run.wall / plain.wall:.2f}x jing's speed; "
-                f"validate --cache (unchanged) / jing: {jing_run.wall / again.wall:.1f}x"
-            )
-        else:
-            print("jing not found (Debian 'jing'): no peer to compare with")
-        shutil.rmtree(root / "local", ignore_errors=True)
+        load = os.getloadavg()
+        print(f"{len(files)} records, {size:.0f} KiB each on average, {args.jobs} workers, {args.rounds} rounds")
+        print(f"load average at the start: {load[0]:.2f} {load[1]:.2f} {load[2]:.2f}")
+        if args.only != "validate":
+            builds(args, tei, root)
+        if args.only != "build":
+            validation(args, tei, root)
+        print(f"load average at the end: {' '.join(f'{value:.2f}' for value in os.getloadavg())}")
 
 
 if __name__ == "__main__":

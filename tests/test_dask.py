@@ -1,8 +1,9 @@
-"""The Dask backend builds the same site as the local pool, byte for byte."""
+"""The Dask backend builds the same site as the local pool, byte for byte, and validates to the same report."""
 
 from __future__ import annotations
 
 import filecmp
+import shutil
 from pathlib import Path
 
 import pytest
@@ -68,3 +69,28 @@ def test_the_cli_builds_on_a_local_dask_cluster(tmp_path: Path) -> None:
     assert sorted(path.name for path in (tmp_path / "site").glob("record-*.html")) == [
         f"record-{index}.html" for index in range(3)
     ]
+
+
+def test_dask_validates_as_the_local_pool_does(tmp_path: Path, corpus: Path) -> None:
+    """The JSON report of ``validate --dask`` is the local pool's, on real TEI (the FRUS documents, TEI from
+    other projects, the seed) and on invalid files: a wrong pointer, a truncated file, an empty one."""
+    from click.testing import CliRunner
+
+    from teikit.cli import cli
+
+    tei = tmp_path / "tei"
+    tei.mkdir()
+    for source in [*(corpus / "frus" / "xml").glob("*.xml"), *(corpus / "tei-foreign").glob("*.xml")]:
+        shutil.copy(source, tei / source.name)
+    (tei / "seed.xml").write_text(SEED_TEI, encoding="utf-8")
+    (tei / "pointer.xml").write_text(SEED_TEI.replace('who="#stalin"', 'who="#stalinn"', 1), encoding="utf-8")
+    (tei / "truncated.xml").write_text(SEED_TEI[: len(SEED_TEI) // 3], encoding="utf-8")
+    (tei / "empty.xml").write_bytes(b"")
+    schemas = ["--schema", str(ROOT / "schemas" / "teikit.rng"), "--schematron", str(ROOT / "schemas" / "teikit.sch")]
+    command = ["validate", str(tei), *schemas, "--format", "json", "-j", "2"]
+    local = CliRunner().invoke(cli, command)
+    remote = CliRunner().invoke(cli, [*command, "--dask"])
+    assert local.exit_code == 1 and remote.exit_code == 1, remote.output
+    assert remote.stdout == local.stdout
+    for name in ["frus1969-76v12-d157.xml", "escher-K_0039.xml", "pointer.xml", "truncated.xml", "empty.xml"]:
+        assert f'{name}"' in local.stdout, name

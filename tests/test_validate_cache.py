@@ -3,8 +3,11 @@ and the report is the same as without the cache."""
 
 from __future__ import annotations
 
+import dataclasses
 import io
 import os
+import subprocess
+import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -15,6 +18,7 @@ from click.testing import CliRunner
 
 from teikit.check.cache import validate_cached
 from teikit.cli import cli
+from teikit.core.filestat import FileStat
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED_TEI = (ROOT / "tei" / "wilson-111240.xml").read_text(encoding="utf-8")
@@ -131,3 +135,57 @@ def test_the_default_cache_is_in_the_current_folder(tmp_path: Path, monkeypatch:
     monkeypatch.chdir(tmp_path)
     assert run("tei", "-j", "1", "--cache")[0] == 1
     assert (tmp_path / ".teikit-cache" / "validate.sqlite").is_file()
+
+
+def test_a_racily_clean_file_is_checked_again(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A rewrite within one timestamp tick keeps size, mtime and ctime (a coarse file system): the file is
+    recorded as racily clean, so it is hashed next time and the rewrite is seen."""
+    tei, cache = tmp_path / "tei", tmp_path / "cache.sqlite"
+    paths = corpus(tei)
+    bad = paths[2]
+    text = bad.read_text(encoding="utf-8")
+    bad.write_text(text, encoding="utf-8")  # modified just now: within the racy window when it is checked
+    recorded = FileStat.of(bad)
+    first = validate_cached(paths, cache, None, None, skip_foreign=True, jobs=1)
+    assert "stalinn" in str(first.results[2].diagnostics[0])
+    bad.write_text(text.replace('who="#stalinn"', 'who="#stalinx"', 1), encoding="utf-8")  # same size
+    real_of = FileStat.of.__func__  # type: ignore[attr-defined]
+
+    def coarse(cls: type[FileStat], path: str | Path) -> FileStat:
+        found: FileStat = real_of(cls, path)
+        if Path(path) == bad:  # the tick has not moved on: the stat is the one recorded
+            return dataclasses.replace(
+                found, mtime_ns=recorded.mtime_ns, ctime_ns=recorded.ctime_ns, inode=recorded.inode
+            )
+        return found
+
+    monkeypatch.setattr(FileStat, "of", classmethod(coarse))
+    assert FileStat.of(bad).same_file(recorded)
+    second = validate_cached(paths, cache, None, None, skip_foreign=True, jobs=1)
+    assert second.checked == 1 and second.reused == 4
+    messages = [str(diagnostic) for diagnostic in second.results[2].diagnostics]
+    assert any("stalinx" in message for message in messages)
+
+
+def test_a_run_answered_from_the_cache_loads_no_xml_toolchain(tmp_path: Path) -> None:
+    """lxml, Saxon, the worker pool and the schemas cost more than the whole cached run: none is loaded."""
+    tei = tmp_path / "tei"
+    corpus(tei)
+    cache = f"--cache={tmp_path / 'cache.sqlite'}"
+    assert run(str(tei), "-j", "2", cache)[0] == 1
+    program = (
+        "import sys\n"
+        "from teikit.cli import cli\n"
+        "try:\n"
+        f"    cli(['validate', {str(tei)!r}, {cache!r}, '-j', '2', '--format', 'json'], standalone_mode=False)\n"
+        "except SystemExit as stop:\n"
+        "    print('exit', stop.code, file=sys.stderr)\n"
+        "print(sorted({name.split('.')[0] for name in sys.modules} & "
+        "{'lxml', 'saxonche', 'multiprocessing', 'distributed', 'fsspec'}), file=sys.stderr)\n"
+    )
+    environment = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
+    done = subprocess.run(
+        [sys.executable, "-c", program], capture_output=True, text=True, env=environment, check=False, timeout=120
+    )
+    assert done.stderr.splitlines()[-2:] == ["exit 1", "[]"], done.stderr
+    assert '"rule": "teikit-pointer-who"' in done.stdout

@@ -8,10 +8,11 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 import pytest
 
-from teikit.core.workers import run_parallel, worker_state
+from teikit.core.workers import DeferredExecutor, run_parallel, worker_state
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED_TEI = ROOT / "tei" / "wilson-111240.xml"
@@ -113,3 +114,30 @@ def test_no_worker_outlives_the_command(tmp_path: Path, signum: int, code: int) 
     time.sleep(5)
     assert [pid for pid in workers if _alive(pid)] == []
     assert not [path for path in (tmp_path / "site").rglob("*.tmp")] or signum == signal.SIGKILL
+
+
+class _FakeCluster:
+    """Stands for a Dask executor: runs the jobs here and records its closing."""
+
+    def __init__(self, made: list[_FakeCluster]) -> None:
+        made.append(self)
+        self.closed = False
+
+    def map(self, items: Any, task: Any, factory: Any, crashed: Any) -> Any:
+        return iter([task(item) for item in items])
+
+    def close(self) -> None:
+        self.closed = True
+
+
+def test_a_deferred_executor_starts_a_cluster_only_for_jobs_and_closes_it_when_they_are_done() -> None:
+    made: list[_FakeCluster] = []
+    with DeferredExecutor(lambda: _FakeCluster(made)):  # type: ignore[arg-type,return-value]
+        pass
+    assert made == []  # nothing to run (a cached validate, a build with nothing changed): no cluster
+    with DeferredExecutor(lambda: _FakeCluster(made)) as executor:  # type: ignore[arg-type,return-value]
+        assert list(executor.map([1, -2], abs, dict, lambda item, why: 0)) == [1, 2]
+        executor._wait()
+        assert made[0].closed  # closed as soon as the results were in, before the command ends
+        assert list(executor.map([-3], abs, dict, lambda item, why: 0)) == [3]
+    assert len(made) == 2 and made[1].closed

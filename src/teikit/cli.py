@@ -17,7 +17,7 @@ import os
 import signal
 import sys
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar, cast
@@ -29,7 +29,7 @@ from teikit import __version__
 from teikit.core.errors import Diagnostic, InputError, Location, TeikitError
 
 if TYPE_CHECKING:
-    from teikit.check.validate import FileResult
+    from teikit.check.results import FileResult
     from teikit.convert.read import Transcript
     from teikit.core.config import ProjectConfig
 
@@ -210,13 +210,14 @@ def executor_options(function: F) -> F:
 
 @contextmanager
 def _executor(dask: bool, scheduler: str | None, jobs: int) -> Iterator[Any]:
-    """The Dask executor that --dask or --scheduler ask for (closed afterwards), or None: the local pool."""
+    """The Dask executor that --dask or --scheduler ask for (started when first used, closed afterwards),
+    or None: the local pool."""
     if not dask and not scheduler:
         yield None
         return
-    from teikit.core.workers import DaskExecutor
+    from teikit.core.workers import DaskExecutor, DeferredExecutor
 
-    with DaskExecutor(scheduler, workers=jobs) as executor:
+    with DeferredExecutor(lambda: DaskExecutor(scheduler, workers=jobs)) as executor:
         yield executor
 
 
@@ -240,7 +241,7 @@ def _is_dash(path: Path | None) -> bool:
     return path is not None and str(path) == "-"
 
 
-def _nothing_to_do(where: tuple[Path, ...] | list[Path], what: str, allow_empty: bool) -> None:
+def _nothing_to_do(where: Sequence[str | Path], what: str, allow_empty: bool) -> None:
     """Empty input: fine with --allow-empty, else an error, so a CI job never passes having checked nothing."""
     if allow_empty:
         return
@@ -529,7 +530,7 @@ def turns(
 
 
 @cli.command(short_help="Check TEI against RELAX NG and Schematron.")
-@click.argument("paths", nargs=-1, required=True, type=click.Path(allow_dash=True, path_type=Path))
+@click.argument("paths", nargs=-1, required=True, type=click.Path(allow_dash=True))
 @click.option(
     "--format",
     "fmt",
@@ -562,9 +563,10 @@ def turns(
 @output_option("Write the report to this file (e.g. junit.xml, teikit.sarif) instead of standard output.")
 @allow_empty_option
 @jobs_option
+@executor_options
 @verbosity_options
 def validate(
-    paths: tuple[Path, ...],
+    paths: tuple[str, ...],
     fmt: str,
     schema: Path | None,
     schematron: Path | None,
@@ -574,6 +576,8 @@ def validate(
     output: Path | None,
     allow_empty: bool,
     jobs: int,
+    dask: bool,
+    scheduler: str | None,
     verbosity: int,
 ) -> None:
     """Validate TEI files (or folders of them) against teikit's schemas.
@@ -585,8 +589,9 @@ def validate(
     any other error while the others are still checked. XML files whose
     root is not TEI or teiCorpus (build.xml, stylesheets, grammars, SVG) are
     skipped with a notice, unless --schema is given on the command line.
-    '-' reads one document from standard input; in a project, PATHS default
-    to the tei folder of teikit.toml. Finding nothing to check is an error
+    '-' reads one document from standard input; a URL (s3://bucket/tei,
+    file:///data/tei, with teikit[fsspec]) is read through fsspec; in a
+    project, PATHS default to the tei folder of teikit.toml. Finding nothing to check is an error
     unless --allow-empty. Exit status: 0 all valid, 1 some invalid,
     2 a path cannot be read or nothing was found.
 
@@ -598,81 +603,120 @@ def validate(
       teikit validate tei/ --format junit -o junit.xml
       teikit validate letters/ --schema tei_all.rng
       teikit validate tei/ --cache                  # unchanged files are not read again
+      teikit validate s3://bucket/tei/ --dask       # needs teikit[fsspec,dask] and s3fs
     """
     from teikit.check.formats import github_summary, needs_summary, summary
     from teikit.check.formats import render as render_results
-    from teikit.check.roots import split_foreign
-    from teikit.check.validate import Validator, exit_code, find_xml, validate_paths
+    from teikit.check.results import exit_code
 
     chosen: Path | bool | None = False if no_schematron else schematron
     progress = lambda note: _echo(note, verbosity)  # noqa: E731
-    if paths == (Path("-"),):
-        validator = Validator(schema, chosen, engine=rng_engine, progress=progress)
-        results = [_validate_stdin(validator)]
-    elif cache is not None:
-        files = find_xml(paths)
-        cached = _validate_cached(
-            files, paths, schema, chosen, cache, output, allow_empty, jobs, verbosity, rng_engine, progress
-        )
-        if cached is None:
-            return
-        results = cached
-    else:
-        files = find_xml(paths)
-        if not _given("schema"):
-            files, foreign = split_foreign(files)
-            for skipped in foreign:
-                _echo(str(skipped), verbosity)
-        if not files:
-            _nothing_to_do(paths, "TEI files (*.xml whose root is TEI or teiCorpus)", allow_empty)
-            _echo("0 files checked", verbosity)
-            return
-        if output is not None and not _is_dash(output):
-            from teikit.core.serialize import refuse_input
+    with _executor(dask, scheduler, jobs) as executor:
+        if paths == ("-",):
+            from teikit.check.validate import Validator
 
-            refuse_input(output, files)
-        validator = Validator(schema, chosen, engine=rng_engine, progress=progress)
-        validator.prepare(files)
-        results = validate_paths(files, validator, jobs=jobs)
+            results = [_validate_stdin(Validator(schema, chosen, engine=rng_engine, progress=progress))]
+        elif cache is not None:
+            cached = _validate_cached(
+                paths, schema, chosen, cache, output, allow_empty, jobs, executor, verbosity, rng_engine, progress
+            )
+            if cached is None:
+                return
+            results = cached
+        else:
+            checked = _validate_files(paths, schema, chosen, output, allow_empty, jobs, executor, verbosity, rng_engine)
+            if checked is None:
+                return
+            results = checked
     _write_output(output, render_results(results, fmt).encode("utf-8"))
     step_summary = os.environ.get("GITHUB_STEP_SUMMARY")
     if fmt == "github" and step_summary and needs_summary(results):
         with open(step_summary, "a", encoding="utf-8") as stream:
             stream.write(github_summary(results))
-    for result in results:
-        if result.valid:
-            _echo(f"{result.path}: valid", verbosity, 1)
+    if verbosity > 0:
+        for result in results:
+            if result.valid:
+                _echo(f"{result.path}: valid", verbosity, 1)
     _echo(summary(results), verbosity)
     sys.exit(exit_code(results))
 
 
+def _validate_files(
+    paths: tuple[str, ...],
+    schema: Path | None,
+    schematron: Path | bool | None,
+    output: Path | None,
+    allow_empty: bool,
+    jobs: int,
+    executor: Any,
+    verbosity: int,
+    engine: str,
+) -> list[FileResult] | None:
+    """``validate`` of files, folders and URLs: the results, or None when there was nothing to check."""
+    from teikit.check.roots import split_foreign
+    from teikit.check.validate import Validator, validate_paths
+    from teikit.core.sources import find_inputs, is_url
+
+    files = find_inputs(paths)
+    if not _given("schema"):
+        files, foreign = split_foreign(files)
+        for skipped in foreign:
+            _echo(str(skipped), verbosity)
+    if not files:
+        _nothing_to_do(paths, "TEI files (*.xml whose root is TEI or teiCorpus)", allow_empty)
+        _echo("0 files checked", verbosity)
+        return None
+    if output is not None and not _is_dash(output):
+        from teikit.core.serialize import refuse_input
+
+        refuse_input(output, [Path(name) for name in files if not is_url(name)])
+    validator = Validator(schema, schematron, engine=engine, progress=lambda note: _echo(note, verbosity))
+    validator.prepare(files)
+    return validate_paths(files, validator, jobs=jobs, executor=executor)
+
+
 def _validate_cached(
-    files: list[Path],
-    paths: tuple[Path, ...],
+    paths: tuple[str, ...],
     schema: Path | None,
     schematron: Path | bool | None,
     cache: str,
     output: Path | None,
     allow_empty: bool,
     jobs: int,
+    executor: Any,
     verbosity: int,
     engine: str,
     progress: Callable[[str], None],
 ) -> list[FileResult] | None:
     """``validate --cache``: the results, or None when there was nothing to check."""
     from teikit.check.cache import DEFAULT_CACHE, validate_cached
-    from teikit.core.serialize import refuse_input
+    from teikit.core.sources import find_inputs, is_url
 
+    url = next((name for name in paths if is_url(name)), None)
+    if url is not None:
+        raise InputError(
+            "--cache remembers local files by their stat; validate URLs without --cache", Location(url), "cache-url"
+        )
+    files = find_inputs(paths)  # names, not Paths: 100,000 of them would cost more than the cached run
     if cache:
         where = Path(cache)
     else:
         config = click.get_current_context().find_root().obj
         where = (config.root if config is not None and config.source is not None else Path.cwd()) / DEFAULT_CACHE
-    refuse_input(where, files)
     if output is not None and not _is_dash(output):
-        refuse_input(output, files)
+        from teikit.core.serialize import refuse_input
+
+        refuse_input(output, map(Path, files))
     report = validate_cached(
-        files, where, schema, schematron, skip_foreign=not _given("schema"), jobs=jobs, engine=engine, progress=progress
+        files,
+        where,
+        schema,
+        schematron,
+        skip_foreign=not _given("schema"),
+        jobs=jobs,
+        engine=engine,
+        progress=progress,
+        executor=executor,
     )
     for skipped in report.foreign:
         _echo(str(skipped), verbosity)
@@ -685,7 +729,7 @@ def _validate_cached(
 
 
 def _validate_stdin(validator: Any) -> FileResult:
-    from teikit.check.validate import FileResult
+    from teikit.check.results import FileResult
     from teikit.core.xmlsafe import parse_document
 
     try:
@@ -759,7 +803,7 @@ def render(
       teikit render tei/wilson-111240.xml -o wilson.html
       teikit render tei/ --to text -d editions/
     """
-    from teikit.check.validate import find_xml
+    from teikit.core.sources import find_xml
     from teikit.publish.render import Options, Renderer, render_many
 
     if output is not None and out_dir is not None:

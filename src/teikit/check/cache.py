@@ -7,7 +7,9 @@ tables:
 * ``files``: for each path, the stat of the file when it was last read
   (:class:`~teikit.core.filestat.FileStat`) and the SHA-256 of its bytes. A
   file whose stat is unchanged is not read at all; one whose stat changed is
-  hashed (like git's index).
+  hashed (like git's index). Every row is read with one query, so a run over
+  an unchanged corpus costs a ``stat`` per file and nothing else: lxml,
+  Saxon and the schemas are loaded only when some file must be checked.
 * ``results``: for each content hash and toolchain fingerprint, the root
   element's name and the diagnostics, with the file's own path left out so
   that they are replayed under the path of the file at hand: the report
@@ -26,17 +28,23 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import sqlite3
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from teikit import __version__
+from teikit.check.results import FileResult
 from teikit.check.roots import TEI_ROOTS, Foreign, root_name
-from teikit.check.validate import FileResult, Validator, validate_paths
 from teikit.core.errors import Diagnostic, InputError, Location
 from teikit.core.filestat import FileStat, file_sha256
 from teikit.core.resources import schema_path
+from teikit.core.serialize import refuse_input
+
+if TYPE_CHECKING:
+    from teikit.core.workers import Executor
 
 DEFAULT_CACHE = Path(".teikit-cache") / "validate.sqlite"
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -114,16 +122,16 @@ class ValidationCache:
             ) from error
         self._connection.execute("BEGIN")
 
-    def content_hash(self, path: Path) -> tuple[FileStat, str]:
-        """The file's stat now and the hash of its bytes, read only if the stat changed ("" if unreadable)."""
-        stat = FileStat.of(path)
-        row = self._connection.execute(
-            "SELECT size, mtime_ns, inode, ctime_ns, checked_ns, content_hash FROM files WHERE path = ?",
-            (str(path.absolute()),),
-        ).fetchone()
-        if row is not None and stat.vouches_for(FileStat(*row[:5])):
-            return stat, str(row[5])
-        return stat, file_sha256(path)
+    def known(self) -> dict[str, tuple[Any, ...]]:
+        """Every file the cache knows, by absolute path, as a row: its stat (5 values) and hash when last read,
+        and the root and diagnostics stored for those bytes under this toolchain (None if none). One query."""
+        rows = self._connection.execute(
+            "SELECT f.path, f.size, f.mtime_ns, f.inode, f.ctime_ns, f.checked_ns, f.content_hash, r.root, "
+            "r.diagnostics FROM files AS f LEFT JOIN results AS r "
+            "ON r.content_hash = f.content_hash AND r.toolchain = ?",
+            (self.toolchain,),
+        )
+        return {row[0]: row[1:] for row in rows}
 
     def result(self, content_hash: str) -> tuple[str | None, list[tuple[object, ...]]] | None:
         """The root name and stored diagnostics of these bytes under this toolchain, if known."""
@@ -131,22 +139,13 @@ class ValidationCache:
             "SELECT root, diagnostics FROM results WHERE content_hash = ? AND toolchain = ?",
             (content_hash, self.toolchain),
         ).fetchone()
-        if row is None:
-            return None
-        try:
-            stored = json.loads(row[1])
-        except ValueError:
-            return None
-        return row[0], [tuple(item) for item in stored]
+        return None if row is None else _decode(row[0], row[1])
 
     def remember(self, path: Path, stat: FileStat, content_hash: str, root: str | None, result: FileResult) -> None:
         """Store a file's stat and hash, and its result, unless it changed while it was checked."""
         if not content_hash or result.unreadable or not FileStat.of(path).same_file(stat):
             return
-        self._connection.execute(
-            "INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?, ?, ?, ?)",
-            (str(path.absolute()), stat.size, stat.mtime_ns, stat.inode, stat.ctime_ns, stat.checked_ns, content_hash),
-        )
+        self.remember_stat(path, stat, content_hash)
         stored = [_store(diagnostic, result.path) for diagnostic in result.diagnostics]
         self._connection.execute(
             "INSERT OR REPLACE INTO results VALUES (?, ?, ?, ?)",
@@ -159,7 +158,7 @@ class ValidationCache:
             self._connection.execute(
                 "INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?, ?, ?, ?)",
                 (
-                    str(path.absolute()),
+                    _key(path, os.getcwd()),
                     stat.size,
                     stat.mtime_ns,
                     stat.inode,
@@ -214,8 +213,40 @@ def _replay(stored: tuple[object, ...], path: str) -> Diagnostic:
     return Diagnostic(str(level), str(message), str(code), location)
 
 
+def _decode(root: str | None, diagnostics: str) -> tuple[str | None, list[tuple[object, ...]]] | None:
+    """A stored result as the root's name and diagnostics as data; None if it cannot be read (checked anew)."""
+    if diagnostics == "[]":
+        return root, []
+    try:
+        stored = json.loads(diagnostics)
+    except ValueError:
+        return None
+    return root, [tuple(item) for item in stored]
+
+
+def _key(path: str | Path, here: str) -> str:
+    """The cache's name for a file: its absolute path, as ``Path.absolute`` writes it (not resolved)."""
+    name = os.fspath(path)
+    return name if os.path.isabs(name) else os.path.join(here, name)
+
+
+def _refuse_inputs(cache_path: Path, files: Sequence[str | Path], stats: list[FileStat]) -> None:
+    """Refuse a cache file that is one of the inputs, comparing inodes already read (no ``stat`` per file).
+
+    Raises:
+        OutputExistsError: see :func:`teikit.core.serialize.refuse_input`.
+    """
+    try:
+        inode = os.stat(cache_path).st_ino
+    except (OSError, ValueError):
+        return
+    same = [Path(path) for path, stat in zip(files, stats, strict=True) if stat.inode == inode]
+    if same:
+        refuse_input(cache_path, same)  # the device decides
+
+
 def validate_cached(
-    files: list[Path],
+    files: Sequence[str | Path],
     cache_path: Path,
     schema: Path | None,
     schematron: Path | bool | None,
@@ -224,54 +255,69 @@ def validate_cached(
     jobs: int | None = None,
     engine: str = "lxml",
     progress: Callable[[str], None] | None = None,
+    executor: Executor | None = None,
 ) -> CacheReport:
     """Validate ``files`` like :func:`~teikit.check.validate.validate_paths`, reusing what the cache knows.
 
     With ``skip_foreign``, files whose root is not TEI's are left out (as
     :func:`teikit.check.roots.split_foreign` does), their roots remembered too.
-    The schemas are compiled only if some file must be checked.
+    The schemas are compiled (and lxml imported) only if some file must be
+    checked; ``executor`` (a Dask cluster) checks them.
 
     Raises:
         InputError: the cache file cannot be used (see :class:`ValidationCache`).
+        OutputExistsError: the cache file is one of ``files``.
         ConfigError: a schema cannot be compiled.
     """
     report = CacheReport()
     toolchain = toolchain_fingerprint(schema, schematron, skip_foreign, engine)
+    stats = [FileStat.of(path) for path in files]
+    _refuse_inputs(cache_path, files, stats)
+    here = os.getcwd()
     with ValidationCache(cache_path, toolchain) as cache:
+        rows = cache.known()
         known: dict[int, FileResult] = {}
         roots: dict[int, str | None] = {}
         pending: list[tuple[int, Path, FileStat, str]] = []
-        for index, path in enumerate(files):
-            stat, content_hash = cache.content_hash(path)
-            found = cache.result(content_hash) if content_hash else None
+        for index, (name, stat) in enumerate(zip(files, stats, strict=True)):
+            row = rows.get(_key(name, here))
+            found: tuple[str | None, list[tuple[object, ...]]] | None = None
+            if row is not None and stat.vouches_for(FileStat(*row[:5])):
+                content_hash = row[5]
+                if row[7] is not None:
+                    found = _decode(row[6], row[7])
+            else:  # new, changed or racily clean: hashed, and its result looked up by content
+                content_hash = file_sha256(Path(name))
+                found = cache.result(content_hash) if content_hash else None
+                if found is not None:
+                    cache.remember_stat(Path(name), stat, content_hash)
             if found is None:
-                pending.append((index, path, stat, content_hash))
+                pending.append((index, Path(name), stat, content_hash))
                 continue
-            cache.remember_stat(path, stat, content_hash)
             roots[index] = found[0]
-            known[index] = FileResult(str(path), [_replay(item, str(path)) for item in found[1]])
+            known[index] = FileResult(str(name), [_replay(item, str(name)) for item in found[1]])
             report.reused += 1
-        to_check: list[tuple[int, Path, FileStat, str]] = []
-        for index, path, stat, content_hash in pending:
+        for index, path, _stat, _hash in pending:
             roots[index] = root_name(path) if skip_foreign else None
-            to_check.append((index, path, stat, content_hash))
-        checking = [item for item in to_check if not _is_foreign(roots[item[0]], skip_foreign)]
+        checking = [item for item in pending if not _is_foreign(roots[item[0]], skip_foreign)]
         if checking:
+            from teikit.check.validate import Validator, validate_paths
+
             validator = Validator(schema, schematron, engine=engine, progress=progress)
             names = [str(item[1]) for item in checking]
             validator.prepare(names)
-            results = validate_paths(names, validator, jobs=jobs)
+            results = validate_paths(names, validator, jobs=jobs, executor=executor)
             for (index, _path, _stat, _hash), result in zip(checking, results, strict=True):
                 known[index] = result
             report.checked = len(checking)
-        for index, path, stat, content_hash in to_check:
+        for index, path, stat, content_hash in pending:
             result = known.get(index, FileResult(str(path)))
             cache.remember(path, stat, content_hash, roots[index], result)
-        for index, path in enumerate(files):
+        for index, name in enumerate(files):
             root = roots.get(index)
             if _is_foreign(root, skip_foreign):
                 assert root is not None
-                report.foreign.append(Foreign(path, root))
+                report.foreign.append(Foreign(name, root))
             else:
                 report.results.append(known[index])
     return report

@@ -20,9 +20,7 @@ import json
 import re
 from collections.abc import Sequence
 
-from lxml import etree
-
-from teikit.check.validate import FileResult
+from teikit.check.results import FileResult
 
 FORMATS = ("text", "json", "junit", "github", "sarif")
 
@@ -130,6 +128,8 @@ def _xml_text(text: str) -> str:
 
 
 def _junit(results: Sequence[FileResult]) -> str:
+    from lxml import etree  # here: the other formats (and a cached run) do without lxml
+
     suites = etree.Element("testsuites", name="teikit validate")
     suite = etree.SubElement(suites, "testsuite", name="teikit validate", errors="0", skipped="0")
     tests = failures = 0

@@ -13,42 +13,57 @@ validator then reports why it cannot be read.
 
 from __future__ import annotations
 
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import IO, TypeVar
 
-from lxml import etree
+from teikit.core.errors import InputError
+from teikit.core.sources import is_url
 
 TEI_ROOTS = frozenset({"TEI", "teiCorpus"})
+
+P = TypeVar("P", str, Path)
 
 
 @dataclass(frozen=True)
 class Foreign:
     """A file left out because its root is not TEI's."""
 
-    path: Path
+    path: str | Path
     root: str
 
     def __str__(self) -> str:
         return f"{self.path}: skipped, its root <{self.root}> is not TEI or teiCorpus"
 
 
-def root_name(path: Path) -> str | None:
+def root_name(path: str | Path) -> str | None:
     """The local name of the file's root element; ``None`` when it cannot be read or parsed."""
+    from lxml import etree  # here: a run answered from the validation cache reads no root
+
     try:
-        with open(path, "rb") as stream:
+        with _open(path) as stream:
             events = etree.iterparse(
                 stream, events=("start",), resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False
             )
             for _event, element in events:
                 return str(etree.QName(element).localname)
-    except (OSError, etree.XMLSyntaxError):
+    except (OSError, InputError, etree.XMLSyntaxError):
         return None
     return None
 
 
-def split_foreign(paths: list[Path]) -> tuple[list[Path], list[Foreign]]:
+def _open(path: str | Path) -> AbstractContextManager[IO[bytes]]:
+    if is_url(path):
+        from teikit.core.remote import open_url
+
+        return open_url(str(path))
+    return open(path, "rb")
+
+
+def split_foreign(paths: list[P]) -> tuple[list[P], list[Foreign]]:
     """The TEI files (and those whose root cannot be read), and the files left out, each in the order given."""
-    kept: list[Path] = []
+    kept: list[P] = []
     foreign: list[Foreign] = []
     for path in paths:
         root = root_name(path)

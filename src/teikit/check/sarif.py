@@ -19,8 +19,8 @@ from typing import Any
 from urllib.parse import quote
 
 from teikit import __version__
+from teikit.check.results import FileResult
 from teikit.check.ruleinfo import describe, family
-from teikit.check.validate import FileResult
 
 SCHEMA_URI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 SRCROOT = "SRCROOT"

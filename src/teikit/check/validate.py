@@ -18,7 +18,6 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
 from functools import cached_property, partial
 from pathlib import Path
 
@@ -26,6 +25,8 @@ from lxml import etree
 
 from teikit.check.jing import LARGE_GRAMMAR_BYTES, JingGrammar, find_jing, relocate
 from teikit.check.locate import SourceLocator
+from teikit.check.results import FileResult
+from teikit.check.results import exit_code as exit_code  # re-exported: validate's public API
 from teikit.check.rnginfo import GrammarInfo, attribute_name, read_grammar
 from teikit.check.rngsimplify import simplify_grammar
 from teikit.check.schematron import Schematron
@@ -33,38 +34,16 @@ from teikit.check.windows import WIDE, Entry, entries_of, validate_windowed, wid
 from teikit.check.xsltschematron import XPATH2_BINDINGS, XsltSchematron, query_binding
 from teikit.core.cpus import default_jobs
 from teikit.core.errors import ConfigError, Diagnostic, InputError, Location, TeikitError
+from teikit.core.remote import PROCESS_LOCAL, protocol
 from teikit.core.resources import schema_path
-from teikit.core.workers import run_guarded, run_parallel, worker_state
+from teikit.core.sources import find_inputs, is_url
+from teikit.core.sources import find_xml as find_xml  # re-exported: validate's public API
+from teikit.core.workers import Executor, run_guarded, run_parallel, worker_state
 from teikit.core.xmlsafe import ParsedDocument, parse_document, read_xml_bytes
 
 _TEI_NS = "http://www.tei-c.org/ns/1.0"
 _GENERIC = {"RELAXNG_ERR_CONTENTVALID", "RELAXNG_ERR_EXTRACONTENT", "RELAXNG_ERR_ATTRVALID", "RELAXNG_ERR_INTEREXTRA"}
 _NOISE_RE = re.compile(r"^(?:Relax-NG validity error\s*:\s*)")
-
-
-@dataclass
-class FileResult:
-    """The outcome for one file: its diagnostics, and whether it could be read at all."""
-
-    path: str
-    diagnostics: list[Diagnostic] = field(default_factory=list)
-    unreadable: bool = False
-
-    @property
-    def errors(self) -> list[Diagnostic]:
-        return [diagnostic for diagnostic in self.diagnostics if diagnostic.level == "error"]
-
-    @property
-    def valid(self) -> bool:
-        return not self.errors and not self.unreadable
-
-
-def exit_code(results: Iterable[FileResult]) -> int:
-    """0 all valid, 1 some document invalid or malformed, 2 some input unreadable."""
-    results = list(results)
-    if any(result.unreadable for result in results):
-        return 2
-    return 1 if any(result.errors for result in results) else 0
 
 
 class Validator:
@@ -379,17 +358,6 @@ def _compile_relaxng(path: Path) -> etree.RelaxNG:
 # --- many files ---------------------------------------------------------------------------
 
 
-def find_xml(paths: Iterable[str | Path]) -> list[Path]:
-    """Files as given, folders expanded to the ``*.xml`` files under them (sorted)."""
-    found: list[Path] = []
-    for path in map(Path, paths):
-        if path.is_dir():
-            found.extend(sorted(child for child in path.rglob("*.xml") if child.is_file()))
-        else:
-            found.append(path)
-    return found
-
-
 def _validator_state(schema: str | Path | None, schematron: str | Path | bool | None) -> dict[str, object]:
     """Set-up of a validate worker: the same schemas, compiled in the worker."""
     return {"validator": Validator(schema, schematron)}
@@ -405,17 +373,25 @@ def _crashed(path: str, why: str) -> FileResult:
     return FileResult(path, [Diagnostic("error", why, "internal-error", Location(path))])
 
 
-def validate_paths(paths: Iterable[str | Path], validator: Validator, *, jobs: int | None = None) -> list[FileResult]:
-    """Check every file (folders expanded), in parallel when there are many.
+def validate_paths(
+    paths: Iterable[str | Path], validator: Validator, *, jobs: int | None = None, executor: Executor | None = None
+) -> list[FileResult]:
+    """Check every file (folders and folder URLs expanded), in parallel when there are many.
 
     A few files are checked here with ``validator``; many go to worker
     processes, each of which compiles the same schemas once (tei_all takes
-    seconds, so a worker pays off only from some files on).
+    seconds, so a worker pays off only from some files on). ``executor``
+    (a Dask cluster) takes every file; files only this process can read
+    (``memory://``) are checked here.
+
+    Raises:
+        InputError: a folder URL cannot be listed.
     """
-    files = [str(path) for path in find_xml(paths)]
+    files = find_inputs(paths)
     jobs = max(1, jobs or default_jobs())
-    if jobs == 1 or len(files) < 8 * jobs or validator.jing is not None:
+    here_only = validator.jing is not None or any(is_url(name) and protocol(name) in PROCESS_LOCAL for name in files)
+    if here_only or (executor is None and (jobs == 1 or len(files) < 8 * jobs)):
         # jing checks a run's files in one batch (Validator.prepare); its answers are read here.
         return [run_guarded(validator.check_file, path, _crashed) for path in files]
     factory = partial(_validator_state, *validator.arguments)
-    return list(run_parallel(files, _check_one, factory, crashed=_crashed, jobs=jobs))
+    return list(run_parallel(files, _check_one, factory, crashed=_crashed, jobs=jobs, executor=executor))

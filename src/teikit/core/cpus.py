@@ -1,4 +1,9 @@
-"""How many workers to run by default: its own module, so that reading the option imports no process pool."""
+"""How many workers to start by default, without importing the worker machinery.
+
+Every command resolves ``--jobs`` before it knows whether it will start a
+worker at all; a cached ``validate`` that starts none must not pay for
+importing :mod:`multiprocessing` (:mod:`teikit.core.workers`).
+"""
 
 from __future__ import annotations
 

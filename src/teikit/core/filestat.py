@@ -17,6 +17,8 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from teikit.core.sources import MAX_BYTES
+
 RACY_NS = 2_000_000_000
 """A file modified less than this before it was read is hashed each time until it is older
 (2 s: the coarsest mtime of common file systems, FAT and some network mounts)."""
@@ -66,8 +68,6 @@ def file_sha256(path: Path) -> str:
     An empty digest matches no record, so the file is rebuilt, and the
     worker reports why it cannot be read (a 2 GiB file is never read whole).
     """
-    from teikit.core.xmlsafe import MAX_BYTES  # here: a rebuild that hashes nothing never imports lxml
-
     digest = hashlib.sha256()
     try:
         with path.open("rb") as stream:

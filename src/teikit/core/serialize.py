@@ -23,10 +23,10 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:
-    from lxml import etree
-
 from teikit.core.errors import InputError, Location, OutputExistsError
+
+if TYPE_CHECKING:  # lxml is imported where a tree is written: writing a report needs none
+    from lxml import etree
 
 INDENT = "  "
 
@@ -77,11 +77,11 @@ def id_first(root: etree._Element) -> None:
 
 def to_bytes(tree: etree._ElementTree, processing_instructions: Sequence[str] = ()) -> bytes:
     """Serialise as indented UTF-8 with an XML declaration and leading processing instructions."""
+    from lxml import etree
+
     root = tree.getroot()
     id_first(root)
     indent(root)
-    from lxml import etree  # here: writing files that are not XML never imports lxml
-
     body = etree.tostring(root, encoding="unicode")
     head = '<?xml version="1.0" encoding="UTF-8"?>\n' + "".join(f"{pi}\n" for pi in processing_instructions)
     return (head + str(body) + "\n").encode("utf-8")
@@ -196,19 +196,30 @@ def refuse_overwrite(path: Path) -> None:
 def refuse_input(target: Path, inputs: Iterable[Path]) -> None:
     """Raise when ``target`` is one of the files being read: not even ``--force`` replaces an input.
 
+    Files are compared by device and inode (one ``stat`` each, no path
+    resolution: a run over 100,000 files must not resolve every path), so a
+    symbolic or hard link to an input is that input too. A target that does
+    not exist yet is no file being read.
+
     Raises:
         OutputExistsError: ``target`` is (or links to) one of ``inputs``.
     """
     try:
-        resolved = target.resolve()
-    except OSError:
+        found = os.stat(target)
+    except (OSError, ValueError):
         return
-    if any(resolved == path.resolve() for path in inputs):
-        raise OutputExistsError(
-            "is one of the input files; teikit never writes over its input: choose another output",
-            Location(str(target)),
-            "output-is-input",
-        )
+    key = (found.st_dev, found.st_ino)
+    for path in inputs:
+        try:
+            other = os.stat(path)
+        except (OSError, ValueError):
+            continue
+        if (other.st_dev, other.st_ino) == key:
+            raise OutputExistsError(
+                "is one of the input files; teikit never writes over its input: choose another output",
+                Location(str(target)),
+                "output-is-input",
+            )
 
 
 def write_atomic(path: Path, data: bytes, *, force: bool = False, durable: bool = True) -> None:

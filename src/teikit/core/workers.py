@@ -48,7 +48,7 @@ from dataclasses import dataclass
 from multiprocessing.connection import Connection, wait
 from typing import Any, Protocol, TypeVar
 
-from teikit.core.cpus import default_jobs
+from teikit.core.cpus import default_jobs as default_jobs  # re-exported: where callers found it
 from teikit.core.errors import ConfigError, TeikitError
 
 T = TypeVar("T")
@@ -386,6 +386,50 @@ class DaskExecutor:
             self._cluster.close()
 
     def __enter__(self) -> DaskExecutor:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+class DeferredExecutor:
+    """An executor made when it is first given jobs, and closed as soon as their results are all in.
+
+    A cached ``validate`` that finds nothing to check, or a build with no
+    changed record, then starts no Dask cluster (seconds) and does not even
+    import Dask; and a cluster's shut-down (seconds too) runs in the
+    background while the command goes on (a build writes its site pages
+    meanwhile). :meth:`close` waits for it.
+    """
+
+    def __init__(self, make: Callable[[], DaskExecutor]) -> None:
+        self._make = make
+        self._made: DaskExecutor | None = None
+        self._closing: threading.Thread | None = None
+
+    def map(
+        self, items: Sequence[T], task: Callable[[T], R], factory: Factory, crashed: Callable[[T, str], R]
+    ) -> Iterator[R]:
+        self._wait()
+        if self._made is None:
+            self._made = self._make()
+        yield from self._made.map(items, task, factory, crashed)
+        made, self._made = self._made, None
+        self._closing = threading.Thread(target=made.close, name="teikit-dask-close", daemon=True)
+        self._closing.start()
+
+    def _wait(self) -> None:
+        if self._closing is not None:
+            self._closing.join()
+            self._closing = None
+
+    def close(self) -> None:
+        self._wait()
+        if self._made is not None:
+            self._made.close()
+            self._made = None
+
+    def __enter__(self) -> DeferredExecutor:
         return self
 
     def __exit__(self, *exc: object) -> None:

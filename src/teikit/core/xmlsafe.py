@@ -28,9 +28,7 @@ from pathlib import Path
 from lxml import etree
 
 from teikit.core.errors import Diagnostic, InputError, Location, XMLInputError
-
-MAX_BYTES = 256 * 1024 * 1024
-"""Largest XML file teikit reads (a parsed tree takes several times its size in memory)."""
+from teikit.core.sources import MAX_BYTES, is_url
 
 MAX_TEXT_BYTES = 10_000_000
 """Largest text node (libxml2 refuses larger ones unless told to read huge trees)."""
@@ -68,15 +66,20 @@ class ParsedDocument:
 
 
 def read_xml_bytes(path: str | Path) -> bytes:
-    """Read a file for parsing.
+    """Read a file (or an fsspec URL, see :mod:`teikit.core.remote`) for parsing.
 
     Raises:
         InputError: the file is missing, unreadable, a folder, or larger than :data:`MAX_BYTES`.
     """
     location = Location(str(path))
     try:
-        with open(path, "rb") as stream:
-            data = stream.read(MAX_BYTES + 1)
+        if is_url(path):
+            from teikit.core.remote import read_url
+
+            data = read_url(str(path), MAX_BYTES + 1)
+        else:
+            with open(path, "rb") as stream:
+                data = stream.read(MAX_BYTES + 1)
     except FileNotFoundError:
         raise InputError("no such file", location, "input-missing") from None
     except IsADirectoryError:
