@@ -218,6 +218,7 @@
 .tk-ptr { font-family: system-ui, sans-serif; font-size: .9em; }
 .tk-registers .tk-entry { margin-bottom: .3rem; }
 .tk-registers .tk-entry :is(span) + span { margin-left: .35em; }
+.tk-field-label { color: var(--muted); font-size: .85em; font-family: system-ui, sans-serif; }
 .tk-registers li:target, .tk-apparatus li:target, .tk-text [id]:target { background: #fff3c4; }
 .tk-appref { font-size: .75em; line-height: 0; }
 .tk-wit { font-style: italic; color: var(--muted); font-family: system-ui, sans-serif; font-size: .85em; }
