@@ -205,11 +205,11 @@
     <div class="tk-row tk-pair">
       <div class="tk-cell tk-translation">
         <xsl:sequence select="$left-lang"/>
-        <xsl:apply-templates select="$left-units" mode="tk:block"/>
+        <xsl:sequence select="local:blocks($left-units)"/>
       </div>
       <div class="tk-cell tk-original">
         <xsl:sequence select="$right-lang"/>
-        <xsl:apply-templates select="$right-units" mode="tk:block"/>
+        <xsl:sequence select="local:blocks($right-units)"/>
       </div>
     </div>
   </xsl:function>
@@ -220,8 +220,18 @@
     <xsl:param name="class" as="xs:string"/>
     <div class="tk-cell {$class}">
       <xsl:sequence select="local:lang-attribute($text/ancestor-or-self::*[@xml:lang][1])"/>
-      <xsl:apply-templates select="$units" mode="tk:block"/>
+      <xsl:sequence select="local:blocks($units)"/>
     </div>
+  </xsl:function>
+
+  <xsl:function name="local:blocks" as="node()*">
+    <!-- Blocks of the text, each followed by the plain spellings of its words for the search index
+         (see tk:search-variants), inside the same turn. -->
+    <xsl:param name="units" as="element()*"/>
+    <xsl:for-each select="$units">
+      <xsl:apply-templates select="." mode="tk:block"/>
+      <xsl:sequence select="tk:search-variants(.)"/>
+    </xsl:for-each>
   </xsl:function>
 
   <xsl:function name="local:single" as="element()*">

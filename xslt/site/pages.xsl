@@ -254,11 +254,20 @@ footer { margin-top: 2rem; color: var(--muted); font-size: .85rem; border-top: 1
       return words.every(function (word) { return haystack.indexOf(word) !== -1; });
     }).map(function (row) { return row.dataset.key; }), query);
   }
-  // The turn a hit is in: the last element with an id that starts before the hit.
+  // The turn a hit is in: its first place in the text (between the "Text" heading and the notes,
+  // apparatus or registers; not the header's lists), then the last element with an id before it.
   function anchorOf(data) {
-    var at = (data.locations || [0])[0];
+    var anchors = data.anchors || [];
+    var locations = data.locations || [0];
+    var start = null, end = null;
+    anchors.forEach(function (anchor) {
+      if (anchor.id === "tk-text-heading") { start = anchor.location; }
+      else if (start !== null && end === null && /^tk-(notes|apparatus|registers)-heading$/.test(anchor.id)) { end = anchor.location; }
+    });
+    var inText = locations.filter(function (at) { return start !== null && at >= start && (end === null || at < end); });
+    var at = inText.length ? inText[0] : locations[0];
     var best = null;
-    (data.anchors || []).forEach(function (anchor) { if (anchor.location <= at) { best = anchor; } });
+    anchors.forEach(function (anchor) { if (anchor.location <= at) { best = anchor; } });
     return best ? "#" + best.id : "";
   }
   // Pagefind: the results list replaces the table while a query is on; fragments (title, snippet,
