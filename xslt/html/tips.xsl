@@ -73,7 +73,9 @@
          in the interface language, left out of the search index and of the text accounting (tk-gen). -->
     <xsl:param name="tip" as="xs:string"/>
     <xsl:param name="context" as="element()" select="."/>
-    <xsl:variable name="id" as="xs:string" select="'tk-tip-' || generate-id($context)"/>
+    <!-- generate-id() without the document's number ("d16e322" -> "e322"): the same page whatever else
+         the process rendered before it. -->
+    <xsl:variable name="id" as="xs:string" select="'tk-tip-' || replace(generate-id($context), '^[A-Za-z]+\d+', '')"/>
     <xsl:attribute name="tabindex" select="0"/>
     <xsl:attribute name="data-tip" select="''"/>
     <xsl:attribute name="aria-describedby" select="$id"/>

@@ -41,6 +41,7 @@ from teikit.core.workers import Executor, run_parallel, worker_state
 from teikit.core.xmlsafe import parse_document, read_xml_bytes, without_stylesheet_instructions
 from teikit.publish.catalog import CatalogEntry, catalog_entry
 from teikit.publish.citation import bibtex, csl_json, page_citation, record_url
+from teikit.publish.facsimiles import copy_images, image_map, images_fresh, is_image_output, local_images
 from teikit.publish.keys import outputs_of, record_key
 from teikit.publish.manifest import (
     Manifest,
@@ -132,6 +133,8 @@ def build_record(job: BuildJob) -> BuildOutcome:
         if any(diagnostic.level == "error" for diagnostic in outcome.diagnostics):
             return outcome
         entry = catalog_entry(document.tree.getroot(), job.key)
+        images, refused = local_images(document, job.key)
+        outcome.diagnostics += refused
         url = record_url(job.base_url, job.key)
         page = Options(
             to="html",
@@ -141,6 +144,7 @@ def build_record(job: BuildJob) -> BuildOutcome:
             prev=job.prev,
             next=job.next,
             citation=page_citation(entry, url),
+            facsimiles=image_map(images),
         )
         html, text, diplomatic = renderer.render_editions(document, [page, TEXT, DIPLOMATIC])
         site = Path(job.site)
@@ -152,12 +156,13 @@ def build_record(job: BuildJob) -> BuildOutcome:
         contents = tuple(item if isinstance(item, bytes) else item.encode("utf-8") for item in made)
         for name, content in zip(outputs_of(job.key), contents, strict=True):
             write_atomic(inside(site, name), content, force=True, durable=False)
+        copied = copy_images(site, images)
         outcome.entry = entry.as_dict()
     except TeikitError as error:
         outcome.diagnostics.append(error.as_diagnostic())
         return outcome
     outcome.status = "built"
-    outcome.outputs = outputs_of(job.key)
+    outcome.outputs = outputs_of(job.key) + copied
     return outcome
 
 
@@ -381,7 +386,12 @@ def _plan(
         known = previous.records.get(key)
         planned[key] = job
         usable = known is not None and known.toolchain == job.depends(toolchain) and not force
-        if known is not None and usable and all((site / name).is_file() for name in known.outputs):
+        if (
+            known is not None
+            and usable
+            and all((site / name).is_file() for name in known.outputs)
+            and images_fresh(site, str(path), key, known.outputs)
+        ):
             stat = FileStat.of(path)
             if known.source != str(path) or not stat.vouches_for(known.stat):
                 if file_sha256(path) != known.tei_hash:
@@ -424,11 +434,11 @@ def _same_name(key: str, path: Path, other: Path) -> BuildOutcome:
 def _remove_stale(site: Path, previous: Manifest, current: Manifest) -> None:
     """Delete the outputs of records that are gone or now invalid.
 
-    Only names of the key scheme that the previous manifest recorded
-    (:meth:`Manifest.load` drops anything else), and only inside ``site``.
+    Only names of the key scheme (a record's outputs and copied page images) that the previous
+    manifest recorded (:meth:`Manifest.load` drops anything else), and only inside ``site``.
     """
     keep = {name for state in current.records.values() for name in state.outputs}
     for key, state in previous.records.items():
-        for name in outputs_of(key):
-            if name in state.outputs and name not in keep:
+        for name in state.outputs:
+            if (name in outputs_of(key) or is_image_output(key, name)) and name not in keep:
                 remove_output(site, name)

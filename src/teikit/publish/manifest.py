@@ -46,6 +46,7 @@ from teikit.core.filestat import FileStat
 from teikit.core.resources import data_dir
 from teikit.core.serialize import inside, remove_output
 from teikit.publish.catalog import CatalogEntry
+from teikit.publish.facsimiles import is_image_output
 from teikit.publish.keys import is_record_key, outputs_of
 from teikit.publish.registers import KINDS, RegisterItem
 
@@ -325,8 +326,10 @@ def _record_state(key: object, value: object) -> RecordState | None:
     if entry and not (_entry_ok(entry) and entry.get("key") == key):
         return None
     assert isinstance(outputs, list)
-    # Only the names the key scheme gives this record: a name added by hand is never deleted.
-    return RecordState(tei_hash, [name for name in outputs_of(key) if name in outputs], dict(entry))
+    # Only the names the key scheme gives this record (and its copied page images): a name added by
+    # hand is never deleted.
+    images = [name for name in outputs if is_image_output(key, name)]
+    return RecordState(tei_hash, [name for name in outputs_of(key) if name in outputs] + images, dict(entry))
 
 
 def _strings(value: object) -> bool:
