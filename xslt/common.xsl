@@ -183,6 +183,37 @@
                           or self::tei:vocal or self::tei:kinesic or self::tei:incident or self::tei:stage or self::tei:closer])"/>
   </xsl:function>
 
+  <!-- ===== page numbers ============================================================================= -->
+
+  <xsl:function name="tk:page-number" as="xs:string?">
+    <!-- The number of the page a page break begins: its @n, else one counted from the leaves the record
+         gives (tk:leaf-number), else none. -->
+    <xsl:param name="pb" as="element()"/>
+    <xsl:sequence select="if (normalize-space($pb/@n)) then normalize-space($pb/@n) else tk:leaf-number($pb)"/>
+  </xsl:function>
+
+  <xsl:function name="tk:leaf-number" as="xs:string?">
+    <!-- Page numbers from the record's leaves (msItem/locus from="5" to="9"), for a text whose page
+         breaks have no @n. The text begins on leaf "from"; its page breaks then fit the range one of
+         two ways: one page a leaf (pages = leaves: 6, 7, 8, 9), or both sides of each leaf (pages =
+         2 × leaves, or one fewer ending on a recto: 5v, 6, 6v ...). Any other count does not fit and
+         gets no number (teikit.publish.leaves warns): never a wrong one. -->
+    <xsl:param name="pb" as="element()"/>
+    <xsl:variable name="locus" as="element()?" select="(root($pb)//tei:teiHeader//tei:msItem/tei:locus[@from castable as xs:integer])[1]"/>
+    <xsl:variable name="breaks" as="element()*" select="$pb/ancestor::tei:text[1]//tei:pb"/>
+    <xsl:if test="exists($locus) and not($breaks[normalize-space(@n)])">
+      <xsl:variable name="from" as="xs:integer" select="xs:integer($locus/@from)"/>
+      <xsl:variable name="leaves" as="xs:integer" select="(if ($locus/@to castable as xs:integer) then xs:integer($locus/@to) else $from) - $from + 1"/>
+      <xsl:variable name="pages" as="xs:integer" select="count($breaks) + 1"/>
+      <xsl:variable name="i" as="xs:integer" select="count($breaks[. &lt;&lt; $pb]) + 1"/>
+      <xsl:sequence select="
+        if ($leaves lt 1) then ()
+        else if ($pages eq $leaves) then string($from + $i)
+        else if ($pages = (2 * $leaves - 1, 2 * $leaves)) then string($from + $i idiv 2) || (if ($i mod 2 eq 1) then 'v' else '')
+        else ()"/>
+    </xsl:if>
+  </xsl:function>
+
   <xsl:function name="tk:gap-text" as="xs:string">
     <!-- How a gap prints: [...], [illegible], [its description], or nothing. -->
     <xsl:param name="gap" as="element(tei:gap)"/>

@@ -567,11 +567,12 @@
 
   <xsl:template match="tei:pb" mode="tk:inline" as="element()+">
     <!-- The page number is printed in the margin; screen readers hear "Page 5" (or "page break"). -->
+    <xsl:variable name="n" as="xs:string?" select="tk:page-number(.)"/>
     <span class="tk-pb" data-pagefind-ignore="">
-      <span class="tk-visually-hidden" lang="{tk:ui-lang()}">{if (@n) then tk:msg('page', string(@n)) else tk:msg('page-break')}</span>
-      <xsl:if test="@n"><span class="tk-pb-label" aria-hidden="true">{@n}</span></xsl:if>
+      <span class="tk-visually-hidden" lang="{tk:ui-lang()}">{if (exists($n)) then tk:msg('page', $n) else tk:msg('page-break')}</span>
+      <xsl:if test="exists($n)"><span class="tk-pb-label" aria-hidden="true">{$n}</span></xsl:if>
     </span>
-    <xsl:sequence select="tk:facsimile(., tk:msg('page', (@n, '')[1]))"/>
+    <xsl:sequence select="tk:facsimile(., tk:msg('page', ($n, '')[1]))"/>
   </xsl:template>
 
   <xsl:template match="tei:milestone | tei:cb | tei:fw" mode="tk:inline" as="empty-sequence()"/>

@@ -43,6 +43,7 @@ from teikit.publish.catalog import CatalogEntry, catalog_entry
 from teikit.publish.citation import bibtex, csl_json, page_citation, record_url
 from teikit.publish.facsimiles import copy_images, image_map, images_fresh, is_image_output, local_images
 from teikit.publish.keys import outputs_of, record_key
+from teikit.publish.leaves import check_leaves
 from teikit.publish.manifest import (
     Manifest,
     ManifestStore,
@@ -134,7 +135,7 @@ def build_record(job: BuildJob) -> BuildOutcome:
             return outcome
         entry = catalog_entry(document.tree.getroot(), job.key)
         images, refused = local_images(document, job.key)
-        outcome.diagnostics += refused
+        outcome.diagnostics += refused + check_leaves(document)
         url = record_url(job.base_url, job.key)
         page = Options(
             to="html",
