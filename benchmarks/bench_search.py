@@ -7,11 +7,10 @@ types a one-word and a two-word query into the index page. Prints the size
 of the Pagefind index, the bytes the browser fetched for each query (index
 shards, fragments, the Pagefind runtime the first time) and the time from
 typing to the first result shown: best and median of ``--rounds`` rounds,
-each in a fresh browser context (a cold cache), the edition and its peer
-interleaved. The peer is a small edition (``--peer``, 500 records) built and
+each in a fresh browser context (a cold cache), the sites interleaved. The peer is a small edition (``--peer``, 500 records) built and
 measured in the same run, so the ratio shows how a query grows with the
-edition under the same load. ``--site`` and ``--peer-site`` measure sites
-already built (``--keep`` keeps the edition's). Run on demand:
+edition under the same load. ``--site`` (repeatable) and ``--peer-site``
+measure sites already built (``--keep`` keeps the edition's). Run on demand:
 
     python benchmarks/bench_search.py [-n 10000] [-j 2] [--peer 500] [--rounds 5]
 """
@@ -100,13 +99,15 @@ def main() -> None:
     options.add_argument("--peer", type=int, default=500, help="records of the peer edition (0: none)")
     options.add_argument("--rounds", type=int, default=5)
     options.add_argument("--keep", type=Path, help="build the edition here and keep it")
-    options.add_argument("--site", type=Path, help="measure this built edition")
+    options.add_argument("--site", type=Path, action="append", default=[], help="measure this built site (repeatable)")
     options.add_argument("--peer-site", type=Path, help="measure this built peer")
     args = options.parse_args()
     from playwright.sync_api import sync_playwright
 
     with tempfile.TemporaryDirectory() as temporary:
-        sites = {f"{args.count if args.site is None else 'edition'}": (args.count, args.site, args.keep)}
+        sites: dict[str, tuple[int, Path | None, Path | None]] = {path.name: (0, path, None) for path in args.site} or {
+            str(args.count): (args.count, None, args.keep)
+        }
         if args.peer or args.peer_site:
             sites[f"peer {args.peer}" if args.peer_site is None else "peer"] = (args.peer, args.peer_site, None)
         built = {

@@ -127,3 +127,19 @@ def test_every_hit_links_to_the_turn_it_is_in(page, served: str) -> None:  # typ
         assert words in holder.inner_text(), (query, turn)
         target.close()
     assert page.errors == []
+
+
+def test_the_search_runtime_loads_with_the_page_not_with_the_first_query(page, served: str) -> None:  # type: ignore[no-untyped-def]
+    fetched: list[str] = []
+    page.on("response", lambda response: fetched.append(response.url))
+    page.goto(served + "index.html")
+    page.wait_for_function("() => !document.getElementById('search').disabled")
+    page.wait_for_timeout(1500)
+    loaded = [url.rsplit("/", 1)[1] for url in fetched if "/pagefind/" in url]
+    assert any(name.startswith("wasm.") for name in loaded) and any(name.endswith(".pf_meta") for name in loaded), (
+        loaded
+    )
+    # The first query then costs its index chunk and fragments only, and shows its results.
+    fetched.clear()
+    assert _search(page, "wolfram")
+    assert not any("wasm." in url or url.endswith(".pf_meta") for url in fetched), fetched

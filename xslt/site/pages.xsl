@@ -286,12 +286,15 @@ footer { margin-top: 2rem; color: var(--muted); font-size: .85rem; border-top: 1
       return more(search.results, 0, mine);
     });
   }
+  // Each result is shown as soon as its fragment (title, snippet, anchors) and those before it have
+  // come: the first result does not wait for the tenth.
   function more(results, from, mine) {
-    return Promise.all(results.slice(from, from + PAGE).map(function (result) { return result.data(); })).then(function (found) {
-      if (mine !== asked) { return; }
-      var old = document.getElementById("search-more");
-      if (old) { old.parentNode.removeChild(old); }
-      found.forEach(function (data) {
+    var old = document.getElementById("search-more");
+    if (old) { old.parentNode.removeChild(old); }
+    var shown = Promise.resolve();
+    results.slice(from, from + PAGE).map(function (result) { return result.data(); }).forEach(function (loading) {
+      shown = shown.then(function () { return loading; }).then(function (data) {
+        if (mine !== asked) { return; }
         var item = document.createElement("li");
         var link = document.createElement("a");
         link.href = data.url.replace(/^\//, "") + anchorOf(data);
@@ -302,16 +305,17 @@ footer { margin-top: 2rem; color: var(--muted); font-size: .85rem; border-top: 1
         item.appendChild(excerpt);
         list.appendChild(item);
       });
-      if (from + PAGE < results.length) {
-        var item = document.createElement("li");
-        item.id = "search-more";
-        var button = document.createElement("button");
-        button.type = "button";
-        button.textContent = list.dataset.more;
-        button.addEventListener("click", function () { more(results, from + PAGE, mine); });
-        item.appendChild(button);
-        list.appendChild(item);
-      }
+    });
+    return shown.then(function () {
+      if (mine !== asked || from + PAGE >= results.length) { return; }
+      var item = document.createElement("li");
+      item.id = "search-more";
+      var button = document.createElement("button");
+      button.type = "button";
+      button.textContent = list.dataset.more;
+      button.addEventListener("click", function () { more(results, from + PAGE, mine); });
+      item.appendChild(button);
+      list.appendChild(item);
     });
   }
   function start() {
@@ -323,7 +327,12 @@ footer { margin-top: 2rem; color: var(--muted); font-size: .85rem; border-top: 1
   if (box) {
     if (/^https?:$/.test(window.location.protocol)) {
       import(new URL("pagefind/pagefind.js", window.location.href).href).then(function (module) {
-        return module.options({ baseUrl: new URL(".", window.location.href).pathname }).then(function () { pagefind = module; });
+        // init() fetches the runtime and the index's metadata now, while the reader reads the page, not
+        // when the first query is typed.
+        return module.options({ baseUrl: new URL(".", window.location.href).pathname }).then(function () {
+          pagefind = module;
+          if (module.init) { module.init(); }
+        });
       }).catch(function () { pagefind = null; }).then(start);
     } else {
       start();
