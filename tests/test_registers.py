@@ -6,9 +6,8 @@ from pathlib import Path
 
 from lxml import etree, html
 
-from teikit.publish.catalog import catalog_entry
+from teikit.publish.build import build_site
 from teikit.publish.registers import authority_url, register_items
-from teikit.publish.site import site_files
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "tei" / "wilson-111240.xml"
@@ -33,22 +32,39 @@ def test_authority_urls() -> None:
     assert authority_url("", "javascript:alert(1)") == ""
 
 
-def test_records_merge_by_authority_then_by_name() -> None:
-    # teikit's schema has no place for an authority id on <person> yet; TEI from other projects does
-    # (idno in person), so the site is made here from the catalog entries, without validation.
+def test_records_merge_by_authority_then_by_name(tmp_path: Path) -> None:
+    # Built as a project builds it: each record validated against teikit's schema, which admits the
+    # authority ids the merge reads (idno of wikidata, viaf, gnd, geonames, pmb; @sameAs).
     seed = SEED.read_text(encoding="utf-8")
     with_id = seed.replace(
         '<persName xml:lang="ru">Сталин</persName>',
         '<persName xml:lang="ru">Сталин</persName><idno type="wikidata">Q855</idno>',
         1,
+    ).replace(
+        '<placeName type="variant">Taiwan</placeName>',
+        '<placeName type="variant">Taiwan</placeName><idno type="geonames">1668284</idno>',
+        1,
     )
     renamed = with_id.replace(
         '<persName xml:lang="en">Stalin</persName>', '<persName xml:lang="en">I. V. Stalin</persName>', 1
+    ).replace('<idno type="geonames">1668284</idno>', "", 1)
+    renamed = renamed.replace(
+        '<person xml:id="molotov"', '<person xml:id="molotov" sameAs="https://www.wikidata.org/wiki/Q124862"', 1
     )
-    entries = [
-        catalog_entry(etree.fromstring(text.encode("utf-8")), key) for key, text in (("a", with_id), ("b", renamed))
+    assert with_id.count("Q855") == 1 and "Q124862" in renamed and "1668284" in with_id
+    tei = tmp_path / "tei"
+    tei.mkdir()
+    (tei / "a.xml").write_text(with_id, encoding="utf-8")
+    (tei / "b.xml").write_text(renamed, encoding="utf-8")
+    site = tmp_path / "site"
+    report = build_site(tei, site, jobs=1)
+    assert [(o.key, o.status) for o in report.outcomes] == [("a", "built"), ("b", "built")], [
+        str(d) for o in report.outcomes for d in o.diagnostics
     ]
-    files = site_files(entries, "Edition")
+    files = {
+        name: (site / name).read_text(encoding="utf-8")
+        for name in ("persons.html", "places.html", "registers-review.txt")
+    }
     page = html.fromstring(files["persons.html"])
     stalin = [
         li for li in page.xpath("//ul[contains(@class, 'tk-register')]/li") if "Stalin" in li.xpath("string(strong)")
@@ -58,13 +74,17 @@ def test_records_merge_by_authority_then_by_name() -> None:
     assert names[:2] == ["Stalin", "Сталин"] and "I. V. Stalin" in names
     assert stalin[0].xpath(".//ul[@class='tk-authorities']//a/@href") == ["https://www.wikidata.org/wiki/Q855"]
     assert [a.split("#")[0] for a in stalin[0].xpath("ul[@class='mentions']/li/a[1]/@href")] == ["a.html", "b.html"]
-    # Molotov has no authority id: joined by his name.
+    # Molotov has an authority id in one record only: joined by his name, and the id is shown.
     molotov = [
         li for li in page.xpath("//ul[contains(@class, 'tk-register')]/li") if li.xpath("string(strong)") == "Molotov"
     ]
     assert len(molotov) == 1 and len(molotov[0].xpath("ul[@class='mentions']/li")) == 2
+    assert molotov[0].xpath(".//ul[@class='tk-authorities']//a/@href") == ["https://www.wikidata.org/wiki/Q124862"]
+    places = html.fromstring(files["places.html"])
+    formosa = [li for li in places.xpath("//ul[contains(@class, 'tk-register')]/li") if "Formosa" in li.text_content()]
+    assert formosa and formosa[0].xpath(".//ul[@class='tk-authorities']//a/@href") == [
+        "https://www.geonames.org/1668284"
+    ]
     review = files["registers-review.txt"]
     assert "b#stalin: same auth https://www.wikidata.org/wiki/Q855" in review
     assert "b#molotov: same name person molotov" in review
-    places = html.fromstring(files["places.html"])
-    assert "Formosa" in places.xpath("string(//ul[contains(@class, 'tk-register')])")

@@ -12,6 +12,7 @@ from typing import Any
 
 import pytest
 
+from teikit.core.errors import ConfigError, Location
 from teikit.core.workers import DeferredExecutor, run_parallel, worker_state
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -43,6 +44,16 @@ def test_a_killed_worker_costs_one_item_and_the_others_are_kept() -> None:
     for index in (0, 1, 2, 4, 6, 7, 8, 9):
         assert results[index].startswith(f"{index} by "), results[index]
     assert len({result.rsplit(" ", 1)[1] for index, result in enumerate(results) if index not in (3, 5)}) >= 2
+
+
+def _broken_factory() -> dict[str, object]:
+    raise ConfigError("the stylesheet does not compile", Location("broken.xsl", 3, 1), "stylesheet-broken")
+
+
+def test_a_worker_that_cannot_set_up_raises_its_error() -> None:
+    # Before the fix the message had two parts, the pool unpacked three: a ValueError, not the error.
+    with pytest.raises(ConfigError, match="the stylesheet does not compile"):
+        list(run_parallel(list(range(4)), _task, _broken_factory, crashed=_crashed, jobs=2))
 
 
 def test_serial_runs_turn_an_exception_into_the_items_error() -> None:

@@ -18,7 +18,7 @@
   (the FRUS convention), what the editors added: expansions after the
   abbreviation, variant names after the name, supplied words, identifications,
   descriptions of gaps and of what was heard or done. Footnotes are numbered,
-  their markers after the word they annotate. tk:key lists the signs.
+  their markers after the word they annotate. tk:key (common/i18n.xsl) lists the signs.
 -->
 <xsl:stylesheet version="3.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -183,59 +183,36 @@
                           or self::tei:vocal or self::tei:kinesic or self::tei:incident or self::tei:stage or self::tei:closer])"/>
   </xsl:function>
 
-  <xsl:function name="tk:intervention" as="xs:string">
-    <!-- What an intervention is, in words, for the key and the hover text. -->
-    <xsl:param name="e" as="element()"/>
-    <xsl:sequence select="
-      if ($e/self::tei:expan) then 'expansion of the abbreviation'
-      else if ($e/self::tei:abbr) then 'abbreviation of the words before'
-      else if ($e/self::tei:reg) then 'regularised form'
-      else if ($e/self::tei:corr) then (if ($e/@cert = 'low') then 'doubtful correction' else 'correction')
-      else if ($e/self::tei:supplied) then 'words supplied'
-      else if ($e/self::tei:gloss) then 'gloss'
-      else if ($e/self::tei:note[@type = 'variant']) then 'another form of the name'
-      else if ($e/self::tei:note[@type = 'identification']) then 'identification'
-      else if ($e/self::tei:note[@type = 'original']) then 'original wording, transliterated'
-      else if ($e/self::tei:note[@type = 'commentary']) then 'commentary'
-      else if ($e/self::tei:note[@type = 'physical'] or $e/self::tei:closer) then 'description of the document'
-      else if ($e/self::tei:note) then 'editorial note'
-      else if ($e/self::tei:gap[@reason = 'declassification']) then 'not declassified' || ($e/@extent ! (': ' || .))
-      else if ($e/self::tei:gap[@reason = 'omitted']) then 'omitted by the editors'
-      else if ($e/self::tei:gap) then 'gap: ' || replace(($e/@reason, 'text missing')[1], '-', ' ')
-      else if ($e/self::tei:unclear) then 'uncertain reading'
-      else if ($e/self::tei:certainty) then 'doubtful identification'
-      else if ($e/self::tei:sic) then 'so in the original'
-      else if ($e/self::tei:vocal) then 'sound heard'
-      else if ($e/self::tei:kinesic) then 'gesture or action'
-      else if ($e/self::tei:incident) then 'event'
-      else if ($e/self::tei:stage) then 'stage direction'
-      else 'editorial intervention'"/>
+  <!-- ===== page numbers ============================================================================= -->
+
+  <xsl:function name="tk:page-number" as="xs:string?">
+    <!-- The number of the page a page break begins: its @n, else one counted from the leaves the record
+         gives (tk:leaf-number), else none. -->
+    <xsl:param name="pb" as="element()"/>
+    <xsl:sequence select="if (normalize-space($pb/@n)) then normalize-space($pb/@n) else tk:leaf-number($pb)"/>
   </xsl:function>
 
-  <xsl:function name="tk:responsible" as="xs:string">
-    <!-- Who made an intervention (@resp): 'the translator, Danny Rozas', 'the editors, <the publishing archive>'. -->
-    <xsl:param name="e" as="element()"/>
-    <xsl:variable name="who" as="element()?" select="tk:target($e/@resp)[1]"/>
-    <xsl:variable name="role" as="xs:string" select="lower-case(normalize-space($who/ancestor::tei:respStmt[1]/tei:resp[1]))"/>
-    <xsl:sequence select="
-      if (empty($who)) then 'the editors'
-      else (if (contains($role, 'translat')) then 'the translator, ' else 'the editors, ') || normalize-space($who)"/>
+  <xsl:function name="tk:leaf-number" as="xs:string?">
+    <!-- Page numbers from the record's leaves (msItem/locus from="5" to="9"), for a text whose page
+         breaks have no @n. The text begins on leaf "from"; its page breaks then fit the range one of
+         two ways: one page a leaf (pages = leaves: 6, 7, 8, 9), or both sides of each leaf (pages =
+         2 × leaves, or one fewer ending on a recto: 5v, 6, 6v ...). Any other count does not fit and
+         gets no number (teikit.publish.leaves warns): never a wrong one. -->
+    <xsl:param name="pb" as="element()"/>
+    <xsl:variable name="locus" as="element()?" select="(root($pb)//tei:teiHeader//tei:msItem/tei:locus[@from castable as xs:integer])[1]"/>
+    <xsl:variable name="breaks" as="element()*" select="$pb/ancestor::tei:text[1]//tei:pb"/>
+    <xsl:if test="exists($locus) and not($breaks[normalize-space(@n)])">
+      <xsl:variable name="from" as="xs:integer" select="xs:integer($locus/@from)"/>
+      <xsl:variable name="leaves" as="xs:integer" select="(if ($locus/@to castable as xs:integer) then xs:integer($locus/@to) else $from) - $from + 1"/>
+      <xsl:variable name="pages" as="xs:integer" select="count($breaks) + 1"/>
+      <xsl:variable name="i" as="xs:integer" select="count($breaks[. &lt;&lt; $pb]) + 1"/>
+      <xsl:sequence select="
+        if ($leaves lt 1) then ()
+        else if ($pages eq $leaves) then string($from + $i)
+        else if ($pages = (2 * $leaves - 1, 2 * $leaves)) then string($from + $i idiv 2) || (if ($i mod 2 eq 1) then 'v' else '')
+        else ()"/>
+    </xsl:if>
   </xsl:function>
-
-  <xsl:function name="tk:tip" as="xs:string">
-    <!-- The hover and focus text of an intervention: what it is and who made it. -->
-    <xsl:param name="e" as="element()"/>
-    <xsl:sequence select="tk:intervention($e) || ' — added by ' || tk:responsible($e)"/>
-  </xsl:function>
-
-  <xsl:variable name="tk:key" as="xs:string+" select="(
-    '[ ]', 'words in square brackets are the editors&#x2019; or translator&#x2019;s, not the document&#x2019;s',
-    'word [form]', 'another form of the name, an identification, a gloss or the expansion of an abbreviation, beside the words of the document',
-    '[?]', 'doubtful identification of the word before',
-    '[sic]', 'so in the original',
-    '[not declassified]', 'withheld by declassification review',
-    '[…]', 'passage omitted by the editors',
-    '¹ [1]', 'a footnote: its number (raised in HTML, in brackets in plain text) follows the word it annotates')"/>
 
   <xsl:function name="tk:gap-text" as="xs:string">
     <!-- How a gap prints: [...], [illegible], [its description], or nothing. -->

@@ -26,6 +26,7 @@
   <xsl:include href="html/coverage.xsl"/>
   <xsl:include href="html/registers.xsl"/>
   <xsl:include href="html/apparatus.xsl"/>
+  <xsl:include href="html/tips.xsl"/>
   <xsl:include href="site/layout.xsl"/>
   <xsl:include href="site/facsimile.xsl"/>
 
@@ -47,7 +48,7 @@
           <link rel="icon" href="data:,"/>
           <title>{tk:title($tei)}</title>
           <xsl:sequence select="tk:citation-meta()"/>
-          <style>{$tk:css}{$tk:coverage-css}{$tk:site-css}{$tk:facsimile-css}</style>
+          <style>{$tk:css}{$tk:tips-css}{$tk:coverage-css}{$tk:site-css}{$tk:facsimile-css}</style>
         </head>
         <body>
           <xsl:sequence select="tk:skip-link()"/>
@@ -121,18 +122,20 @@
   </xsl:template>
 
   <xsl:function name="local:key" as="element()">
-    <!-- The key to the editorial signs of the reading view. -->
-    <section class="tk-key" aria-labelledby="tk-key-heading" lang="en">
-      <h2 id="tk-key-heading">Signs used in this edition</h2>
+    <!-- The key to the editorial signs of the reading view, in the interface language. -->
+    <section class="tk-key" aria-labelledby="tk-key-heading" lang="{tk:ui-lang()}">
+      <h2 id="tk-key-heading">{tk:msg('key-heading')}</h2>
       <dl>
         <xsl:for-each select="1 to count($tk:key) idiv 2">
           <dt><span class="tk-sign">{$tk:key[2 * current() - 1]}</span></dt>
           <dd>{$tk:key[2 * current()]}</dd>
         </xsl:for-each>
-        <dt><span class="tk-sign">[</span><em>italics</em><span class="tk-sign">]</span></dt>
-        <dd>the editors&#x2019; own words: what was heard or done, what is missing, who is meant</dd>
-        <dt><span class="tk-sign">Tab</span></dt>
-        <dd>each addition of the editors or translator can be reached with the keyboard; hover or focus says what it is and who made it</dd>
+        <dt><span class="tk-sign">[</span><em>{tk:msg('key-italics-word')}</em><span class="tk-sign">]</span></dt>
+        <dd>{tk:msg('key-italics')}</dd>
+        <dt><span class="tk-sign">|</span>&#xa0;5</dt>
+        <dd>{tk:msg('key-page')}</dd>
+        <dt><span class="tk-sign">{tk:msg('key-tab-sign')}</span></dt>
+        <dd>{tk:msg('key-tab')}</dd>
       </dl>
     </section>
   </xsl:function>
@@ -202,11 +205,11 @@
     <div class="tk-row tk-pair">
       <div class="tk-cell tk-translation">
         <xsl:sequence select="$left-lang"/>
-        <xsl:apply-templates select="$left-units" mode="tk:block"/>
+        <xsl:sequence select="local:blocks($left-units)"/>
       </div>
       <div class="tk-cell tk-original">
         <xsl:sequence select="$right-lang"/>
-        <xsl:apply-templates select="$right-units" mode="tk:block"/>
+        <xsl:sequence select="local:blocks($right-units)"/>
       </div>
     </div>
   </xsl:function>
@@ -217,8 +220,18 @@
     <xsl:param name="class" as="xs:string"/>
     <div class="tk-cell {$class}">
       <xsl:sequence select="local:lang-attribute($text/ancestor-or-self::*[@xml:lang][1])"/>
-      <xsl:apply-templates select="$units" mode="tk:block"/>
+      <xsl:sequence select="local:blocks($units)"/>
     </div>
+  </xsl:function>
+
+  <xsl:function name="local:blocks" as="node()*">
+    <!-- Blocks of the text, each followed by the plain spellings of its words for the search index
+         (see tk:search-variants), inside the same turn. -->
+    <xsl:param name="units" as="element()*"/>
+    <xsl:for-each select="$units">
+      <xsl:apply-templates select="." mode="tk:block"/>
+      <xsl:sequence select="tk:search-variants(.)"/>
+    </xsl:for-each>
   </xsl:function>
 
   <xsl:function name="local:single" as="element()*">
@@ -473,12 +486,11 @@
 
   <xsl:template name="local:editorial">
     <!-- An intervention of the editors or translator: reachable from the keyboard, and hover or focus
-         says what it is and who made it (@resp). -->
+         says what it is and who made it (@resp; see html/tips.xsl). -->
     <xsl:if test="tk:is-editorial(.)">
-      <xsl:variable name="tip" as="xs:string" select="tk:tip(.)"/>
-      <xsl:attribute name="tabindex" select="0"/>
-      <xsl:attribute name="title" select="$tip"/>
-      <xsl:attribute name="data-tip" select="$tip"/>
+      <xsl:call-template name="tk:described">
+        <xsl:with-param name="tip" select="tk:tip(.)"/>
+      </xsl:call-template>
     </xsl:if>
   </xsl:template>
 
@@ -554,10 +566,13 @@
   </xsl:template>
 
   <xsl:template match="tei:pb" mode="tk:inline" as="element()+">
-    <span class="tk-pb" title="{if (@n) then 'page ' || @n else 'page break'}" role="note">
-      <xsl:if test="@n"><span class="tk-pb-label">{@n}</span></xsl:if>
+    <!-- The page number is printed in the margin; screen readers hear "Page 5" (or "page break"). -->
+    <xsl:variable name="n" as="xs:string?" select="tk:page-number(.)"/>
+    <span class="tk-pb" data-pagefind-ignore="">
+      <span class="tk-visually-hidden" lang="{tk:ui-lang()}">{if (exists($n)) then tk:msg('page', $n) else tk:msg('page-break')}</span>
+      <xsl:if test="exists($n)"><span class="tk-pb-label" aria-hidden="true">{$n}</span></xsl:if>
     </span>
-    <xsl:sequence select="tk:facsimile(., tk:msg('page', (@n, '')[1]))"/>
+    <xsl:sequence select="tk:facsimile(., tk:msg('page', ($n, '')[1]))"/>
   </xsl:template>
 
   <xsl:template match="tei:milestone | tei:cb | tei:fw" mode="tk:inline" as="empty-sequence()"/>
@@ -567,8 +582,9 @@
     <xsl:variable name="diplomatic" as="xs:string" select="tk:gap-text(., 'diplomatic')"/>
     <xsl:if test="$reading or $diplomatic">
       <span class="tk-gap">
-        <xsl:attribute name="title" select="('text ' || (@reason, 'missing')[1]) => replace('-', ' ')"/>
-        <xsl:call-template name="local:editorial"/>
+        <xsl:call-template name="tk:described">
+          <xsl:with-param name="tip" select="tk:tip(.)"/>
+        </xsl:call-template>
         <xsl:sequence select="local:text-by-style($reading, $diplomatic)"/>
       </span>
     </xsl:if>
@@ -584,8 +600,14 @@
       <xsl:otherwise>
         <xsl:variable name="reading" as="xs:string+" select="tk:signs(., 'reading')"/>
         <xsl:variable name="diplomatic" as="xs:string+" select="tk:signs(., 'diplomatic')"/>
-        <abbr class="{string-join(('tei-abbr', $class[.]), ' ')}" title="{normalize-space(string-join(parent::tei:choice/tei:expan/(text() | * except tei:note)))}">
-          <xsl:call-template name="local:editorial"/>
+        <xsl:variable name="expansion" as="xs:string" select="normalize-space(string-join(parent::tei:choice/tei:expan/(text() | * except tei:note)))"/>
+        <abbr class="{string-join(('tei-abbr', $class[.]), ' ')}">
+          <!-- The expansion, which the diplomatic view does not print, on focus as on hover. -->
+          <xsl:if test="tk:is-editorial(.) or $expansion">
+            <xsl:call-template name="tk:described">
+              <xsl:with-param name="tip" select="if (tk:is-editorial(.)) then tk:tip(.) else tk:msg('in-full', $expansion)"/>
+            </xsl:call-template>
+          </xsl:if>
           <xsl:sequence select="local:text-by-style($reading[1], $diplomatic[1])"/>
           <xsl:apply-templates mode="tk:inline"/>
           <xsl:sequence select="local:text-by-style($reading[2], $diplomatic[2])"/>
@@ -597,27 +619,20 @@
   <xsl:template match="tei:supplied | tei:unclear | tei:gloss | tei:stamp | tei:metamark | tei:sic | tei:corr" mode="tk:inline" as="element()?">
     <xsl:variable name="class" as="xs:string" select="local:class(.)"/>
     <xsl:if test="$class ne 'none'">
-      <span class="{string-join(('tk-' || local-name(), $class[.]), ' ')}" title="{local:title(.)}">
-        <xsl:call-template name="local:editorial"/>
+      <span class="{string-join(('tk-' || local-name(), $class[.]), ' ')}">
+        <xsl:call-template name="tk:described">
+          <xsl:with-param name="tip" select="tk:tip(.)"/>
+        </xsl:call-template>
         <xsl:call-template name="local:decorated"/>
       </span>
     </xsl:if>
   </xsl:template>
 
-  <xsl:function name="local:title" as="xs:string">
-    <xsl:param name="e" as="element()"/>
-    <xsl:sequence select="
-      if ($e/self::tei:supplied) then 'supplied by the editor'
-      else if ($e/self::tei:unclear) then 'uncertain reading'
-      else if ($e/self::tei:gloss) then 'gloss'
-      else if ($e/self::tei:stamp) then normalize-space(($e/@type, 'stamp')[1]) || ' stamp'
-      else if ($e/self::tei:metamark) then 'mark: ' || ($e/@function, 'metamark')[1]
-      else if ($e/self::tei:sic) then 'so in the original'
-      else 'correction'"/>
-  </xsl:function>
-
   <xsl:template match="tei:signed[@hand] | tei:add[@hand] | tei:date[ancestor::*[@hand]]" mode="tk:inline" as="element()">
-    <span class="tk-hand tei-{local-name()}" title="handwritten">
+    <span class="tk-hand tei-{local-name()}">
+      <xsl:call-template name="tk:described">
+        <xsl:with-param name="tip" select="tk:msg('handwritten')"/>
+      </xsl:call-template>
       <xsl:apply-templates mode="tk:inline"/>
     </span>
   </xsl:template>

@@ -21,6 +21,7 @@
 
   <xsl:import href="common.xsl"/>
   <xsl:include href="text/coverage.xsl"/>
+  <xsl:include href="common/i18n.xsl"/>
 
   <xsl:output method="text" encoding="UTF-8"/>
 

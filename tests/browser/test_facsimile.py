@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from teikit.publish.build import build_site
 from teikit.publish.render import Options, Renderer
 
 pytestmark = pytest.mark.browser
@@ -72,4 +73,20 @@ def test_the_page_image_stands_beside_its_text(page, edition: Path, artifacts: P
     page.wait_for_timeout(200)
     after = local.locator("img").bounding_box()
     assert after is not None and abs((before - after["y"]) - 200) < 2
+    assert page.errors == []
+
+
+def test_a_built_site_shows_its_copy_of_a_local_page_image(page, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    tei = tmp_path / "tei"
+    tei.mkdir()
+    text = (ROOT / "tei" / "wilson-111240.xml").read_text(encoding="utf-8")
+    (tei / "record.xml").write_text(text.replace("<pb/>against", '<pb n="10" facs="leaf-10.png"/>against', 1), "utf-8")
+    (tei / "leaf-10.png").write_bytes(_png(300, 420))
+    site = tmp_path / "site"
+    assert build_site(tei, site, jobs=1).exit_code == 0
+    page.goto((site / "record.html").as_uri())
+    image = page.locator(".tk-facs img")
+    assert image.get_attribute("src") == "facs/record/leaf-10.png"
+    image.scroll_into_view_if_needed()
+    page.wait_for_function("() => document.querySelector('.tk-facs img').naturalWidth === 300")
     assert page.errors == []

@@ -19,7 +19,6 @@ from teikit.publish.render import Options, Renderer
 
 pytestmark = pytest.mark.browser
 ROOT = Path(__file__).resolve().parent.parent.parent
-FRUS = ROOT.parent / "shared" / "corpus" / "frus" / "records"
 
 #: (record, CSS selector of the intervention, words of its hover text, text shown in the reading view)
 KINDS = [
@@ -46,14 +45,14 @@ KINDS = [
 
 
 @pytest.fixture(scope="module")
-def pages(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
+def pages(tmp_path_factory: pytest.TempPathFactory, corpus: Path) -> dict[str, str]:
+    frus = corpus / "frus" / "records"
     folder = tmp_path_factory.mktemp("interventions")
     renderer = Renderer()
     sources = {"seed": ROOT / "examples" / "records" / "wilson-111240.md"}
     for short in ("d150", "d204", "d146", "d36", "d157"):
-        found = sorted(FRUS.glob(f"frus*-{short}.txt")) if FRUS.is_dir() else []
-        if not found:
-            pytest.skip(f"the shared corpus is not at {FRUS}")
+        found = sorted(frus.glob(f"frus*-{short}.txt"))
+        assert found, f"{short} is not in {frus}"
         sources[short] = found[0]
     pages = {}
     for name, source in sources.items():
@@ -90,8 +89,9 @@ def test_each_kind_is_marked_and_says_who_made_it(page, pages, record, selector,
     assert element.get_attribute("tabindex") == "0"
     element.focus()
     assert element.evaluate("element => document.activeElement === element")
-    after = element.evaluate("element => getComputedStyle(element, '::after').content")
-    assert tip in after and "added by" in after, after
+    shown_tip = element.locator(":scope > .tk-tip")
+    assert shown_tip.is_visible()
+    assert tip in shown_tip.inner_text() and "added by" in shown_tip.inner_text()
     assert page.errors == []
 
 
@@ -103,8 +103,11 @@ def test_tab_reaches_the_interventions_in_order(page, pages, artifacts: Path) ->
     reached = []
     for _press in range(80):
         page.keyboard.press("Tab")
-        tip = page.evaluate("() => document.activeElement && document.activeElement.getAttribute('data-tip')")
-        if tip:
+        tip = page.evaluate(
+            "() => document.activeElement && document.activeElement.matches('[data-tip]')"
+            " && document.getElementById(document.activeElement.getAttribute('aria-describedby')).textContent"
+        )
+        if tip and "added by" in tip:  # the editors' and translator's (stamps, abbreviations take focus too)
             reached.append(tip)
         if len(reached) == 4:
             break

@@ -101,3 +101,45 @@ def test_from_the_disk_the_table_filter_searches_the_texts_too(page, site: Path)
     page.fill("#search", "zzzq")
     assert page.locator("#search-status").inner_text() == "No record matches “zzzq”"
     assert page.errors == []
+
+
+def test_every_hit_links_to_the_turn_it_is_in(page, served: str) -> None:  # type: ignore[no-untyped-def]
+    page.goto(served + "index.html")
+    page.wait_for_function("() => !document.getElementById('search').disabled")
+    # Formosa: first named in the header's list of places, then in turns; Taiwan: only in a variant note
+    # (Formosa [Taiwan]); lukasiewicz: only through the plain spelling of Łukasiewicz.
+    for query, record, words in (
+        ("Formosa", "wilson-111240.html", "Formosa"),
+        ("Taiwan", "wilson-111240.html", "Taiwan"),
+        ("lukasiewicz", "polish-1.html", "Łukasiewicz"),
+    ):
+        found = [href for href, _snippet in _search(page, query) if href.startswith(record)]
+        assert found, query
+        turn = found[0].split("#")[1]
+        target = page.context.new_page()
+        target.goto(served + found[0])
+        holder = target.locator(f"[id='{turn}']")
+        assert holder.count() == 1, (query, turn)
+        assert holder.evaluate("element => !element.closest('.tk-meta') && !!element.closest('.tk-edition')"), (
+            query,
+            turn,
+        )
+        assert words in holder.inner_text(), (query, turn)
+        target.close()
+    assert page.errors == []
+
+
+def test_the_search_runtime_loads_with_the_page_not_with_the_first_query(page, served: str) -> None:  # type: ignore[no-untyped-def]
+    fetched: list[str] = []
+    page.on("response", lambda response: fetched.append(response.url))
+    page.goto(served + "index.html")
+    page.wait_for_function("() => !document.getElementById('search').disabled")
+    page.wait_for_timeout(1500)
+    loaded = [url.rsplit("/", 1)[1] for url in fetched if "/pagefind/" in url]
+    assert any(name.startswith("wasm.") for name in loaded) and any(name.endswith(".pf_meta") for name in loaded), (
+        loaded
+    )
+    # The first query then costs its index chunk and fragments only, and shows its results.
+    fetched.clear()
+    assert _search(page, "wolfram")
+    assert not any("wasm." in url or url.endswith(".pf_meta") for url in fetched), fetched

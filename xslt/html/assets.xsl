@@ -67,11 +67,6 @@ h3 { font-size: 1.05rem; margin: 1.2rem 0 .4rem; }
 .tk-unclear { text-decoration: underline dotted; }
 .tk-gap, .tk-note-inline, .tk-gloss { color: var(--muted); }
 .tk-sign { color: var(--accent); font-style: normal; font-weight: bold; }
-[data-tip] { position: relative; color: var(--supplied); border-radius: .15rem; }
-[data-tip]:hover, [data-tip]:focus { background: #fff3c4; outline: 2px solid #f3b500; outline-offset: 1px; }
-[data-tip]:hover::after, [data-tip]:focus::after { content: attr(data-tip); position: absolute; left: 0; top: 100%; z-index: 2;
-  width: max-content; max-width: 22rem; padding: .2rem .45rem; font: italic .8rem/1.3 system-ui, sans-serif;
-  color: #fff; background: #333; border-radius: .25rem; white-space: normal; }
 .tk-gap, .tei-vocal, .tei-kinesic, .tei-incident, .tei-stage, .tk-note-identification, .tk-note-commentary,
 .tk-note-physical, .tk-note-editorial, .tk-note-original { font-style: italic; }
 .tk-key dl { display: grid; grid-template-columns: max-content 1fr; gap: .2rem 1rem; margin: 0; font-size: .92rem; }
@@ -110,6 +105,18 @@ footer { margin-top: 3rem; color: var(--muted); font-size: .85rem; border-top: 1
       });
     });
   });
+  // A description shown on focus or hover stays inside the window: moved left when it would overflow.
+  function place(event) {
+    var holder = event.target.closest && event.target.closest("[data-tip]");
+    var tip = holder && holder.querySelector(":scope > .tk-tip");
+    if (!tip) { return; }
+    tip.style.left = "0px";
+    var box = tip.getBoundingClientRect();
+    var room = document.documentElement.clientWidth - 4;
+    if (box.right > room) { tip.style.left = Math.max(room - box.right, 4 - box.left) + "px"; }
+  }
+  document.addEventListener("focusin", place);
+  document.addEventListener("mouseover", place);
 })();
 ]]></xsl:variable>
 </xsl:stylesheet>

@@ -83,11 +83,12 @@
 
   <xsl:template match="tei:graphic" mode="tk:block tk:inline" as="element()" priority="0.5">
     <!-- The page is self-contained and loads nothing: a graphic is named, linked when its URL is a web
-         address, not fetched. -->
+         address or a local image the site copied (site/facsimile.xsl), not fetched. -->
     <xsl:variable name="url" as="xs:string" select="normalize-space(@url)"/>
     <span class="tk-graphic tk-gen" role="img" aria-label="image {$url}">
       <xsl:choose>
         <xsl:when test="matches($url, '^https?:')"><a href="{$url}">image: {$url}</a></xsl:when>
+        <xsl:when test="$site and exists($tk:facsimile-copies($url))"><a href="{$tk:facsimile-copies($url)}">image: {$url}</a></xsl:when>
         <xsl:otherwise>image: {$url}</xsl:otherwise>
       </xsl:choose>
     </span>
@@ -218,6 +219,7 @@
 .tk-ptr { font-family: system-ui, sans-serif; font-size: .9em; }
 .tk-registers .tk-entry { margin-bottom: .3rem; }
 .tk-registers .tk-entry :is(span) + span { margin-left: .35em; }
+.tk-field-label { color: var(--muted); font-size: .85em; font-family: system-ui, sans-serif; }
 .tk-registers li:target, .tk-apparatus li:target, .tk-text [id]:target { background: #fff3c4; }
 .tk-appref { font-size: .75em; line-height: 0; }
 .tk-wit { font-style: italic; color: var(--muted); font-family: system-ui, sans-serif; font-size: .85em; }

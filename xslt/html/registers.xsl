@@ -4,11 +4,13 @@
   listOrg, listBibl ...; see common/policy.xsl) as sections after the notes,
   one entry an item. Each item carries the entry's xml:id, so the names of the
   text (@ref, @corresp) link to it. An entry's fields are shown as written, in
-  order, each in a span named after its element; no word is added to them.
+  order, each in a span named after its element; the entry's own fields are
+  labelled (born, died, identifier), their words are not changed.
 -->
 <xsl:stylesheet version="3.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
     xmlns:xs="http://www.w3.org/2001/XMLSchema"
+    xmlns:map="http://www.w3.org/2005/xpath-functions/map"
     xmlns:tei="http://www.tei-c.org/ns/1.0"
     xmlns:tk="urn:teikit:xslt"
     xmlns:local="urn:teikit:xslt:local"
@@ -49,13 +51,27 @@
   </xsl:function>
 
   <xsl:template match="*" mode="local:entry" as="element()">
-    <!-- A field of an entry: its words, nested fields kept apart by a space, the element's name as a tooltip. -->
-    <span class="tei-{local-name()}" title="{local-name()}{@type ! (' (' || . || ')')}">
+    <!-- A field of an entry: its words, nested fields kept apart by a space. A field of the entry itself
+         (not a name) of a person, place or organisation is labelled in print, "born: 1878", not in a
+         tooltip only a mouse can show; a bibliography's fields read as a citation without labels. -->
+    <span class="tei-{local-name()}">
       <xsl:call-template name="local:id"/>
       <xsl:call-template name="local:lang"/>
+      <xsl:if test="parent::*[self::tei:person or self::tei:personGrp or self::tei:place or self::tei:org]/parent::*[tk:is-register(.)] and not(self::tei:persName or self::tei:placeName or self::tei:orgName
+                    or self::tei:name or self::tei:title or self::tei:ref or self::tei:ptr)">
+        <span class="tk-field-label tk-gen" lang="{tk:ui-lang()}">{local:field-label(.)}: </span>
+      </xsl:if>
       <xsl:call-template name="local:fields"/>
     </span>
   </xsl:template>
+
+  <xsl:function name="local:field-label" as="xs:string">
+    <!-- 'born', 'identifier (wikidata)': the catalogue's word for a field, else its element name. -->
+    <xsl:param name="field" as="element()"/>
+    <xsl:variable name="key" as="xs:string" select="'field-' || local-name($field)"/>
+    <xsl:sequence select="(if (map:contains($tk:messages, $key)) then tk:msg($key) else local-name($field))
+                          || ($field/@type ! (' (' || normalize-space(.) || ')'))"/>
+  </xsl:function>
 
   <xsl:template match="tei:note" mode="local:entry" as="node()*" priority="2">
     <!-- A note on an entry: its marker; its words are in the notes. -->

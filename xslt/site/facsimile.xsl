@@ -19,7 +19,22 @@
     exclude-result-prefixes="#all"
     expand-text="yes">
 
+  <!-- In a built site, the local images the record names and their copies in the site (JSON, made by
+       teikit.publish.facsimiles): a local image not copied (not there, or outside the TEI's folder) is
+       not shown, so no page links out of the site or to nothing. -->
+  <xsl:param name="facsimiles" as="xs:string" select="''"/>
+  <xsl:variable name="tk:facsimile-copies" as="map(*)" select="if ($facsimiles) then parse-json($facsimiles) else map{}"/>
+
   <xsl:function name="tk:facsimile-url" as="xs:string?">
+    <xsl:param name="pb" as="element()"/>
+    <xsl:variable name="url" as="xs:string?" select="tk:facsimile-written($pb)"/>
+    <xsl:sequence select="
+      if (empty($url) or not($site) or matches($url, '^([A-Za-z][A-Za-z0-9+.-]*:|//)')) then $url
+      else $tk:facsimile-copies(normalize-space($url))"/>
+  </xsl:function>
+
+  <xsl:function name="tk:facsimile-written" as="xs:string?">
+    <!-- The image address as the record gives it, when it is one a browser can show. -->
     <xsl:param name="pb" as="element()"/>
     <xsl:variable name="facs" as="xs:string?" select="tokenize(normalize-space($pb/@facs))[1]"/>
     <xsl:variable name="target" as="element()?" select="if (starts-with($facs, '#')) then (root($pb)//*[@xml:id = substring($facs, 2)])[1] else ()"/>

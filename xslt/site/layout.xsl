@@ -226,16 +226,19 @@
   </xsl:function>
 
   <xsl:function name="tk:search-variants" as="element()?">
-    <!-- Words of the record with a letter that has no accent to strip (Łukasiewicz, Ørsted, Straße),
-         spelt as plain Latin for the full-text index: "lukasiewicz" finds "Łukasiewicz". Pagefind
-         folds accents and ё/е itself; these letters it keeps. Hidden: it is for the index only. -->
-    <xsl:param name="tei" as="element()"/>
-    <!-- Most records have none of these letters: one look at the whole text, before splitting it into words. -->
-    <xsl:variable name="all" as="xs:string" select="string-join($tei/tei:text//text(), ' ')"/>
+    <!-- Words of $part (a record's text, or one block of it) with a letter that has no accent to strip
+         (Łukasiewicz, Ørsted, Straße), spelt as plain Latin for the full-text index: "lukasiewicz"
+         finds "Łukasiewicz". Pagefind folds accents and ё/е itself; these letters it keeps. Hidden: it
+         is for the index only. Written after each block of the text, so a hit on the plain spelling
+         links to the turn it is in (the index page links a hit to the last id before it); the record's
+         whole list ends the page for the notes and registers. -->
+    <xsl:param name="part" as="element()"/>
+    <!-- Most parts have none of these letters: one look at the whole text, before splitting it into words. -->
+    <xsl:variable name="all" as="xs:string" select="string-join(($part/self::tei:TEI/tei:text, $part[not(self::tei:TEI)])//text(), ' ')"/>
     <xsl:variable name="words" as="xs:string*" select="if (not(matches($all, '[łŁøØßæÆœŒđĐðÐþÞı]'))) then () else distinct-values(
         tokenize($all, '[^\p{L}\p{N}]+')[matches(., '[łŁøØßæÆœŒđĐðÐþÞı]')] ! lower-case(.))"/>
     <xsl:if test="exists($words)">
-      <p class="tk-search-variants tk-gen" hidden="" aria-hidden="true">{string-join($words ! tk:fold(.), ' ')}</p>
+      <span class="tk-search-variants tk-gen" hidden="" aria-hidden="true">{string-join($words ! tk:fold(.), ' ')}</span>
     </xsl:if>
   </xsl:function>
 

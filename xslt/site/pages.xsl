@@ -343,11 +343,20 @@ footer { margin-top: 2rem; color: var(--muted); font-size: .85rem; border-top: 1
       listResults(hits, query, mine);
     });
   }
-  // The turn a hit is in: the last element with an id that starts before the hit.
+  // The turn a hit is in: its first place in the text (between the "Text" heading and the notes,
+  // apparatus or registers; not the header's lists), then the last element with an id before it.
   function anchorOf(data) {
-    var at = (data.locations || [0])[0];
+    var anchors = data.anchors || [];
+    var locations = data.locations || [0];
+    var start = null, end = null;
+    anchors.forEach(function (anchor) {
+      if (anchor.id === "tk-text-heading") { start = anchor.location; }
+      else if (start !== null && end === null && /^tk-(notes|apparatus|registers)-heading$/.test(anchor.id)) { end = anchor.location; }
+    });
+    var inText = locations.filter(function (at) { return start !== null && at >= start && (end === null || at < end); });
+    var at = inText.length ? inText[0] : locations[0];
     var best = null;
-    (data.anchors || []).forEach(function (anchor) { if (anchor.location <= at) { best = anchor; } });
+    anchors.forEach(function (anchor) { if (anchor.location <= at) { best = anchor; } });
     return best ? "#" + best.id : "";
   }
   // Pagefind: the results list replaces the table while a query is on; fragments (title, snippet,
@@ -368,12 +377,15 @@ footer { margin-top: 2rem; color: var(--muted); font-size: .85rem; border-top: 1
     list.hidden = !results.length;
     return more(results, 0, mine);
   }
+  // Each result is shown as soon as its fragment (title, snippet, anchors) and those before it have
+  // come: the first result does not wait for the tenth.
   function more(results, from, mine) {
-    return Promise.all(results.slice(from, from + PAGE).map(function (result) { return result.data(); })).then(function (found) {
-      if (mine !== asked) { return; }
-      var old = document.getElementById("search-more");
-      if (old) { old.parentNode.removeChild(old); }
-      found.forEach(function (data) {
+    var old = document.getElementById("search-more");
+    if (old) { old.parentNode.removeChild(old); }
+    var shown = Promise.resolve();
+    results.slice(from, from + PAGE).map(function (result) { return result.data(); }).forEach(function (loading) {
+      shown = shown.then(function () { return loading; }).then(function (data) {
+        if (mine !== asked) { return; }
         var item = document.createElement("li");
         var link = document.createElement("a");
         link.href = data.url.replace(/^\//, "") + anchorOf(data);
@@ -384,16 +396,17 @@ footer { margin-top: 2rem; color: var(--muted); font-size: .85rem; border-top: 1
         item.appendChild(excerpt);
         list.appendChild(item);
       });
-      if (from + PAGE < results.length) {
-        var item = document.createElement("li");
-        item.id = "search-more";
-        var button = document.createElement("button");
-        button.type = "button";
-        button.textContent = list.dataset.more;
-        button.addEventListener("click", function () { more(results, from + PAGE, mine); });
-        item.appendChild(button);
-        list.appendChild(item);
-      }
+    });
+    return shown.then(function () {
+      if (mine !== asked || from + PAGE >= results.length) { return; }
+      var item = document.createElement("li");
+      item.id = "search-more";
+      var button = document.createElement("button");
+      button.type = "button";
+      button.textContent = list.dataset.more;
+      button.addEventListener("click", function () { more(results, from + PAGE, mine); });
+      item.appendChild(button);
+      list.appendChild(item);
     });
   }
   function start() {
@@ -402,12 +415,19 @@ footer { margin-top: 2rem; color: var(--muted); font-size: .85rem; border-top: 1
     var query = new URLSearchParams(window.location.search).get("q");
     if (query) { box.value = query; filter(); }
   }
-  if (/^https?:$/.test(window.location.protocol)) {
-    import(new URL("pagefind/pagefind.js", window.location.href).href).then(function (module) {
-      return module.options({ baseUrl: new URL(".", window.location.href).pathname }).then(function () { pagefind = module; });
-    }).catch(function () { pagefind = null; }).then(start);
-  } else {
-    start();
+  if (box) {
+    if (/^https?:$/.test(window.location.protocol)) {
+      import(new URL("pagefind/pagefind.js", window.location.href).href).then(function (module) {
+        // init() fetches the runtime and the index's metadata now, while the reader reads the page, not
+        // when the first query is typed.
+        return module.options({ baseUrl: new URL(".", window.location.href).pathname }).then(function () {
+          pagefind = module;
+          if (module.init) { module.init(); }
+        });
+      }).catch(function () { pagefind = null; }).then(start);
+    } else {
+      start();
+    }
   }
   if (!table) { return; }
   var body = table.tBodies[0];

@@ -79,15 +79,15 @@
     <xsl:sequence select="if ($style = 'reading') then '' else $local:line"/>
   </xsl:template>
 
-  <xsl:template match="tei:pb[normalize-space(@n)]" mode="tk:plain" as="xs:string+" priority="0.5">
-    <!-- A numbered page break keeps its number, as a reader cites the page: [p. 481]. -->
+  <xsl:template match="tei:pb[exists(tk:page-number(.))]" mode="tk:plain" as="xs:string+" priority="0.5">
+    <!-- A numbered page break keeps its number (@n, or from the leaves), as a reader cites the page: [p. 481]. -->
     <xsl:variable name="joined" as="xs:boolean" select="@break = 'no'"/>
     <xsl:sequence select="if ($style = 'diplomatic') then $local:page else '',
-                          (if ($joined) then '' else ' ') || '[p. ' || normalize-space(@n) || ']' || (if ($joined) then '' else ' ')"/>
+                          (if ($joined) then '' else ' ') || '[p. ' || tk:page-number(.) || ']' || (if ($joined) then '' else ' ')"/>
   </xsl:template>
 
-  <xsl:template match="tei:pb[normalize-space(@n)]" mode="tk:blocks" as="xs:string" priority="0.5">
-    <xsl:sequence select="'[p. ' || normalize-space(@n) || ']'"/>
+  <xsl:template match="tei:pb[exists(tk:page-number(.))]" mode="tk:blocks" as="xs:string" priority="0.5">
+    <xsl:sequence select="'[p. ' || tk:page-number(.) || ']'"/>
   </xsl:template>
 
   <!-- ===== letterheads, addresses, verse, tables =================================================== -->

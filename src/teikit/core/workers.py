@@ -172,7 +172,7 @@ def _worker_main(conn: Connection, parent: int, factory: Factory, task: Callable
     try:
         _STATE.update(factory())
     except BaseException as error:
-        conn.send(("init-error", error if isinstance(error, TeikitError) else ConfigError(repr(error))))
+        conn.send(("init-error", error if isinstance(error, TeikitError) else ConfigError(repr(error)), None))
         return
     conn.send(("ready", None, None))
     while True:

@@ -36,6 +36,7 @@ from typing import TYPE_CHECKING
 from teikit.core.errors import Diagnostic, InputError, Location, TeikitError
 from teikit.core.filestat import FileStat, file_sha256
 from teikit.core.serialize import inside, remove_output, remove_temporaries, write_atomic
+from teikit.publish.facsimiles import images_fresh, is_image_output
 from teikit.publish.keys import key_of, outputs_of, record_key
 from teikit.publish.manifest import (
     Manifest,
@@ -145,6 +146,8 @@ def build_record(job: BuildJob) -> BuildOutcome:
     from teikit.core.xmlsafe import parse_document, read_xml_bytes, without_stylesheet_instructions
     from teikit.publish.catalog import catalog_entry
     from teikit.publish.citation import bibtex, csl_json, page_citation, record_url
+    from teikit.publish.facsimiles import copy_images, image_map, local_images
+    from teikit.publish.leaves import check_leaves
     from teikit.publish.render import Options, Renderer
 
     state = worker_state()
@@ -160,6 +163,8 @@ def build_record(job: BuildJob) -> BuildOutcome:
         if any(diagnostic.level == "error" for diagnostic in outcome.diagnostics):
             return outcome
         entry = catalog_entry(document.tree.getroot(), job.key)
+        images, refused = local_images(document, job.key)
+        outcome.diagnostics += refused + check_leaves(document)
         url = record_url(job.base_url, job.key)
         page = Options(
             to="html",
@@ -169,6 +174,7 @@ def build_record(job: BuildJob) -> BuildOutcome:
             prev=job.prev,
             next=job.next,
             citation=page_citation(entry, url),
+            facsimiles=image_map(images),
         )
         editions = [page, Options(to="text", style="reading"), Options(to="text", style="diplomatic")]
         html, text, diplomatic = renderer.render_editions(document, editions)
@@ -181,12 +187,13 @@ def build_record(job: BuildJob) -> BuildOutcome:
         contents = tuple(item if isinstance(item, bytes) else item.encode("utf-8") for item in made)
         for name, content in zip(outputs_of(job.key), contents, strict=True):
             write_atomic(inside(site, name), content, force=True, durable=False)
+        copied = copy_images(site, images)
         outcome.entry = entry.as_dict()
     except TeikitError as error:
         outcome.diagnostics.append(error.as_diagnostic())
         return outcome
     outcome.status = "built"
-    outcome.outputs = outputs_of(job.key)
+    outcome.outputs = outputs_of(job.key) + copied
     return outcome
 
 
@@ -456,7 +463,12 @@ def _plan(
         known = previous.records.get(key)
         depends[key] = _depends(toolchain, prev, next_)
         usable = known is not None and known.toolchain == depends[key] and not force
-        if known is not None and usable and present.issuperset(known.outputs):
+        if (
+            known is not None
+            and usable
+            and present.issuperset(name for name in known.outputs if not is_image_output(key, name))
+            and images_fresh(site, source, key, known.outputs)
+        ):
             stat = FileStat.of(source)
             if known.source != source or not stat.vouches_for(known.stat):
                 if file_sha256(Path(source)) != known.tei_hash:
@@ -519,8 +531,8 @@ def _same_name(key: str, path: Path, other: Path) -> BuildOutcome:
 def _remove_stale(site: Path, previous: Manifest, current: Manifest) -> None:
     """Delete the outputs of records that are gone or now invalid.
 
-    Only names of the key scheme that the previous manifest recorded
-    (:meth:`Manifest.load` drops anything else), and only inside ``site``.
+    Only names of the key scheme (a record's outputs and copied page images) that the previous
+    manifest recorded (:meth:`Manifest.load` drops anything else), and only inside ``site``.
     The key scheme gives each record names of its own, so a name is kept
     exactly when the record is still there and still lists it.
     """
@@ -529,6 +541,6 @@ def _remove_stale(site: Path, previous: Manifest, current: Manifest) -> None:
         if now is not None and now.outputs == state.outputs:
             continue
         keep = set(now.outputs) if now is not None else set()
-        for name in outputs_of(key):
+        for name in [*outputs_of(key), *(name for name in state.outputs if is_image_output(key, name))]:
             if name in state.outputs and name not in keep:
                 remove_output(site, name)

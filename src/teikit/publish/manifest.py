@@ -53,6 +53,7 @@ from teikit.core.errors import InputError, Location
 from teikit.core.filestat import FileStat
 from teikit.core.resources import data_dir
 from teikit.core.serialize import inside, remove_output
+from teikit.publish.facsimiles import is_image_output
 from teikit.publish.keys import OUTPUT_KINDS, is_record_key, outputs_of
 from teikit.publish.paging import SITE_FILE_RE
 
@@ -82,6 +83,7 @@ CREATE TABLE IF NOT EXISTS records (
     entry BLOB NOT NULL
 );
 CREATE TABLE IF NOT EXISTS dictionaries (id INTEGER PRIMARY KEY, data BLOB NOT NULL);
+CREATE TABLE IF NOT EXISTS images (key TEXT NOT NULL, name TEXT NOT NULL, PRIMARY KEY (key, name));
 """
 
 
@@ -258,6 +260,10 @@ def _read(connection: sqlite3.Connection) -> Manifest:
         " FROM records"
     )
     everything = (1 << len(OUTPUT_KINDS)) - 1
+    images: dict[str, list[str]] = {}
+    for key, name in connection.execute("SELECT key, name FROM images ORDER BY key, name"):
+        if isinstance(key, str) and isinstance(name, str) and is_image_output(key, name):
+            images.setdefault(key, []).append(name)
     for key, source, size, mtime_ns, inode, ctime_ns, checked_ns, tei_hash, toolchain, outputs, entry in rows:
         if not all(isinstance(number, int) for number in (size, mtime_ns, inode, ctime_ns, checked_ns, outputs)):
             continue
@@ -268,7 +274,8 @@ def _read(connection: sqlite3.Connection) -> Manifest:
         names = outputs_of(key)
         manifest.records[key] = RecordState(
             tei_hash.hex(),
-            names if outputs == everything else [name for bit, name in enumerate(names) if outputs >> bit & 1],
+            (names if outputs == everything else [name for bit, name in enumerate(names) if outputs >> bit & 1])
+            + images.get(key, []),
             {},
             source,
             FileStat(size, mtime_ns, inode, ctime_ns, checked_ns),
@@ -419,6 +426,12 @@ class ManifestStore:
                 stored,
             ),
         )
+        # Copied page images are few and named by their files: a row each, in their own table.
+        self._connection.execute("DELETE FROM images WHERE key = ?", (key,))
+        self._connection.executemany(
+            "INSERT OR IGNORE INTO images VALUES (?, ?)",
+            [(key, name) for name in state.outputs if is_image_output(key, name)],
+        )
         if time.monotonic() - self._last_commit > COMMIT_EVERY:
             self.commit()
 
@@ -436,6 +449,7 @@ class ManifestStore:
     def forget(self, keys: list[str]) -> None:
         """Drop the rows of records that are gone (after their outputs were removed)."""
         self._connection.executemany("DELETE FROM records WHERE key = ?", [(key,) for key in keys])
+        self._connection.executemany("DELETE FROM images WHERE key = ?", [(key,) for key in keys])
 
     def set_title(self, title: str) -> None:
         if self.load_title() != title:  # a build that changes nothing writes nothing
@@ -491,8 +505,10 @@ def _record_state(key: object, value: object) -> RecordState | None:
     if entry and not (_entry_ok(entry) and entry.get("key") == key):
         return None
     assert isinstance(outputs, list)
-    # Only the names the key scheme gives this record: a name added by hand is never deleted.
-    return RecordState(tei_hash, [name for name in outputs_of(key) if name in outputs], dict(entry))
+    # Only the names the key scheme gives this record (and its copied page images): a name added by
+    # hand is never deleted.
+    images = [name for name in outputs if is_image_output(key, name)]
+    return RecordState(tei_hash, [name for name in outputs_of(key) if name in outputs] + images, dict(entry))
 
 
 def _site_file_names(value: str) -> list[str]:

@@ -58,6 +58,7 @@ class Options:
     prev: str = ""
     next: str = ""
     citation: str = ""
+    facsimiles: str = ""
 
 
 def output_name(source: Path, options: Options) -> str:
@@ -163,6 +164,7 @@ class Renderer:
                 "prev": options.prev,
                 "next": options.next,
                 "citation": options.citation,
+                "facsimiles": options.facsimiles,
             }
         self._set(name, wanted)
 
