@@ -303,4 +303,6 @@ def test_build_prints_validation_warnings_unless_quiet(tmp_path: Path) -> None:
         site = tmp_path / f"site{flag}"
         result = CliRunner().invoke(cli, ["build", str(tei), "-d", str(site), "--jobs", "1", *([flag] if flag else [])])
         assert result.exit_code == 0, result.output
-        assert result.stderr.count(": warning: ") == shown and result.stderr.count("[rng-windows]") == shown
+        # The seed's own warnings (its leaves do not fit its page breaks) come too, and go with -q.
+        assert result.stderr.count("[rng-windows]") == shown
+        assert (": warning: " in result.stderr) == bool(shown)
