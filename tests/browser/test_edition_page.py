@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from conftest import CORPUS
 from teikit.convert.encode import encode
 from teikit.convert.read import read_transcript
 from teikit.core.serialize import to_bytes
@@ -45,7 +46,7 @@ def test_turns_share_a_row_and_stack_on_a_narrow_screen(page, edition: str, arti
 @pytest.fixture(scope="module")
 def footnoted(tmp_path_factory: pytest.TempPathFactory) -> str:
     """A FRUS record with footnotes (the seed's identifications stay in the line, unnumbered)."""
-    source = ROOT.parent / "shared" / "corpus" / "frus" / "records" / "frus1969-76v28-d150.txt"
+    source = CORPUS / "frus" / "records" / "frus1969-76v28-d150.txt"
     if not source.is_file():
         pytest.skip(f"the shared corpus is not at {source.parent}")
     folder = tmp_path_factory.mktemp("footnoted")
