@@ -59,7 +59,10 @@ def output_prefix(key: str) -> str:
 
 def is_image_output(key: str, name: str) -> bool:
     """Whether ``name`` is a copied image of record ``key`` (as a manifest may list it)."""
-    rest = name[len(output_prefix(key)) :] if name.startswith(output_prefix(key)) else ""
+    prefix = output_prefix(key)
+    if not name.startswith(prefix):
+        return False  # most names: a record's own pages (a rebuild asks this of every output)
+    rest = name[len(prefix) :]
     parts = PurePosixPath(rest).parts
     return bool(rest) and not rest.startswith("/") and all(part not in ("", ".", "..") for part in parts)
 
@@ -155,6 +158,9 @@ def is_fresh(site: Path, source: Path, output: str) -> bool:
 
 def images_fresh(site: Path, source: str, key: str, outputs: list[str]) -> bool:
     """Whether every image a record's outputs list is still its original's copy."""
+    images = [name for name in outputs if is_image_output(key, name)]
+    if not images:
+        return True  # most records: no Path made at all
     folder = Path(source).parent
     prefix = output_prefix(key)
-    return all(is_fresh(site, folder / name[len(prefix) :], name) for name in outputs if is_image_output(key, name))
+    return all(is_fresh(site, folder / name[len(prefix) :], name) for name in images)
