@@ -63,6 +63,8 @@ def test_moving_between_index_pages(page, site: Path, artifacts: Path) -> None: 
     assert Path(page.url).name == "records-1949-2.html"
     page.click(".tk-breadcrumb a:text-is('Records')")
     assert Path(page.url).name == "index.html"
+    # The click starts a navigation: Chromium refuses a screenshot of a page still being replaced.
+    page.wait_for_load_state("load")
     page.screenshot(path=str(artifacts / "site-pages-index.png"))
     assert page.errors == []
 
