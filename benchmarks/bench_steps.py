@@ -43,6 +43,11 @@ from teikit.publish.manifest import sha256
 from teikit.publish.render import Options, Renderer
 
 
+# The two plain-text editions, as build_record asks for them.
+TEXT = Options(to="text", style="reading")
+DIPLOMATIC = Options(to="text", style="diplomatic")
+
+
 class Record:
     """One record's intermediate results, so each step starts from what the previous one made."""
 
@@ -91,17 +96,17 @@ def steps(validator: Validator, renderer: Renderer, extra: Validator | None) -> 
     def editions(record: Record) -> None:
         page = page_options(record)
         record.values["editions"] = renderer.render_editions(
-            record.values["document"], [page, build.TEXT, build.DIPLOMATIC]
+            record.values["document"], [page, TEXT, DIPLOMATIC]
         )
 
     def page_only(record: Record) -> None:
         renderer.render_editions(record.values["document"], [page_options(record)])
 
     def text_only(record: Record) -> None:
-        renderer.render_editions(record.values["document"], [build.TEXT])
+        renderer.render_editions(record.values["document"], [TEXT])
 
     def diplomatic_only(record: Record) -> None:
-        renderer.render_editions(record.values["document"], [build.DIPLOMATIC])
+        renderer.render_editions(record.values["document"], [DIPLOMATIC])
 
     def saxon_parse(record: Record) -> None:
         renderer.render_editions(record.values["document"], [])
