@@ -86,3 +86,52 @@ def test_only_the_namespaces_an_element_declares_count_toward_its_limit() -> Non
     with pytest.raises(XMLInputError) as raised:
         check_limits(over, "over.xml")
     assert raised.value.code == "xml-too-many-attributes" and raised.value.location.line == 2
+
+
+def _beyond_limits() -> list[tuple[str, str | None]]:
+    """Documents at and just past each limit, with the code the exact walk gives them (None: within)."""
+    from teikit.core.xmlsafe import MAX_TEXT_BYTES
+
+    def nest(levels: int, inner: str) -> str:
+        return "<e>" * levels + inner + "</e>" * levels
+
+    attributes = " ".join(f'a{index}="v"' for index in range(MAX_ATTRIBUTES + 1))
+    namespaces = " ".join(f'xmlns:p{index}="urn:x-{index}"' for index in range(MAX_ATTRIBUTES // 2 + 2))
+    half = " ".join(f'a{index}="v"' for index in range(MAX_ATTRIBUTES // 2))
+    long_text = "é" * (MAX_TEXT_BYTES // 2 + 1)  # two bytes a character in UTF-8
+    return [
+        (nest(MAX_DEPTH, "x"), None),
+        (nest(MAX_DEPTH, "<e/>"), "xml-too-deep"),
+        (nest(MAX_DEPTH, "<!-- a comment one level below -->"), None),
+        (f"<r><c {attributes}/></r>", "xml-too-many-attributes"),
+        (f"<r {namespaces}><c {half}/></r>", None),
+        (f"<r {namespaces}><c {half} b1='v' b2='v'/></r>", None),
+        (f"<r><c {namespaces} {half}/></r>", "xml-too-many-attributes"),
+        (f"<r><c>{long_text}</c></r>", "xml-text-too-large"),
+        (f"<r><c/>{long_text}</r>", "xml-text-too-large"),
+        (f"<r>{'é' * (MAX_TEXT_BYTES // 4)}</r>", None),
+    ]
+
+
+@pytest.mark.parametrize("case", range(10))
+def test_the_quick_screen_lets_nothing_beyond_a_limit_through(case: int, monkeypatch: pytest.MonkeyPatch) -> None:
+    # check_limits first asks one XPath whether a document could be beyond a limit, and walks it only then:
+    # the walk cost 0.7 ms a record. Whatever the screen says, the verdict is the walk's.
+    from lxml import etree
+
+    from teikit.core import xmlsafe
+    from teikit.core.errors import XMLInputError
+
+    text, expected = _beyond_limits()[case]
+    tree = etree.ElementTree(etree.fromstring(text, etree.XMLParser(huge_tree=True)))
+
+    def verdict() -> str | None:
+        try:
+            xmlsafe.check_limits(tree, "case.xml")
+        except XMLInputError as error:
+            return error.code
+        return None
+
+    screened = verdict()
+    monkeypatch.setattr(xmlsafe, "_may_pass_limits", lambda tree: True)
+    assert screened == verdict() == expected

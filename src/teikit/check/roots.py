@@ -16,14 +16,20 @@ from __future__ import annotations
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO, TypeVar
+from typing import IO, TYPE_CHECKING, TypeVar
 
 from teikit.core.errors import InputError
 from teikit.core.sources import is_url
 
+if TYPE_CHECKING:
+    from lxml import etree
+
 TEI_ROOTS = frozenset({"TEI", "teiCorpus"})
 
 P = TypeVar("P", str, Path)
+
+# Bytes read at a time while looking for the root element.
+_ROOT_CHUNK = 4096
 
 
 @dataclass(frozen=True)
@@ -41,16 +47,29 @@ def root_name(path: str | Path) -> str | None:
     """The local name of the file's root element; ``None`` when it cannot be read or parsed."""
     from lxml import etree  # here: a run answered from the validation cache reads no root
 
+    # Fed in small pieces and left at the root's start tag: the root is in the first bytes of a file,
+    # and parsing the rest only to drop it cost as much as checking the whole record against RELAX NG.
+    parser = etree.XMLPullParser(
+        events=("start",), resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False
+    )
     try:
         with _open(path) as stream:
-            events = etree.iterparse(
-                stream, events=("start",), resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False
-            )
-            for _event, element in events:
-                return str(etree.QName(element).localname)
-    except (OSError, InputError, etree.XMLSyntaxError):
+            while chunk := stream.read(_ROOT_CHUNK):
+                try:
+                    parser.feed(chunk)
+                except etree.XMLSyntaxError:  # after the root's start tag, perhaps: its name still counts
+                    return next((_local_name(element) for _event, element in parser.read_events()), None)
+                for _event, element in parser.read_events():
+                    return _local_name(element)
+    except (OSError, InputError):
         return None
     return None
+
+
+def _local_name(element: etree._Element) -> str:
+    from lxml import etree
+
+    return str(etree.QName(element).localname)
 
 
 def _open(path: str | Path) -> AbstractContextManager[IO[bytes]]:
