@@ -42,7 +42,6 @@ from teikit.publish.keys import outputs_of
 from teikit.publish.manifest import sha256
 from teikit.publish.render import Options, Renderer
 
-
 # The two plain-text editions, as build_record asks for them.
 TEXT = Options(to="text", style="reading")
 DIPLOMATIC = Options(to="text", style="diplomatic")

@@ -105,21 +105,7 @@ def test_every_unseen_record_keeps_the_translators_words(path: Path, renderer: R
     assert missing_in_order(expected, reading_words(reading)) == []
 
 
-@pytest.mark.parametrize(
-    "path",
-    [
-        pytest.param(
-            path,
-            marks=pytest.mark.xfail(
-                strict=True, reason="the diplomatic text prints a page mark [Seite 3] as [p. 3] (xslt/text.xsl)"
-            ),
-        )
-        if path.name in ("sapmo-protokoll.txt", "gdr-protokoll-2.txt")
-        else path
-        for path in UNSEEN
-    ],
-    ids=[path.name for path in UNSEEN],
-)
+@pytest.mark.parametrize("path", UNSEEN, ids=[path.name for path in UNSEEN])
 def test_every_unseen_record_gives_its_transcript_back_diplomatically(
     path: Path, renderer: Renderer, tmp_path: Path
 ) -> None:

@@ -9,6 +9,7 @@ from lxml import etree
 
 from helpers import convert, xpath
 from teikit.check.validate import Validator
+from teikit.publish.render import Options, Renderer
 
 VALIDATOR = Validator()
 
@@ -27,20 +28,21 @@ def _pbs(root: etree._Element) -> list[tuple[str | None, str | None]]:
     return [(pb.get("n"), pb.get("break")) for pb in xpath(root, "//t:text//t:pb")]
 
 
-@pytest.mark.parametrize(
-    ("line", "number"),
-    [
-        ("The delegation proposed // a new plan of trade.", None),
-        ("The delegation proposed /page 4/ a new plan of trade.", "4"),
-        ("The delegation proposed [page break] a new plan of trade.", None),
-        ("The delegation proposed [Page 45] a new plan of trade.", "45"),
-        ("The delegation proposed -- 3 -- a new plan of trade.", "3"),
-        ("Делегация предложила /стр. 2/ новый план торговли.", "2"),
-        ("Делегация предложила // л. 5 об. // новый план торговли.", "5 об."),
-        ("Die Delegation schlug [Seite 7] einen neuen Handelsplan vor.", "7"),
-        ("Die Delegation schlug [Blatt 7] einen neuen Handelsplan vor.", "7"),
-    ],
-)
+TYPED_MARKS = [
+    ("The delegation proposed // a new plan of trade.", None),
+    ("The delegation proposed /page 4/ a new plan of trade.", "4"),
+    ("The delegation proposed [page break] a new plan of trade.", None),
+    ("The delegation proposed [Page 45] a new plan of trade.", "45"),
+    ("The delegation proposed -- 3 -- a new plan of trade.", "3"),
+    ("Делегация предложила /стр. 2/ новый план торговли.", "2"),
+    ("Делегация предложила // л. 5 об. // новый план торговли.", "5 об."),
+    ("Die Delegation schlug [Seite 7] einen neuen Handelsplan vor.", "7"),
+    ("Die Delegation schlug [Blatt 7] einen neuen Handelsplan vor.", "7"),
+]
+"""A line with a typed page mark, and the number its page break gets."""
+
+
+@pytest.mark.parametrize(("line", "number"), TYPED_MARKS)
 def test_typed_page_marks_inside_a_paragraph(tmp_path: Path, line: str, number: str | None) -> None:
     root = _record(tmp_path, line)
     assert _pbs(root) == [(number, None)]
@@ -48,6 +50,42 @@ def test_typed_page_marks_inside_a_paragraph(tmp_path: Path, line: str, number: 
     words = " ".join("".join(paragraph.itertext()).split())
     assert "//" not in words and "page" not in words.lower().replace("plan", "")
     assert words.split()[-1].rstrip(".") in ("trade", "торговли", "vor")
+
+
+AS_TYPED = [
+    "//",
+    "/page 4/",
+    "[page break]",
+    "[Page 45]",
+    "-- 3 --",
+    "/стр. 2/",
+    "// л. 5 об. //",
+    "[Seite 7]",
+    "[Blatt 7]",
+]
+"""The marks of :data:`TYPED_MARKS`, in order, as their lines type them."""
+
+
+@pytest.mark.parametrize(("case", "typed"), list(enumerate(AS_TYPED)))
+def test_the_diplomatic_text_prints_a_typed_mark_as_typed(tmp_path: Path, case: int, typed: str) -> None:
+    # Before, the diplomatic text printed every numbered mark as [p. N]: "[Seite 7]" lost its word.
+    line, number = TYPED_MARKS[case]
+    assert typed in line
+    root = _record(tmp_path, line)
+    [pb] = xpath(root, "//t:text//t:pb")
+    assert pb.get("rend") == typed
+    renderer = Renderer()
+    diplomatic = renderer.render_file(tmp_path / "record.xml", Options(to="text", style="diplomatic", header=False))
+    reading = renderer.render_file(tmp_path / "record.xml", Options(to="text", style="reading", header=False))
+    assert " ".join(line.split()) in " ".join(diplomatic.split())
+    assert typed not in reading and (f"[p. {number}]" in reading if number else True)
+
+
+def test_the_mark_keeps_its_words_though_they_look_like_brackets_or_dates(tmp_path: Path) -> None:
+    # The mark rides through the bracket and date rules of the paragraph: none of them may read it.
+    root = _record(tmp_path, "The talks of [March 1962] went on [Page 1962] and [sic] ended.")
+    assert [pb.get("rend") for pb in xpath(root, "//t:text//t:pb")] == ["[Page 1962]"]
+    assert len(xpath(root, "//t:text//t:sic")) == 1
 
 
 def test_word_hyphenated_across_a_typed_mark(tmp_path: Path) -> None:

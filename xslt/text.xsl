@@ -172,7 +172,8 @@
   </xsl:template>
 
   <xsl:template match="tei:pb" mode="tk:plain" as="xs:string">
-    <xsl:sequence select="if ($style = 'diplomatic') then $local:page else ''"/>
+    <!-- A break without a number: a new line in the diplomatic text, after the mark as typed (//) if the TEI has it. -->
+    <xsl:sequence select="if ($style = 'diplomatic') then $local:page || (normalize-space(@rend)[.] ! (. || ' ')) else ''"/>
   </xsl:template>
 
   <xsl:template match="tei:gap" mode="tk:plain" as="xs:string">

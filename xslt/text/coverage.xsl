@@ -80,15 +80,23 @@
   </xsl:template>
 
   <xsl:template match="tei:pb[exists(tk:page-number(.))]" mode="tk:plain" as="xs:string+" priority="0.5">
-    <!-- A numbered page break keeps its number (@n, or from the leaves), as a reader cites the page: [p. 481]. -->
+    <!-- A numbered page break keeps its number (@n, or from the leaves), as a reader cites the page: [p. 481];
+         the diplomatic text prints the transcript's own mark where the TEI keeps it (@rend: [Seite 3]). -->
     <xsl:variable name="joined" as="xs:boolean" select="@break = 'no'"/>
     <xsl:sequence select="if ($style = 'diplomatic') then $local:page else '',
-                          (if ($joined) then '' else ' ') || '[p. ' || tk:page-number(.) || ']' || (if ($joined) then '' else ' ')"/>
+                          (if ($joined) then '' else ' ') || local:page-mark(.) || (if ($joined) then '' else ' ')"/>
   </xsl:template>
 
   <xsl:template match="tei:pb[exists(tk:page-number(.))]" mode="tk:blocks" as="xs:string" priority="0.5">
-    <xsl:sequence select="'[p. ' || tk:page-number(.) || ']'"/>
+    <xsl:sequence select="local:page-mark(.)"/>
   </xsl:template>
+
+  <xsl:function name="local:page-mark" as="xs:string">
+    <!-- How the text marks a page break: [p. 481]; in the diplomatic text, the mark as typed if the TEI has it. -->
+    <xsl:param name="pb" as="element()"/>
+    <xsl:sequence select="if ($style = 'diplomatic' and normalize-space($pb/@rend)) then normalize-space($pb/@rend)
+                          else '[p. ' || tk:page-number($pb) || ']'"/>
+  </xsl:function>
 
   <!-- ===== letterheads, addresses, verse, tables =================================================== -->
 

@@ -25,7 +25,15 @@ from lxml import etree
 from teikit.convert import rules
 from teikit.convert.brackets import BracketRule, Decision, Pieces, RuleRegistry, Site, trailing_name
 from teikit.convert.context import BracketRecord, EncodingContext
-from teikit.convert.source import LINE_BREAK, PAGE_BREAK, PAGE_BREAK_IN_WORD, PAGE_NUMBER, SourceText
+from teikit.convert.source import (
+    LINE_BREAK,
+    PAGE_AS_TYPED,
+    PAGE_BREAK,
+    PAGE_BREAK_IN_WORD,
+    PAGE_NUMBER,
+    SourceText,
+    shown_as_typed,
+)
 from teikit.core.errors import Location
 
 TEI_NS = "http://www.tei-c.org/ns/1.0"
@@ -77,7 +85,8 @@ _SLASH_RE = re.compile(r"(?<=[^\W\d_])/([a-zа-яё]{1,4})/|(?<![\w/])/([A-ZА-�
 _URL_RE = re.compile(r"<(https?://[^\s<>]+)>")
 _BREAKS_RE = re.compile(
     f"{LINE_BREAK}|[{PAGE_BREAK}{PAGE_BREAK_IN_WORD}]"
-    f"|{PAGE_NUMBER}(?P<typed>[{PAGE_BREAK}{PAGE_BREAK_IN_WORD}])(?P<page>[^{PAGE_NUMBER}]*){PAGE_NUMBER}"
+    f"|{PAGE_NUMBER}(?P<typed>[{PAGE_BREAK}{PAGE_BREAK_IN_WORD}])(?P<page>[^{PAGE_NUMBER}{PAGE_AS_TYPED}]*)"
+    f"(?:{PAGE_AS_TYPED}(?P<as_typed>[^{PAGE_NUMBER}]*))?{PAGE_NUMBER}"
 )
 _SCRIPT_RUN_RE = re.compile(
     "|".join(
@@ -381,6 +390,8 @@ class InlineEncoder:
     def _break(self, parent: etree._Element, text: SourceText, match: re.Match[str], link: bool) -> None:
         mark = match.group("typed") or match.group()
         number = {"n": match.group("page")} if match.group("page") else {}
+        if match.group("as_typed"):
+            number["rend"] = shown_as_typed(match.group("as_typed"))  # printed as typed by the diplomatic text
         if mark == LINE_BREAK:
             append_text(parent, "\n")
             self.sub(parent, "lb")

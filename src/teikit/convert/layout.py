@@ -16,7 +16,7 @@ import re
 
 from teikit.convert import rules
 from teikit.convert.read import find_date, find_partial_date
-from teikit.convert.source import PAGE_BREAK, PAGE_BREAK_IN_WORD, PAGE_NUMBER, SourceText
+from teikit.convert.source import PAGE_AS_TYPED, PAGE_BREAK, PAGE_BREAK_IN_WORD, PAGE_NUMBER, SourceText, hide_as_typed
 
 _FULL_WIDTH = str.maketrans("０１２３４５６７８９．", "0123456789.")
 _SHORT_WORDS = 12
@@ -33,9 +33,12 @@ def _mark_number(match: re.Match[str]) -> str:
     return ""
 
 
-def _sentinel(in_word: bool, number: str) -> str:
+def _sentinel(in_word: bool, match: re.Match[str] | None) -> str:
+    """The internal mark of a typed page break: in a word or not, its number, and the mark as typed."""
     mark = PAGE_BREAK_IN_WORD if in_word else PAGE_BREAK
-    return f"{PAGE_NUMBER}{mark}{number}{PAGE_NUMBER}"
+    if match is None:
+        return f"{PAGE_NUMBER}{mark}{PAGE_NUMBER}"
+    return f"{PAGE_NUMBER}{mark}{_mark_number(match)}{PAGE_AS_TYPED}{hide_as_typed(' '.join(match.group().split()))}{PAGE_NUMBER}"
 
 
 def mark_page_breaks(text: SourceText) -> SourceText:
@@ -55,7 +58,7 @@ def mark_page_breaks(text: SourceText) -> SourceText:
         hyphen = before.endswith("-") and len(before) > 1 and before[-2].isalpha()
         letters = bool(before[-1:].isalpha() and after[:1].isalpha())
         in_word = (hyphen and after[:1].isalpha() and after[:1].islower()) or (tight and letters)
-        pieces.append((match.start(), match.end(), _sentinel(in_word, _mark_number(match))))
+        pieces.append((match.start(), match.end(), _sentinel(in_word, match)))
     if not pieces:
         return text
     result = text[0 : pieces[0][0]]
@@ -73,8 +76,7 @@ def page_mark_only(text: str) -> re.Match[str] | None:
 
 def page_mark_sentinel(text: str, in_word: bool = False) -> str:
     """The internal mark for a block that is only a typed page mark."""
-    match = page_mark_only(text)
-    return _sentinel(in_word, _mark_number(match) if match else "")
+    return _sentinel(in_word, page_mark_only(text))
 
 
 # --- what keeps two blocks apart --------------------------------------------------------

@@ -24,8 +24,30 @@ PAGE_BREAK_IN_WORD = "\x1d"
 #: "5" + PAGE_NUMBER`` is ``<pb n="5"/>``. Unlike the break marks it is not white
 #: space to ``str.strip``, so a typed mark at the edge of a block survives.
 PAGE_NUMBER = "\x0e"
+#: Inside a typed page mark's sentinel, after the number: the mark as the transcript typed it
+#: (``[Seite 3]``, ``//``), which the TEI keeps in ``pb/@rend`` for the diplomatic text.
+PAGE_AS_TYPED = "\x0f"
 #: A hard line break inside a block (Markdown's two trailing spaces).
 LINE_BREAK = "\n"
+
+
+# The mark as typed rides inside the sentinel through the inline rules, which must not read it as
+# text (its brackets as a bracket, its digits as a date): its characters are moved to the Private Use Area.
+_HIDDEN_OFFSET = 0xE000
+_HIDDEN_LIMIT = 0x1900
+
+
+def hide_as_typed(mark: str) -> str:
+    """``mark`` in characters no text rule matches (see :func:`shown_as_typed`)."""
+    return "".join(chr(_HIDDEN_OFFSET + ord(char)) if ord(char) < _HIDDEN_LIMIT else char for char in mark)
+
+
+def shown_as_typed(hidden: str) -> str:
+    """The mark :func:`hide_as_typed` hid, as typed."""
+    return "".join(
+        chr(ord(char) - _HIDDEN_OFFSET) if _HIDDEN_OFFSET <= ord(char) < _HIDDEN_OFFSET + _HIDDEN_LIMIT else char
+        for char in hidden
+    )
 
 
 _MARKS_RE = re.compile(f"{PAGE_NUMBER}[^{PAGE_NUMBER}]*{PAGE_NUMBER}|[{PAGE_BREAK}{PAGE_BREAK_IN_WORD}]")
