@@ -94,9 +94,7 @@ def steps(validator: Validator, renderer: Renderer, extra: Validator | None) -> 
 
     def editions(record: Record) -> None:
         page = page_options(record)
-        record.values["editions"] = renderer.render_editions(
-            record.values["document"], [page, TEXT, DIPLOMATIC]
-        )
+        record.values["editions"] = renderer.render_editions(record.values["document"], [page, TEXT, DIPLOMATIC])
 
     def page_only(record: Record) -> None:
         renderer.render_editions(record.values["document"], [page_options(record)])
