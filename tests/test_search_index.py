@@ -100,7 +100,9 @@ def test_the_index_is_rebuilt_whole_when_the_buckets_split(tmp_path: Path, monke
 
 
 @needs_pagefind
-def test_a_build_stopped_while_indexing_is_finished_by_the_next(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_build_stopped_while_indexing_is_finished_by_the_next(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     tei, site = tmp_path / "tei", tmp_path / "site"
     paths = make_records(tei, 2)
     build_site(tei, site, jobs=1)

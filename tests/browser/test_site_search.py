@@ -13,8 +13,8 @@ import pytest
 
 from helpers import convert
 from teikit.core.serialize import to_bytes
-from teikit.publish.build import build_site
 from teikit.publish import search
+from teikit.publish.build import build_site
 from teikit.publish.search import pagefind_executable
 from teikit.publish.serve import make_server
 
