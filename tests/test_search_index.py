@@ -135,3 +135,33 @@ def test_the_single_index_of_earlier_versions_is_replaced(tmp_path: Path) -> Non
     assert sorted(path.name for path in (site / "pagefind").iterdir()) == ["0", "buckets.json"]
     assert (site / "pagefind" / "0" / "pagefind.js").is_file()
     assert not (site / "pagefind" / "0" / "pagefind-ui.js").exists()
+
+
+@needs_pagefind
+def test_a_build_stopped_among_the_records_is_indexed_by_the_next(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    tei, site = tmp_path / "tei", tmp_path / "site"
+    paths = make_records(tei, 2)
+    build_site(tei, site, jobs=1)
+    paths[0].write_text(paths[0].read_text(encoding="utf-8").replace("wolfram", "zyzzyva"), encoding="utf-8")
+
+    def stop(*_args: object) -> bool:
+        raise KeyboardInterrupt
+
+    with monkeypatch.context() as patch:  # stopped after the record's row was written, before the index
+        patch.setattr(search, "index_site", stop)
+        with pytest.raises(KeyboardInterrupt):
+            build_site(tei, site, jobs=1)
+    report = build_site(tei, site, jobs=1)
+    assert report.of("built") == []
+    assert "zyzzyva" in _indexed(site)["/record-000.html"]
+    assert not (site / "pagefind" / ".pending").exists()
+
+
+def test_without_pagefind_the_site_has_no_index_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(search, "pagefind_executable", lambda: None)
+    tei, site = tmp_path / "tei", tmp_path / "site"
+    make_records(tei, 1)
+    build_site(tei, site, jobs=1)
+    assert not (site / "pagefind").exists()

@@ -46,7 +46,7 @@ from teikit.publish.manifest import (
     toolchain_fingerprint,
 )
 from teikit.publish.paging import SITE_FILE_RE
-from teikit.publish.search import PENDING_PATH
+from teikit.publish.search import PENDING_PATH, mark_index_pending
 
 if TYPE_CHECKING:
     from teikit.core.workers import Executor
@@ -354,6 +354,8 @@ def build_site(
         factory = functools.partial(
             worker_factory, str(schema) if schema else None, str(schematron) if schematron else None
         )
+        if jobs_to_run:
+            mark_index_pending(site)
         outcomes = _run(jobs_to_run, factory, jobs, executor)
         try:
             for done, outcome in enumerate(outcomes, start=1):

@@ -97,6 +97,14 @@ def index_pending(site: Path) -> bool:
     return (site / PAGEFIND_DIR / PENDING).exists()
 
 
+def mark_index_pending(site: Path) -> None:
+    """Say that the index is behind the pages, before records are built: a build stopped among
+    the records (their manifest rows written, the index not) is finished by the next."""
+    folder = inside(site, PAGEFIND_DIR)
+    folder.mkdir(exist_ok=True)
+    (folder / PENDING).touch()
+
+
 def index_site(
     site: Path,
     records: Mapping[str, str],
@@ -118,9 +126,12 @@ def index_site(
         ConfigError: Pagefind failed (the buckets it did write are kept; the next build tries again).
     """
     binary = executable or pagefind_executable()
-    if binary is None:
-        return False
     folder = inside(site, PAGEFIND_DIR)
+    if binary is None:
+        (folder / PENDING).unlink(missing_ok=True)
+        if folder.is_dir() and not any(folder.iterdir()):
+            folder.rmdir()
+        return False
     folder.mkdir(exist_ok=True)
     _remove_leftovers(folder)
     count = bucket_count(len(records))
