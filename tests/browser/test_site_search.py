@@ -1,8 +1,10 @@
-"""Full-text search of a built site in Chromium: Pagefind over HTTP (teikit serve), the table
-filter from the disk; words of the documents in both languages, folded forms, "no results"."""
+"""Full-text search of a built site in Chromium: Pagefind over HTTP (teikit serve), its buckets
+merged, the table filter from the disk; words of the documents in both languages, folded forms,
+"no results"."""
 
 from __future__ import annotations
 
+import json
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -11,6 +13,7 @@ import pytest
 
 from helpers import convert
 from teikit.core.serialize import to_bytes
+from teikit.publish import search
 from teikit.publish.build import build_site
 from teikit.publish.search import pagefind_executable
 from teikit.publish.serve import make_server
@@ -29,29 +32,50 @@ The minister thanked him.
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def tei(tmp_path_factory: pytest.TempPathFactory) -> Path:
     tei = tmp_path_factory.mktemp("tei")
     (tei / "wilson-111240.xml").write_bytes((ROOT / "tei" / "wilson-111240.xml").read_bytes())
     transcript = tmp_path_factory.mktemp("records") / "polish-1.txt"
     transcript.write_text(POLISH, encoding="utf-8")
     (tei / "polish-1.xml").write_bytes(to_bytes(convert(transcript)[0].tree))
+    return tei
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory, tei: Path) -> Path:
     site = tmp_path_factory.mktemp("site")
     report = build_site(tei, site, jobs=1, title="Search test")
     assert len(report.of("built")) == 2
     return site
 
 
-@pytest.fixture(scope="module")
-def served(site: Path) -> Iterator[str]:
+def _serve(site: Path) -> Iterator[str]:
     if pagefind_executable() is None:
         pytest.skip("Pagefind is not installed: pip install 'pagefind[bin]' (the test extra)")
-    assert (site / "pagefind" / "pagefind.js").is_file()
+    assert (site / "pagefind" / "buckets.json").is_file()
     server = make_server(site, port=0)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     yield f"http://127.0.0.1:{server.server_address[1]}/"
     server.shutdown()
     server.server_close()
+
+
+@pytest.fixture(scope="module")
+def served(site: Path) -> Iterator[str]:
+    yield from _serve(site)
+
+
+@pytest.fixture(scope="module")
+def served_in_buckets(tmp_path_factory: pytest.TempPathFactory, tei: Path) -> Iterator[str]:
+    """The same records, one a bucket: each in an index of its own, which the index page merges."""
+    site = tmp_path_factory.mktemp("site-buckets")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(search, "BUCKET_RECORDS", 1)
+        build_site(tei, site, jobs=1, title="Search test")
+    if (site / "pagefind").is_dir():
+        assert list(json.loads((site / "pagefind" / "buckets.json").read_text())["buckets"]) == ["0", "1"]
+    yield from _serve(site)
 
 
 def _search(page, query: str) -> list[tuple[str, str]]:  # type: ignore[no-untyped-def]
@@ -143,3 +167,20 @@ def test_the_search_runtime_loads_with_the_page_not_with_the_first_query(page, s
     fetched.clear()
     assert _search(page, "wolfram")
     assert not any("wasm." in url or url.endswith(".pf_meta") for url in fetched), fetched
+
+
+def test_a_query_searches_every_bucket_and_loads_the_runtime_once(page, served_in_buckets: str) -> None:  # type: ignore[no-untyped-def]
+    fetched: list[str] = []
+    page.on("response", lambda response: fetched.append(response.url))
+    page.goto(served_in_buckets + "index.html")
+    page.wait_for_function("() => !document.getElementById('search').disabled")
+    page.wait_for_timeout(1000)
+    loaded = [url.split("/pagefind/", 1)[1] for url in fetched if "/pagefind/" in url]
+    assert sorted(name.split("/")[0] for name in loaded if name.endswith(".pf_meta")) == ["0", "1"], loaded
+    assert len([name for name in loaded if "/wasm." in name]) == 1, loaded
+    for query, record, language in (("wolfram", "wilson-111240.html", "en"), ("lukasiewicz", "polish-1.html", "en")):
+        found = [href for href, _snippet in _search(page, query) if href.startswith(record)]
+        assert found and found[0].split("#")[1].startswith(f"{language}-"), (query, found)
+    assert page.locator("#search-status").inner_text() == "1 of 2 records"
+    assert [href.split("#")[0] for href, _ in _search(page, "Stalin")] == ["wilson-111240.html"]
+    assert page.errors == []

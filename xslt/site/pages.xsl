@@ -417,12 +417,20 @@ footer { margin-top: 2rem; color: var(--muted); font-size: .85rem; border-top: 1
   }
   if (box) {
     if (/^https?:$/.test(window.location.protocol)) {
-      import(new URL("pagefind/pagefind.js", window.location.href).href).then(function (module) {
-        // init() fetches the runtime and the index's metadata now, while the reader reads the page, not
-        // when the first query is typed.
-        return module.options({ baseUrl: new URL(".", window.location.href).pathname }).then(function () {
-          pagefind = module;
-          if (module.init) { module.init(); }
+      // The index is in buckets (pagefind/N/, listed in pagefind/buckets.json): the runtime of the
+      // first, and every bucket merged into it. init() and mergeIndex() fetch the runtime and each
+      // bucket's metadata now, while the reader reads the page, not when the first query is typed.
+      var root = new URL("pagefind/", window.location.href);
+      var options = { baseUrl: new URL(".", window.location.href).pathname };
+      fetch(new URL("buckets.json", root).href).then(function (response) { return response.json(); }).then(function (list) {
+        var buckets = Object.keys(list.buckets);
+        return import(new URL(buckets[0] + "/pagefind.js", root).href).then(function (module) {
+          return module.options(options).then(function () {
+            if (module.init) { module.init(); }
+            return Promise.all(buckets.slice(1).map(function (bucket) {
+              return module.mergeIndex(new URL(bucket + "/", root).pathname, options);
+            }));
+          }).then(function () { pagefind = module; });
         });
       }).catch(function () { pagefind = null; }).then(start);
     } else {

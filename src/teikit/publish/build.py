@@ -46,6 +46,7 @@ from teikit.publish.manifest import (
     toolchain_fingerprint,
 )
 from teikit.publish.paging import SITE_FILE_RE
+from teikit.publish.search import PENDING_PATH, mark_index_pending
 
 if TYPE_CHECKING:
     from teikit.core.workers import Executor
@@ -353,6 +354,8 @@ def build_site(
         factory = functools.partial(
             worker_factory, str(schema) if schema else None, str(schematron) if schematron else None
         )
+        if jobs_to_run:
+            mark_index_pending(site)
         outcomes = _run(jobs_to_run, factory, jobs, executor)
         try:
             for done, outcome in enumerate(outcomes, start=1):
@@ -396,7 +399,6 @@ def build_site(
         )
         if not unchanged:
             from teikit.publish.catalog import CatalogEntry
-            from teikit.publish.search import index_site
             from teikit.publish.site import site_pages, write_site_files
 
             entries = [
@@ -407,9 +409,21 @@ def build_site(
             written = write_site_files(site, site_pages(entries, title, ui_lang=ui_lang, site=site))
             _remove_stale_pages(site, previous, written)
             store.set_site_files(written)
-            index_site(site, ui_lang)
+        if not unchanged or os.path.exists(site / PENDING_PATH):
+            from teikit.publish.search import index_site
+
+            index_site(site, search_records(current), ui_lang, jobs)
     report.seconds = time.perf_counter() - started
     return report
+
+
+def search_records(manifest: Manifest) -> dict[str, str]:
+    """The record pages of the site for the search index, and what each was built from."""
+    return {
+        key: f"{state.tei_hash} {state.toolchain}"
+        for key, state in manifest.records.items()
+        if f"{key}.html" in state.outputs
+    }
 
 
 def _run(
