@@ -120,17 +120,13 @@ def remove_temporaries(folder: Path) -> set[str]:
     looked here need not ``stat`` each file it expects (one look, not one per file).
     """
     try:
-        entries = list(os.scandir(folder))
+        with os.scandir(folder) as entries:  # a site of 10,000 records has 50,000 names here: no loop body
+            names = {entry.name for entry in entries if entry.is_file(follow_symlinks=False)}
     except OSError:
         return set()
-    names = set()
-    for entry in entries:
-        if not entry.is_file(follow_symlinks=False):
-            continue
-        if entry.name.startswith(TEMP_PREFIX) and is_temporary(entry.name):
-            Path(entry.path).unlink(missing_ok=True)
-        else:
-            names.add(entry.name)
+    for name in [name for name in names if name.startswith(TEMP_PREFIX) and is_temporary(name)]:
+        (folder / name).unlink(missing_ok=True)
+        names.discard(name)
     return names
 
 

@@ -103,7 +103,7 @@ def toolchain_fingerprint() -> str:
     return digest.hexdigest()
 
 
-@dataclass
+@dataclass(slots=True)
 class RecordState:
     """What the manifest knows of one record."""
 
@@ -247,6 +247,17 @@ MAX_ENTRY_BYTES = 64 * 1024 * 1024
 """An entry that inflates beyond this is not one teikit wrote (a compression bomb): its record is rebuilt."""
 
 
+_ROWS = (
+    "SELECT key, source, size, mtime_ns, inode, ctime_ns, checked_ns, tei_hash, toolchain, outputs, entry"
+    " FROM records WHERE typeof(source) = 'text' AND typeof(tei_hash) = 'blob' AND typeof(toolchain) = 'blob'"
+    " AND typeof(entry) = 'blob' AND typeof(size) = 'integer' AND typeof(mtime_ns) = 'integer'"
+    " AND typeof(inode) = 'integer' AND typeof(ctime_ns) = 'integer' AND typeof(checked_ns) = 'integer'"
+    f" AND typeof(outputs) = 'integer' AND outputs BETWEEN 0 AND {(1 << len(OUTPUT_KINDS)) - 1}"
+)
+"""The rows of teikit's making, as far as their columns' types go: SQLite checks them (a rebuild reads
+every row, and a check in Python per column was most of the time it took)."""
+
+
 def _read(connection: sqlite3.Connection) -> Manifest:
     manifest = Manifest()
     for name, value in connection.execute("SELECT name, value FROM meta"):
@@ -255,27 +266,35 @@ def _read(connection: sqlite3.Connection) -> Manifest:
         elif name == "site_files" and isinstance(value, str):
             manifest.site_files = _site_file_names(value)
     dictionaries = _dictionaries(connection)
-    rows = connection.execute(
-        "SELECT key, source, size, mtime_ns, inode, ctime_ns, checked_ns, tei_hash, toolchain, outputs, entry"
-        " FROM records"
-    )
     everything = (1 << len(OUTPUT_KINDS)) - 1
     images: dict[str, list[str]] = {}
     for key, name in connection.execute("SELECT key, name FROM images ORDER BY key, name"):
         if isinstance(key, str) and isinstance(name, str) and is_image_output(key, name):
             images.setdefault(key, []).append(name)
-    for key, source, size, mtime_ns, inode, ctime_ns, checked_ns, tei_hash, toolchain, outputs, entry in rows:
-        if not all(isinstance(number, int) for number in (size, mtime_ns, inode, ctime_ns, checked_ns, outputs)):
-            continue
-        if not (isinstance(source, str) and all(isinstance(data, bytes) for data in (tei_hash, toolchain, entry))):
-            continue
-        if not is_record_key(key) or not 0 <= outputs < 1 << len(OUTPUT_KINDS):
+    records = manifest.records
+    for (
+        key,
+        source,
+        size,
+        mtime_ns,
+        inode,
+        ctime_ns,
+        checked_ns,
+        tei_hash,
+        toolchain,
+        outputs,
+        entry,
+    ) in connection.execute(_ROWS):
+        if not is_record_key(key):
             continue
         names = outputs_of(key)
-        manifest.records[key] = RecordState(
+        if outputs != everything:
+            names = [name for bit, name in enumerate(names) if outputs >> bit & 1]
+        if key in images:
+            names += images[key]
+        records[key] = RecordState(
             tei_hash.hex(),
-            (names if outputs == everything else [name for bit, name in enumerate(names) if outputs >> bit & 1])
-            + images.get(key, []),
+            names,
             {},
             source,
             FileStat(size, mtime_ns, inode, ctime_ns, checked_ns),
