@@ -76,7 +76,14 @@ class BuildJob:
 
 
 def _depends(toolchain: str, prev: str, next_: str) -> str:
-    return hashlib.sha256(f"{toolchain} {prev} {next_}".encode()).hexdigest()
+    digest = _toolchain_digest(toolchain).copy()  # a copy costs half a new hash, asked of every record
+    digest.update(f" {prev} {next_}".encode())
+    return digest.hexdigest()
+
+
+@functools.lru_cache(maxsize=4)
+def _toolchain_digest(toolchain: str) -> hashlib._Hash:
+    return hashlib.sha256(toolchain.encode())
 
 
 @dataclass(slots=True)
@@ -222,7 +229,12 @@ def find_records(tei_dir: Path, problems: list[Diagnostic] | None = None) -> lis
 
 def record_paths(tei_dir: Path, problems: list[Diagnostic] | None = None) -> list[str]:
     """:func:`find_records` as strings (a build looks at every record each time: no Path objects)."""
-    return sorted(_walk(tei_dir, problems), key=lambda path: path.split(os.sep))
+    paths = list(_walk(tei_dir, problems))
+    start = len(str(tei_dir)) + 1
+    if all(path.find(os.sep, start) < 0 for path in paths):
+        paths.sort()  # all in one folder (most editions): the same order, without splitting each path
+        return paths
+    return sorted(paths, key=lambda path: path.split(os.sep))
 
 
 def has_records(tei_dir: Path) -> bool:

@@ -39,8 +39,13 @@ _PLAIN_RE = re.compile(r"(?!\.)(?:[A-Za-z0-9.-]|(?<=[A-Za-z0-9.-])_(?=[A-Za-z0-9
 """A segment that needs no escaping (most file names): kept as it is, without a look at each character."""
 
 
+_SIMPLE_RE = re.compile(r"(?!\.)[A-Za-z0-9.-]*")
+"""A segment without ``_`` that needs no escaping (``record-00017``): one character class, which
+the regex engine runs far faster than :data:`_PLAIN_RE`'s per-character alternatives."""
+
+
 def _escape(segment: str) -> str:
-    if _PLAIN_RE.fullmatch(segment):
+    if _SIMPLE_RE.fullmatch(segment) or _PLAIN_RE.fullmatch(segment):
         return segment
     out: list[str] = []
     last = len(segment) - 1
