@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import io
 import json
 import os
@@ -251,3 +252,84 @@ def test_a_rebuild_that_finds_nothing_changed_imports_no_xml_stack_and_writes_no
     assert "skipped 3" in result.stderr
     assert not imported & {"lxml", "saxonche", "multiprocessing", "dask"}
     assert {path: path.stat().st_mtime_ns for path in site.rglob("*")} == stamps
+
+
+def test_a_file_replaced_by_another_of_the_same_size_and_mtime_is_rebuilt(tmp_path: Path) -> None:
+    # A new inode (an editor that writes a copy and renames it over the file, a checkout): never trusted.
+    tei, site = tmp_path / "tei", tmp_path / "site"
+    paths = make_records(tei, 2)
+    build_site(tei, site, jobs=1)
+    text = paths[0].read_text(encoding="utf-8")
+    changed = text.replace("Port Arthur", "Port Arthar", 1)
+    replacement = tmp_path / "replacement.xml"
+    replacement.write_text(changed, encoding="utf-8")
+    os.utime(replacement, ns=(AN_HOUR_AGO, AN_HOUR_AGO))
+    before = paths[0].stat()
+    os.replace(replacement, paths[0])
+    after = paths[0].stat()
+    assert (after.st_size, after.st_mtime_ns) == (before.st_size, before.st_mtime_ns) and after.st_ino != before.st_ino
+    report = build_site(tei, site, jobs=1)
+    assert [outcome.key for outcome in report.of("built")] == ["record-0"]
+    assert "Port Arthar" in (site / "record-0.html").read_text(encoding="utf-8")
+
+
+def test_unchanged_answers_as_a_fresh_stat_would(tmp_path: Path) -> None:
+    # The rebuild's one-call check (no FileStat made) must agree with FileStat.of(...).vouches_for(...).
+    path = tmp_path / "a.xml"
+    path.write_text("<a/>", encoding="utf-8")
+    os.utime(path, ns=(AN_HOUR_AGO, AN_HOUR_AGO))
+    recorded = filestat.FileStat.of(path)
+    assert filestat.unchanged(str(path), recorded) and filestat.FileStat.of(path).vouches_for(recorded)
+    for field in ("size", "mtime_ns", "inode", "ctime_ns"):
+        other = recorded._replace(**{field: getattr(recorded, field) + 1})
+        assert not filestat.unchanged(str(path), other), field
+    racy = recorded._replace(checked_ns=recorded.mtime_ns)  # read within a tick of its last change
+    assert not filestat.unchanged(str(path), racy) and not filestat.FileStat.of(path).vouches_for(racy)
+    assert not filestat.unchanged(str(path), filestat.FileStat())  # nothing recorded
+    assert not filestat.unchanged(str(tmp_path / "gone.xml"), recorded)
+
+
+def test_a_record_whose_output_is_gone_or_a_link_is_rebuilt(tmp_path: Path) -> None:
+    tei, site = tmp_path / "tei", tmp_path / "site"
+    make_records(tei, 4)
+    build_site(tei, site, jobs=1)
+    outside = tmp_path / "outside.html"
+    outside.write_text("not teikit's", encoding="utf-8")
+    (site / "record-0.txt").unlink()
+    (site / "tei" / "record-1.xml").unlink()
+    (site / "record-2.bib").unlink()
+    (site / "record-2.bib").symlink_to(outside)  # a link in an output's place is not the output
+    stamps = {path: path.stat().st_mtime_ns for path in site.rglob("*.html") if not path.is_symlink()}
+    report = build_site(tei, site, jobs=1)
+    assert sorted(outcome.key for outcome in report.of("built")) == ["record-0", "record-1", "record-2"]
+    assert [outcome.key for outcome in report.of("skipped")] == ["record-3"]
+    assert (site / "record-0.txt").is_file() and (site / "tei" / "record-1.xml").is_file()
+    assert not (site / "record-2.bib").is_symlink() and outside.read_text(encoding="utf-8") == "not teikit's"
+    assert (site / "record-3.html").stat().st_mtime_ns == stamps[site / "record-3.html"]
+
+
+def test_a_deleted_site_page_is_written_again_without_rebuilding_a_record(tmp_path: Path) -> None:
+    tei, site = tmp_path / "tei", tmp_path / "site"
+    make_records(tei, 2)
+    build_site(tei, site, jobs=1)
+    (site / "index.html").unlink()
+    report = build_site(tei, site, jobs=1)
+    assert len(report.of("skipped")) == 2 and not report.of("built")
+    assert "record-1.html" in (site / "index.html").read_text(encoding="utf-8")
+
+
+def test_the_garbage_collector_runs_again_after_a_build(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # The collector is paused while the manifest is read and the records compared: never left off.
+    tei, site = tmp_path / "tei", tmp_path / "site"
+    make_records(tei, 1)
+    build_site(tei, site, jobs=1)
+    assert gc.isenabled()
+
+    def broken(*args: object) -> str:
+        assert not gc.isenabled()
+        raise OSError("the disk went away")
+
+    monkeypatch.setattr("teikit.publish.build.key_of", broken)
+    with pytest.raises(OSError, match="the disk went away"):
+        build_site(tei, site, jobs=1)
+    assert gc.isenabled()
