@@ -273,20 +273,18 @@ def test_a_file_replaced_by_another_of_the_same_size_and_mtime_is_rebuilt(tmp_pa
     assert "Port Arthar" in (site / "record-0.html").read_text(encoding="utf-8")
 
 
-def test_unchanged_answers_as_a_fresh_stat_would(tmp_path: Path) -> None:
-    # The rebuild's one-call check (no FileStat made) must agree with FileStat.of(...).vouches_for(...).
+def test_stats_of_many_files_answer_as_each_files_own_stat(tmp_path: Path) -> None:
+    # A build stats every record with one clock reading (stats_of): it must vouch exactly as FileStat.of would.
     path = tmp_path / "a.xml"
     path.write_text("<a/>", encoding="utf-8")
     os.utime(path, ns=(AN_HOUR_AGO, AN_HOUR_AGO))
     recorded = filestat.FileStat.of(path)
-    assert filestat.unchanged(str(path), recorded) and filestat.FileStat.of(path).vouches_for(recorded)
+    [now, gone] = filestat.stats_of([str(path), str(tmp_path / "gone.xml")])
+    assert now.vouches_for(recorded) and now[:4] == recorded[:4] and gone == filestat.FileStat()
     for field in ("size", "mtime_ns", "inode", "ctime_ns"):
-        other = recorded._replace(**{field: getattr(recorded, field) + 1})
-        assert not filestat.unchanged(str(path), other), field
-    racy = recorded._replace(checked_ns=recorded.mtime_ns)  # read within a tick of its last change
-    assert not filestat.unchanged(str(path), racy) and not filestat.FileStat.of(path).vouches_for(racy)
-    assert not filestat.unchanged(str(path), filestat.FileStat())  # nothing recorded
-    assert not filestat.unchanged(str(tmp_path / "gone.xml"), recorded)
+        assert not now.vouches_for(recorded._replace(**{field: getattr(recorded, field) + 1})), field
+    assert not now.vouches_for(recorded._replace(checked_ns=recorded.mtime_ns))  # read within a tick of a change
+    assert not now.vouches_for(filestat.FileStat()) and not gone.vouches_for(recorded)
 
 
 def test_a_record_whose_output_is_gone_or_a_link_is_rebuilt(tmp_path: Path) -> None:
@@ -333,3 +331,99 @@ def test_the_garbage_collector_runs_again_after_a_build(tmp_path: Path, monkeypa
     with pytest.raises(OSError, match="the disk went away"):
         build_site(tei, site, jobs=1)
     assert gc.isenabled()
+
+
+def _seal(site: Path) -> str:
+    with sqlite3.connect(f"{(site / MANIFEST_NAME).resolve().as_uri()}?mode=ro", uri=True) as connection:
+        row = connection.execute("SELECT value FROM meta WHERE name = 'seal'").fetchone()
+    connection.close()
+    return str(row[0]) if row else ""
+
+
+def test_a_sealed_rebuild_reads_no_row_and_reports_what_the_rows_would(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    tei, site = tmp_path / "tei", tmp_path / "site"
+    make_records(tei, 3)
+    build_site(tei, site, jobs=1)
+    assert _seal(site)  # built from files older than a tick: the build could vouch for all of them
+    with sqlite3.connect(site / MANIFEST_NAME) as connection:
+        connection.execute("DELETE FROM meta WHERE name = 'seal'")
+    connection.close()
+    rows = build_site(tei, site, jobs=1)  # the rows' way, which seals the manifest again
+
+    def no_rows(self: object) -> None:
+        raise AssertionError("a sealed rebuild read the manifest's rows")
+
+    monkeypatch.setattr(manifest_module.ManifestStore, "load", no_rows)
+    sealed = build_site(tei, site, jobs=1)
+    assert len(sealed.outcomes) == 3
+    assert [(o.key, o.source, o.status, o.tei_hash, o.outputs, o.stat[:4]) for o in sealed.outcomes] == [
+        (o.key, o.source, o.status, o.tei_hash, o.outputs, o.stat[:4]) for o in rows.outcomes
+    ]
+
+
+@pytest.mark.parametrize(
+    "change",
+    ["content", "touch", "new record", "removed record", "output gone", "site page gone", "title", "force"],
+)
+def test_anything_but_nothing_changed_breaks_the_seal(tmp_path: Path, change: str) -> None:
+    tei, site = tmp_path / "tei", tmp_path / "site"
+    paths = make_records(tei, 3)
+    build_site(tei, site, jobs=1)
+    assert _seal(site)
+    title, force = "Edition", False
+    if change == "content":  # same size, an hour-old mtime set back: the ctime still differs
+        paths[1].write_text(paths[1].read_text(encoding="utf-8").replace("Port Arthur", "Port Arthar", 1), "utf-8")
+        os.utime(paths[1], ns=(AN_HOUR_AGO, AN_HOUR_AGO))
+    elif change == "touch":
+        os.utime(paths[1], ns=(AN_HOUR_AGO + 10**9, AN_HOUR_AGO + 10**9))
+    elif change == "new record":
+        (tei / "record-3.xml").write_bytes(paths[0].read_bytes().replace(b">0</idno>", b">3</idno>"))
+        os.utime(tei / "record-3.xml", ns=(AN_HOUR_AGO, AN_HOUR_AGO))
+    elif change == "removed record":
+        paths[2].unlink()
+    elif change == "output gone":
+        (site / "tei" / "record-1.xml").unlink()
+    elif change == "site page gone":
+        (site / "index.html").unlink()
+    elif change == "title":
+        title = "Another edition"
+    else:
+        force = True
+    report = build_site(tei, site, jobs=1, title=title, force=force)
+    built = {outcome.key for outcome in report.of("built")}
+    expected = {
+        "content": {"record-1"},
+        "touch": set(),
+        "new record": {"record-2", "record-3"},  # record-2's page now links to its new neighbour
+        "removed record": {"record-1"},  # and record-1's no longer to record-2
+        "output gone": {"record-1"},
+        "site page gone": set(),
+        "title": set(),
+        "force": {"record-0", "record-1", "record-2"},
+    }[change]
+    assert built == expected
+    if change == "content":
+        assert "Port Arthar" in (site / "record-1.html").read_text(encoding="utf-8")
+    if change == "removed record":
+        assert not (site / "record-2.html").exists() and "record-2" not in (site / "index.html").read_text("utf-8")
+    if change in ("site page gone", "title"):
+        assert title in (site / "index.html").read_text(encoding="utf-8")
+    assert _seal(site)  # sealed again for the next rebuild
+    assert not build_site(tei, site, jobs=1, title=title).of("built")
+
+
+def test_no_seal_while_a_record_fails_or_a_file_is_racily_clean(tmp_path: Path) -> None:
+    tei, site = tmp_path / "tei", tmp_path / "site"
+    paths = make_records(tei, 2)
+    now = time.time_ns()
+    os.utime(paths[0], ns=(now, now))  # modified just now: its stat cannot vouch for it yet
+    build_site(tei, site, jobs=1)
+    assert not _seal(site)
+    os.utime(paths[0], ns=(AN_HOUR_AGO, AN_HOUR_AGO))
+    paths[1].write_text("<TEI>", encoding="utf-8")
+    os.utime(paths[1], ns=(AN_HOUR_AGO, AN_HOUR_AGO))
+    assert build_site(tei, site, jobs=1).of("failed") and not _seal(site)
+    report = build_site(tei, site, jobs=1)  # an invalid record is tried again at each build
+    assert [outcome.key for outcome in report.of("failed")] == ["record-1"]

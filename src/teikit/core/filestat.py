@@ -14,6 +14,7 @@ from __future__ import annotations
 import hashlib
 import os
 import time
+from collections.abc import Sequence
 from pathlib import Path
 from typing import NamedTuple
 
@@ -59,16 +60,19 @@ class FileStat(NamedTuple):
         return self[:4] == other[:4]
 
 
-def unchanged(path: str, recorded: FileStat) -> bool:
-    """``FileStat.of(path).vouches_for(recorded)`` with one ``stat`` call and no object (a rebuild asks
-    it of every record: this is most of what a rebuild that finds nothing changed does per record)."""
-    if recorded.size < 0 or recorded.racy:
-        return False
-    try:
-        found = os.stat(path)
-    except OSError:
-        return False
-    return (found.st_size, found.st_mtime_ns, found.st_ino, found.st_ctime_ns) == recorded[:4]
+def stats_of(paths: Sequence[str]) -> list[FileStat]:
+    """:meth:`FileStat.of` of each path, with one reading of the clock before all of them (a build
+    stats every record each time; an earlier ``checked_ns`` only makes a stat racy sooner)."""
+    checked = time.time_ns()
+    stats = []
+    for path in paths:
+        try:
+            found = os.stat(path)
+        except OSError:
+            stats.append(FileStat())
+            continue
+        stats.append(FileStat(found.st_size, found.st_mtime_ns, found.st_ino, found.st_ctime_ns, checked))
+    return stats
 
 
 def file_sha256(path: Path) -> str:

@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import os
 import re
-import tempfile
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -229,6 +228,8 @@ def write_atomic(path: Path, data: bytes, *, force: bool = False, durable: bool 
         OutputExistsError: ``path`` exists and ``force`` is false.
         InputError: the folder cannot be created or written.
     """
+    import tempfile  # here: a rebuild that writes nothing does not load it (with shutil, random, bz2, lzma)
+
     if not force:
         refuse_overwrite(path)
     try:

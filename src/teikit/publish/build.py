@@ -37,7 +37,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from teikit.core.errors import Diagnostic, InputError, Location, TeikitError
-from teikit.core.filestat import FileStat, file_sha256, unchanged
+from teikit.core.filestat import FileStat, file_sha256, stats_of
 from teikit.core.serialize import inside, remove_output, remove_temporaries, write_atomic
 from teikit.publish.facsimiles import images_fresh, is_image_output
 from teikit.publish.keys import key_of, outputs_of, record_key
@@ -49,6 +49,7 @@ from teikit.publish.manifest import (
     toolchain_fingerprint,
 )
 from teikit.publish.paging import SITE_FILE_RE
+from teikit.publish.seal import closing_seal, still_sealed
 
 if TYPE_CHECKING:
     from teikit.core.workers import Executor
@@ -337,16 +338,33 @@ def build_site(
         toolchain = sha256(f"{toolchain} {own}".encode())
     if ui_lang != "en" or base_url:
         toolchain = sha256(f"{toolchain} ui {ui_lang} {base_url}".encode())
+    with _acyclic():  # tens of thousands of rows and names, none in a cycle
+        root = str(tei_dir)
+        keys = [key_of(source, root) for source in records]
+        stats = stats_of(records)
     with ManifestStore(site) as store:
-        with _acyclic():  # tens of thousands of rows and names, none in a cycle
+        if not force and not problems:
+            meta = store.load_meta()
+            seal = store.seal()
+            if still_sealed(seal, toolchain, title, records, keys, stats, present, meta.site_files):
+                hashes = store.tei_hashes()
+                if all(key in hashes for key in keys):
+                    report.outcomes += [
+                        BuildOutcome(key, source, "skipped", hashes[key], stat, outputs_of(key))
+                        for key, source, stat in zip(keys, records, stats, strict=True)
+                    ]
+                    report.seconds = time.perf_counter() - started
+                    return report
+        with _acyclic():
             previous = store.load()
             current = Manifest()
             # A record's page depends on its neighbours: their keys are part of what its row vouches for.
             depends: dict[str, str] = {}
             planned = _plan(
-                tei_dir,
                 site,
                 records,
+                keys,
+                stats,
                 previous,
                 current,
                 store,
@@ -429,6 +447,9 @@ def build_site(
             _remove_stale_pages(site, previous, written)
             store.set_site_files(written)
             index_site(site, ui_lang)
+        # Last, once all is written: the seal that lets the next rebuild skip the rows (see seal.py).
+        done = not report.stopped and not report.of("failed")
+        store.set_seal(closing_seal(toolchain, title, records, keys, current.records) if done else "")
     report.seconds = time.perf_counter() - started
     return report
 
@@ -463,9 +484,10 @@ def _run(
 
 
 def _plan(
-    tei_dir: Path,
     site: Path,
     records: list[str],
+    keys: list[str],
+    stats: list[FileStat],
     previous: Manifest,
     current: Manifest,
     store: ManifestStore,
@@ -484,12 +506,12 @@ def _plan(
     file's size, mtime and inode is not read at all; one whose stat changed is
     hashed, and is rebuilt only if its bytes changed (a file only touched gets
     its new stat recorded). ``present``: the names in the site and its ``tei/`` folder;
-    ``depends`` receives what each record's outputs depend on besides its TEI.
+    ``depends`` receives what each record's outputs depend on besides its TEI; ``keys`` and
+    ``stats`` are those of ``records``, taken before the manifest was read.
     """
     planned: dict[str, Callable[[], BuildJob]] = {}
     seen: dict[str, str] = {}
-    root, folder = str(tei_dir), str(site)
-    keys = [key_of(source, root) for source in records]
+    folder = str(site)
     for number, (source, key) in enumerate(zip(records, keys, strict=True)):
         other = seen.setdefault(key.casefold(), source)
         if other != source:
@@ -507,7 +529,7 @@ def _plan(
             or not _outputs_there(site, source, key, known, present)
         ):
             continue
-        if known.source != source or not unchanged(source, known.stat):
+        if known.source != source or not stats[number].vouches_for(known.stat):
             stat = FileStat.of(source)
             if file_sha256(Path(source)) != known.tei_hash:
                 continue

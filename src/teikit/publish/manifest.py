@@ -255,13 +255,19 @@ _ROW_TYPES = (str, str, int, int, int, int, int, bytes, bytes, int, bytes)
 column's type, or Python for each value's, took longer than reading the row)."""
 
 
-def _read(connection: sqlite3.Connection) -> Manifest:
+def _read_meta(connection: sqlite3.Connection) -> Manifest:
+    """The site's title and pages, no record."""
     manifest = Manifest()
-    for name, value in connection.execute("SELECT name, value FROM meta"):
+    for name, value in connection.execute("SELECT name, value FROM meta WHERE name IN ('title', 'site_files')"):
         if name == "title" and isinstance(value, str):
             manifest.title = value
         elif name == "site_files" and isinstance(value, str):
             manifest.site_files = _site_file_names(value)
+    return manifest
+
+
+def _read(connection: sqlite3.Connection) -> Manifest:
+    manifest = _read_meta(connection)
     dictionaries = _dictionaries(connection)
     everything = (1 << len(OUTPUT_KINDS)) - 1
     images: dict[str, list[str]] = {}
@@ -353,6 +359,7 @@ class ManifestStore:
             self._connection = self._open()
         self._dictionaries = _dictionaries(self._connection)
         self._last_commit = time.monotonic()
+        self._sealed = True
         for key, state in self._carried:
             self.put(key, state)
         self._migrate_legacy()
@@ -409,8 +416,40 @@ class ManifestStore:
             state.dictionaries = self._dictionaries
         return manifest
 
+    def load_meta(self) -> Manifest:
+        """The site's title and pages as this store holds them now, without the records."""
+        return _read_meta(self._connection)
+
+    def seal(self) -> str:
+        """The seal of the records (:mod:`teikit.publish.seal`); "" if there is none."""
+        row = self._connection.execute("SELECT value FROM meta WHERE name = 'seal'").fetchone()
+        return row[0] if row is not None and isinstance(row[0], str) else ""
+
+    def set_seal(self, seal: str) -> None:
+        """Store the seal of the records as they are now ("" drops it)."""
+        if seal != self.seal():
+            self._connection.execute("DELETE FROM meta WHERE name = 'seal'")
+            if seal:
+                self._connection.execute("INSERT INTO meta VALUES ('seal', ?)", (seal,))
+        self._sealed = bool(seal)
+
+    def _unseal(self) -> None:
+        """Drop the seal before the first change it would no longer describe (in the same transaction)."""
+        if self._sealed:
+            self._connection.execute("DELETE FROM meta WHERE name = 'seal'")
+            self._sealed = False
+
+    def tei_hashes(self) -> dict[str, str]:
+        """Each record's TEI hash, by key (what a sealed rebuild reports of its records)."""
+        return {
+            key: digest.hex()
+            for key, digest in self._connection.execute("SELECT key, tei_hash FROM records")
+            if isinstance(key, str) and isinstance(digest, bytes)
+        }
+
     def put(self, key: str, state: RecordState) -> None:
         """Record ``key`` as built (its outputs already written); committed within :data:`COMMIT_EVERY`."""
+        self._unseal()
         if state.stored_entry is not None and state.dictionaries is self._dictionaries:
             stored = state.stored_entry
         else:
@@ -455,11 +494,14 @@ class ManifestStore:
 
     def forget(self, keys: list[str]) -> None:
         """Drop the rows of records that are gone (after their outputs were removed)."""
+        if keys:
+            self._unseal()
         self._connection.executemany("DELETE FROM records WHERE key = ?", [(key,) for key in keys])
         self._connection.executemany("DELETE FROM images WHERE key = ?", [(key,) for key in keys])
 
     def set_title(self, title: str) -> None:
         if self.load_title() != title:  # a build that changes nothing writes nothing
+            self._unseal()
             self._connection.execute("INSERT OR REPLACE INTO meta VALUES ('title', ?)", (title,))
 
     def set_site_files(self, names: list[str]) -> None:
@@ -467,6 +509,7 @@ class ManifestStore:
         value = json.dumps(names)
         row = self._connection.execute("SELECT value FROM meta WHERE name = 'site_files'").fetchone()
         if row is None or row[0] != value:
+            self._unseal()
             self._connection.execute("INSERT OR REPLACE INTO meta VALUES ('site_files', ?)", (value,))
 
     def load_title(self) -> str | None:
