@@ -427,3 +427,23 @@ def test_no_seal_while_a_record_fails_or_a_file_is_racily_clean(tmp_path: Path) 
     assert build_site(tei, site, jobs=1).of("failed") and not _seal(site)
     report = build_site(tei, site, jobs=1)  # an invalid record is tried again at each build
     assert [outcome.key for outcome in report.of("failed")] == ["record-1"]
+
+
+def test_a_manifest_of_the_unsealed_layout_is_taken_over_as_it_is(tmp_path: Path) -> None:
+    # Layout 3 had the same rows and no seal; 4 is a new number so that a teikit knowing only 3 starts afresh
+    # (it would change rows and leave a seal that no longer matches them).
+    tei, site = tmp_path / "tei", tmp_path / "site"
+    make_records(tei, 2)
+    build_site(tei, site, jobs=1)
+    with sqlite3.connect(site / MANIFEST_NAME) as connection:
+        assert connection.execute("PRAGMA user_version").fetchone()[0] == manifest_module.SCHEMA_VERSION == 4
+        # As an older teikit leaves it: a record rebuilt with its own toolchain, a seal it did not know of.
+        connection.execute("UPDATE records SET toolchain = X'00' WHERE key = 'record-0'")
+        connection.execute("PRAGMA user_version=3")
+    connection.close()
+    report = build_site(tei, site, jobs=1)
+    assert [outcome.key for outcome in report.of("built")] == ["record-0"]
+    assert _seal(site)
+    with sqlite3.connect(site / MANIFEST_NAME) as connection:
+        assert connection.execute("PRAGMA user_version").fetchone()[0] == 4
+    connection.close()

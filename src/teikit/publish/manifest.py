@@ -23,6 +23,10 @@ records never rewrites a 600 MB file, a build killed part-way keeps every
 row it committed (each row is written after the outputs it lists), and
 another process may read the manifest while a build writes it.
 
+A build that could vouch for every record also stores a seal, one digest of
+the records' stats (:mod:`teikit.publish.seal`): the next build, if it finds
+the same, reads no row at all. Any change to the rows drops the seal first.
+
 The manifest is input like any other: it may come from a cache or a commit,
 edited by hand or by an attacker. A row that is not exactly what teikit
 writes (a key of the key scheme, a well-formed index entry) is dropped, so
@@ -60,7 +64,9 @@ from teikit.publish.paging import SITE_FILE_RE
 MANIFEST_NAME = ".teikit-manifest.sqlite"
 LEGACY_NAME = ".teikit-manifest.json"
 FORMAT = 1
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
+"""4 added the seal (:mod:`teikit.publish.seal`) to the rows of 3, which are taken over as they are.
+A teikit that knows only 3 starts a manifest of 4 afresh: it could not drop a seal its rows no longer match."""
 PAGE_SIZE = 4096
 DICTIONARY_BYTES = 32768
 """Largest preset dictionary (zlib's window); it grows from the first entries stored up to this."""
@@ -375,10 +381,11 @@ class ManifestStore:
             if version == 2:  # the rows of the previous layout are carried over (put again, below)
                 self._carried = _version_2_rows(connection)
                 connection.executescript("DROP TABLE IF EXISTS records;")
-            elif version not in (0, SCHEMA_VERSION):
+            elif version not in (0, 3, SCHEMA_VERSION):
                 connection.executescript("DROP TABLE IF EXISTS records; DROP TABLE IF EXISTS meta;")
             connection.executescript(_SCHEMA)
             if version != SCHEMA_VERSION:
+                connection.execute("DELETE FROM meta WHERE name = 'seal'")  # none is vouched for by another layout
                 connection.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
             connection.execute("BEGIN")
         except sqlite3.Error:
