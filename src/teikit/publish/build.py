@@ -7,7 +7,8 @@ search fallback, each in pages of bounded size (:mod:`teikit.publish.site`).
 
 * Incremental: a record whose bytes, and the toolchain, are unchanged since
   the last build (:mod:`teikit.publish.manifest`) is skipped; a file whose
-  size, mtime and inode are those recorded is not even read.
+  size, mtime and inode are those recorded is not even read, and when the
+  manifest's seal still holds (:mod:`teikit.publish.seal`), neither are its rows.
 * Parallel: records are validated and rendered in worker processes, each with
   its own compiled schemas and stylesheets (:mod:`teikit.core.workers`).
 * Safe: every file is written to a temporary name and renamed; the manifest
