@@ -123,6 +123,8 @@ def remove_temporaries(folder: Path) -> set[str]:
             names = {entry.name for entry in entries if entry.is_file(follow_symlinks=False)}
     except OSError:
         return set()
+    if ".tmp/" not in "/".join(names) + "/":  # no name ends in .tmp: one search, not a look at each name
+        return names
     for name in [name for name in names if name.startswith(TEMP_PREFIX) and is_temporary(name)]:
         (folder / name).unlink(missing_ok=True)
         names.discard(name)
