@@ -7,7 +7,8 @@ CPU per record (this process's children, workers included), the peak RSS of
 the largest process, and whether the two sites are identical (``diff -r``,
 the manifest left out). Then the largest single output file, the manifest's
 size, a rebuild of the unchanged corpus after the inputs are evicted from the
-page cache (``posix_fadvise(DONTNEED)``), validation without and with
+page cache (``posix_fadvise(DONTNEED)``) and whether it left the site's Pagefind
+index alone, validation without and with
 ``--cache`` (the cached rerun after the inputs and the cache are evicted,
 best and median of the rounds), and the ratio to the named peers: jing with
 teikit.rng (one batch call), and the fair peer, jing plus the same Schematron
@@ -90,7 +91,13 @@ def manifest_files(site: Path) -> list[Path]:
 
 
 def rebuilds(tei: Path, site: Path, files: list[Path], jobs: list[str], rounds: int = 5) -> None:
-    """Rebuilds of the unchanged corpus, warm and after eviction, interleaved; best and median."""
+    """Rebuilds of the unchanged corpus, warm and after eviction, interleaved; best and median.
+
+    Then whether the site's Pagefind index (if it has one) was left alone, as a rebuild
+    that changes nothing must: its folder's and files' mtimes before and after.
+    """
+    search = site / "pagefind"
+    before = index_stamps(search)
     warm, cold = [], []
     for _ in range(rounds):
         warm.append(measure([*TEIKIT, "build", str(tei), "-d", str(site), *jobs]))
@@ -102,6 +109,27 @@ def rebuilds(tei: Path, site: Path, files: list[Path], jobs: list[str], rounds: 
             f"rebuild, nothing changed ({label}): best {walls[0]:.2f} s, median {walls[len(walls) // 2]:.2f} s, "
             f"CPU {min(run.cpu for run in runs):.2f} s, peak RSS {max(run.peak_rss_mb for run in runs):.0f} MB"
         )
+    if not before:
+        print("  the site has no Pagefind index (pagefind/)")
+    else:
+        kept = (
+            "untouched" if index_stamps(search) == before else "REWRITTEN (a rebuild that changes nothing ran Pagefind)"
+        )
+        print(f"  the site's Pagefind index ({len(before)} files): {kept}")
+    if os.environ.get("PYTHONDONTWRITEBYTECODE"):
+        print("  (PYTHONDONTWRITEBYTECODE is set: each run compiles teikit's modules unless their .pyc exist)")
+
+
+def index_stamps(folder: Path) -> dict[str, int]:
+    """The mtime of each file below ``folder`` and of the folder itself (empty if it is not there)."""
+    if not folder.is_dir():
+        return {}
+    stamps = {str(path): path.stat().st_mtime_ns for path in folder.rglob("*")}
+    return stamps | {str(folder): folder.stat().st_mtime_ns}
+
+
+def print_load(when: str) -> None:
+    print(f"load average at the {when}: {' '.join(f'{value:.2f}' for value in os.getloadavg())}")
 
 
 def sizes(site: Path) -> None:
@@ -256,7 +284,9 @@ def main() -> None:
         # Once unmeasured: brings a site of an earlier teikit (another manifest layout) up to date.
         measure([*TEIKIT, "build", str(args.reuse / "tei"), "-d", str(args.reuse / "local"), *jobs])
         sizes(args.reuse / "local")
+        print_load("start")
         rebuilds(args.reuse / "tei", args.reuse / "local", files, jobs)
+        print_load("end")
         return
     with tempfile.TemporaryDirectory() as temporary:
         root = Path(temporary)
@@ -264,14 +294,13 @@ def main() -> None:
         files = sorted(tei.glob("*.xml")) if args.tei else generate(args.n, tei)
         args.n = len(files)
         size = sum(path.stat().st_size for path in files) / len(files) / 1024
-        load = os.getloadavg()
         print(f"{len(files)} records, {size:.0f} KiB each on average, {args.jobs} workers, {args.rounds} rounds")
-        print(f"load average at the start: {load[0]:.2f} {load[1]:.2f} {load[2]:.2f}")
+        print_load("start")
         if args.only != "validate":
             builds(args, tei, root)
         if args.only != "build":
             validation(args, tei, root)
-        print(f"load average at the end: {' '.join(f'{value:.2f}' for value in os.getloadavg())}")
+        print_load("end")
 
 
 if __name__ == "__main__":

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import io
 import json
 import os
@@ -251,3 +252,198 @@ def test_a_rebuild_that_finds_nothing_changed_imports_no_xml_stack_and_writes_no
     assert "skipped 3" in result.stderr
     assert not imported & {"lxml", "saxonche", "multiprocessing", "dask"}
     assert {path: path.stat().st_mtime_ns for path in site.rglob("*")} == stamps
+
+
+def test_a_file_replaced_by_another_of_the_same_size_and_mtime_is_rebuilt(tmp_path: Path) -> None:
+    # A new inode (an editor that writes a copy and renames it over the file, a checkout): never trusted.
+    tei, site = tmp_path / "tei", tmp_path / "site"
+    paths = make_records(tei, 2)
+    build_site(tei, site, jobs=1)
+    text = paths[0].read_text(encoding="utf-8")
+    changed = text.replace("Port Arthur", "Port Arthar", 1)
+    replacement = tmp_path / "replacement.xml"
+    replacement.write_text(changed, encoding="utf-8")
+    os.utime(replacement, ns=(AN_HOUR_AGO, AN_HOUR_AGO))
+    before = paths[0].stat()
+    os.replace(replacement, paths[0])
+    after = paths[0].stat()
+    assert (after.st_size, after.st_mtime_ns) == (before.st_size, before.st_mtime_ns) and after.st_ino != before.st_ino
+    report = build_site(tei, site, jobs=1)
+    assert [outcome.key for outcome in report.of("built")] == ["record-0"]
+    assert "Port Arthar" in (site / "record-0.html").read_text(encoding="utf-8")
+
+
+def test_stats_of_many_files_answer_as_each_files_own_stat(tmp_path: Path) -> None:
+    # A build stats every record with one clock reading (stats_of): it must vouch exactly as FileStat.of would.
+    path = tmp_path / "a.xml"
+    path.write_text("<a/>", encoding="utf-8")
+    os.utime(path, ns=(AN_HOUR_AGO, AN_HOUR_AGO))
+    recorded = filestat.FileStat.of(path)
+    [now, gone] = filestat.stats_of([str(path), str(tmp_path / "gone.xml")])
+    assert now.vouches_for(recorded) and now[:4] == recorded[:4] and gone == filestat.FileStat()
+    for field in ("size", "mtime_ns", "inode", "ctime_ns"):
+        assert not now.vouches_for(recorded._replace(**{field: getattr(recorded, field) + 1})), field
+    assert not now.vouches_for(recorded._replace(checked_ns=recorded.mtime_ns))  # read within a tick of a change
+    assert not now.vouches_for(filestat.FileStat()) and not gone.vouches_for(recorded)
+
+
+def test_a_record_whose_output_is_gone_or_a_link_is_rebuilt(tmp_path: Path) -> None:
+    tei, site = tmp_path / "tei", tmp_path / "site"
+    make_records(tei, 4)
+    build_site(tei, site, jobs=1)
+    outside = tmp_path / "outside.html"
+    outside.write_text("not teikit's", encoding="utf-8")
+    (site / "record-0.txt").unlink()
+    (site / "tei" / "record-1.xml").unlink()
+    (site / "record-2.bib").unlink()
+    (site / "record-2.bib").symlink_to(outside)  # a link in an output's place is not the output
+    stamps = {path: path.stat().st_mtime_ns for path in site.rglob("*.html") if not path.is_symlink()}
+    report = build_site(tei, site, jobs=1)
+    assert sorted(outcome.key for outcome in report.of("built")) == ["record-0", "record-1", "record-2"]
+    assert [outcome.key for outcome in report.of("skipped")] == ["record-3"]
+    assert (site / "record-0.txt").is_file() and (site / "tei" / "record-1.xml").is_file()
+    assert not (site / "record-2.bib").is_symlink() and outside.read_text(encoding="utf-8") == "not teikit's"
+    assert (site / "record-3.html").stat().st_mtime_ns == stamps[site / "record-3.html"]
+
+
+def test_a_deleted_site_page_is_written_again_without_rebuilding_a_record(tmp_path: Path) -> None:
+    tei, site = tmp_path / "tei", tmp_path / "site"
+    make_records(tei, 2)
+    build_site(tei, site, jobs=1)
+    (site / "index.html").unlink()
+    report = build_site(tei, site, jobs=1)
+    assert len(report.of("skipped")) == 2 and not report.of("built")
+    assert "record-1.html" in (site / "index.html").read_text(encoding="utf-8")
+
+
+def test_the_garbage_collector_runs_again_after_a_build(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # The collector is paused while the manifest is read and the records compared: never left off.
+    tei, site = tmp_path / "tei", tmp_path / "site"
+    make_records(tei, 1)
+    build_site(tei, site, jobs=1)
+    assert gc.isenabled()
+
+    def broken(*args: object) -> str:
+        assert not gc.isenabled()
+        raise OSError("the disk went away")
+
+    monkeypatch.setattr("teikit.publish.build.key_of", broken)
+    with pytest.raises(OSError, match="the disk went away"):
+        build_site(tei, site, jobs=1)
+    assert gc.isenabled()
+
+
+def _seal(site: Path) -> str:
+    with sqlite3.connect(f"{(site / MANIFEST_NAME).resolve().as_uri()}?mode=ro", uri=True) as connection:
+        row = connection.execute("SELECT value FROM meta WHERE name = 'seal'").fetchone()
+    connection.close()
+    return str(row[0]) if row else ""
+
+
+def test_a_sealed_rebuild_reads_no_row_and_reports_what_the_rows_would(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    tei, site = tmp_path / "tei", tmp_path / "site"
+    make_records(tei, 3)
+    build_site(tei, site, jobs=1)
+    assert _seal(site)  # built from files older than a tick: the build could vouch for all of them
+    with sqlite3.connect(site / MANIFEST_NAME) as connection:
+        connection.execute("DELETE FROM meta WHERE name = 'seal'")
+    connection.close()
+    rows = build_site(tei, site, jobs=1)  # the rows' way, which seals the manifest again
+
+    def no_rows(self: object) -> None:
+        raise AssertionError("a sealed rebuild read the manifest's rows")
+
+    monkeypatch.setattr(manifest_module.ManifestStore, "load", no_rows)
+    sealed = build_site(tei, site, jobs=1)
+    assert len(sealed.outcomes) == 3
+    assert [(o.key, o.source, o.status, o.tei_hash, o.outputs, o.stat[:4]) for o in sealed.outcomes] == [
+        (o.key, o.source, o.status, o.tei_hash, o.outputs, o.stat[:4]) for o in rows.outcomes
+    ]
+
+
+@pytest.mark.parametrize(
+    "change",
+    ["content", "touch", "new record", "removed record", "output gone", "site page gone", "title", "force"],
+)
+def test_anything_but_nothing_changed_breaks_the_seal(tmp_path: Path, change: str) -> None:
+    tei, site = tmp_path / "tei", tmp_path / "site"
+    paths = make_records(tei, 3)
+    build_site(tei, site, jobs=1)
+    assert _seal(site)
+    title, force = "Edition", False
+    if change == "content":  # same size, an hour-old mtime set back: the ctime still differs
+        paths[1].write_text(paths[1].read_text(encoding="utf-8").replace("Port Arthur", "Port Arthar", 1), "utf-8")
+        os.utime(paths[1], ns=(AN_HOUR_AGO, AN_HOUR_AGO))
+    elif change == "touch":
+        os.utime(paths[1], ns=(AN_HOUR_AGO + 10**9, AN_HOUR_AGO + 10**9))
+    elif change == "new record":
+        (tei / "record-3.xml").write_bytes(paths[0].read_bytes().replace(b">0</idno>", b">3</idno>"))
+        os.utime(tei / "record-3.xml", ns=(AN_HOUR_AGO, AN_HOUR_AGO))
+    elif change == "removed record":
+        paths[2].unlink()
+    elif change == "output gone":
+        (site / "tei" / "record-1.xml").unlink()
+    elif change == "site page gone":
+        (site / "index.html").unlink()
+    elif change == "title":
+        title = "Another edition"
+    else:
+        force = True
+    report = build_site(tei, site, jobs=1, title=title, force=force)
+    built = {outcome.key for outcome in report.of("built")}
+    expected = {
+        "content": {"record-1"},
+        "touch": set(),
+        "new record": {"record-2", "record-3"},  # record-2's page now links to its new neighbour
+        "removed record": {"record-1"},  # and record-1's no longer to record-2
+        "output gone": {"record-1"},
+        "site page gone": set(),
+        "title": set(),
+        "force": {"record-0", "record-1", "record-2"},
+    }[change]
+    assert built == expected
+    if change == "content":
+        assert "Port Arthar" in (site / "record-1.html").read_text(encoding="utf-8")
+    if change == "removed record":
+        assert not (site / "record-2.html").exists() and "record-2" not in (site / "index.html").read_text("utf-8")
+    if change in ("site page gone", "title"):
+        assert title in (site / "index.html").read_text(encoding="utf-8")
+    assert _seal(site)  # sealed again for the next rebuild
+    assert not build_site(tei, site, jobs=1, title=title).of("built")
+
+
+def test_no_seal_while_a_record_fails_or_a_file_is_racily_clean(tmp_path: Path) -> None:
+    tei, site = tmp_path / "tei", tmp_path / "site"
+    paths = make_records(tei, 2)
+    now = time.time_ns()
+    os.utime(paths[0], ns=(now, now))  # modified just now: its stat cannot vouch for it yet
+    build_site(tei, site, jobs=1)
+    assert not _seal(site)
+    os.utime(paths[0], ns=(AN_HOUR_AGO, AN_HOUR_AGO))
+    paths[1].write_text("<TEI>", encoding="utf-8")
+    os.utime(paths[1], ns=(AN_HOUR_AGO, AN_HOUR_AGO))
+    assert build_site(tei, site, jobs=1).of("failed") and not _seal(site)
+    report = build_site(tei, site, jobs=1)  # an invalid record is tried again at each build
+    assert [outcome.key for outcome in report.of("failed")] == ["record-1"]
+
+
+def test_a_manifest_of_the_unsealed_layout_is_taken_over_as_it_is(tmp_path: Path) -> None:
+    # Layout 3 had the same rows and no seal; 4 is a new number so that a teikit knowing only 3 starts afresh
+    # (it would change rows and leave a seal that no longer matches them).
+    tei, site = tmp_path / "tei", tmp_path / "site"
+    make_records(tei, 2)
+    build_site(tei, site, jobs=1)
+    with sqlite3.connect(site / MANIFEST_NAME) as connection:
+        assert connection.execute("PRAGMA user_version").fetchone()[0] == manifest_module.SCHEMA_VERSION == 4
+        # As an older teikit leaves it: a record rebuilt with its own toolchain, a seal it did not know of.
+        connection.execute("UPDATE records SET toolchain = X'00' WHERE key = 'record-0'")
+        connection.execute("PRAGMA user_version=3")
+    connection.close()
+    report = build_site(tei, site, jobs=1)
+    assert [outcome.key for outcome in report.of("built")] == ["record-0"]
+    assert _seal(site)
+    with sqlite3.connect(site / MANIFEST_NAME) as connection:
+        assert connection.execute("PRAGMA user_version").fetchone()[0] == 4
+    connection.close()

@@ -3,7 +3,6 @@ and the report is the same as without the cache."""
 
 from __future__ import annotations
 
-import dataclasses
 import io
 import os
 import subprocess
@@ -154,9 +153,7 @@ def test_a_racily_clean_file_is_checked_again(tmp_path: Path, monkeypatch: pytes
     def coarse(cls: type[FileStat], path: str | Path) -> FileStat:
         found: FileStat = real_of(cls, path)
         if Path(path) == bad:  # the tick has not moved on: the stat is the one recorded
-            return dataclasses.replace(
-                found, mtime_ns=recorded.mtime_ns, ctime_ns=recorded.ctime_ns, inode=recorded.inode
-            )
+            return found._replace(mtime_ns=recorded.mtime_ns, ctime_ns=recorded.ctime_ns, inode=recorded.inode)
         return found
 
     monkeypatch.setattr(FileStat, "of", classmethod(coarse))

@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import os
 import re
-import tempfile
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -120,17 +119,15 @@ def remove_temporaries(folder: Path) -> set[str]:
     looked here need not ``stat`` each file it expects (one look, not one per file).
     """
     try:
-        entries = list(os.scandir(folder))
+        with os.scandir(folder) as entries:  # a site of 10,000 records has 50,000 names here: no loop body
+            names = {entry.name for entry in entries if entry.is_file(follow_symlinks=False)}
     except OSError:
         return set()
-    names = set()
-    for entry in entries:
-        if not entry.is_file(follow_symlinks=False):
-            continue
-        if entry.name.startswith(TEMP_PREFIX) and is_temporary(entry.name):
-            Path(entry.path).unlink(missing_ok=True)
-        else:
-            names.add(entry.name)
+    if ".tmp/" not in "/".join(names) + "/":  # no name ends in .tmp: one search, not a look at each name
+        return names
+    for name in [name for name in names if name.startswith(TEMP_PREFIX) and is_temporary(name)]:
+        (folder / name).unlink(missing_ok=True)
+        names.discard(name)
     return names
 
 
@@ -233,6 +230,8 @@ def write_atomic(path: Path, data: bytes, *, force: bool = False, durable: bool 
         OutputExistsError: ``path`` exists and ``force`` is false.
         InputError: the folder cannot be created or written.
     """
+    import tempfile  # here: a rebuild that writes nothing does not load it (with shutil, random, bz2, lzma)
+
     if not force:
         refuse_overwrite(path)
     try:

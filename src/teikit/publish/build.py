@@ -7,7 +7,8 @@ search fallback, each in pages of bounded size (:mod:`teikit.publish.site`).
 
 * Incremental: a record whose bytes, and the toolchain, are unchanged since
   the last build (:mod:`teikit.publish.manifest`) is skipped; a file whose
-  size, mtime and inode are those recorded is not even read.
+  size, mtime and inode are those recorded is not even read, and when the
+  manifest's seal still holds (:mod:`teikit.publish.seal`), neither are its rows.
 * Parallel: records are validated and rendered in worker processes, each with
   its own compiled schemas and stylesheets (:mod:`teikit.core.workers`).
 * Safe: every file is written to a temporary name and renamed; the manifest
@@ -24,8 +25,11 @@ search fallback, each in pages of bounded size (:mod:`teikit.publish.site`).
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import functools
+import gc
+import hashlib
 import os
 import time
 from collections.abc import Callable, Generator, Iterator
@@ -34,7 +38,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from teikit.core.errors import Diagnostic, InputError, Location, TeikitError
-from teikit.core.filestat import FileStat, file_sha256
+from teikit.core.filestat import FileStat, file_sha256, stats_of
 from teikit.core.serialize import inside, remove_output, remove_temporaries, write_atomic
 from teikit.publish.facsimiles import images_fresh, is_image_output
 from teikit.publish.keys import key_of, outputs_of, record_key
@@ -47,6 +51,7 @@ from teikit.publish.manifest import (
 )
 from teikit.publish.paging import SITE_FILE_RE
 from teikit.publish.search import PENDING_PATH, mark_index_pending
+from teikit.publish.seal import closing_seal, still_sealed
 
 if TYPE_CHECKING:
     from teikit.core.workers import Executor
@@ -74,10 +79,17 @@ class BuildJob:
 
 
 def _depends(toolchain: str, prev: str, next_: str) -> str:
-    return sha256(f"{toolchain} {prev} {next_}".encode())
+    digest = _toolchain_digest(toolchain).copy()  # a copy costs half a new hash, asked of every record
+    digest.update(f" {prev} {next_}".encode())
+    return digest.hexdigest()
 
 
-@dataclass
+@functools.lru_cache(maxsize=4)
+def _toolchain_digest(toolchain: str) -> hashlib._Hash:
+    return hashlib.sha256(toolchain.encode())
+
+
+@dataclass(slots=True)
 class BuildOutcome:
     """The result of one record: built, skipped or failed, with what it produced or why not."""
 
@@ -220,7 +232,12 @@ def find_records(tei_dir: Path, problems: list[Diagnostic] | None = None) -> lis
 
 def record_paths(tei_dir: Path, problems: list[Diagnostic] | None = None) -> list[str]:
     """:func:`find_records` as strings (a build looks at every record each time: no Path objects)."""
-    return sorted(_walk(tei_dir, problems), key=lambda path: path.split(os.sep))
+    paths = list(_walk(tei_dir, problems))
+    start = len(str(tei_dir)) + 1
+    if all(path.find(os.sep, start) < 0 for path in paths):
+        paths.sort()  # all in one folder (most editions): the same order, without splitting each path
+        return paths
+    return sorted(paths, key=lambda path: path.split(os.sep))
 
 
 def has_records(tei_dir: Path) -> bool:
@@ -239,7 +256,7 @@ def _walk(tei_dir: Path, problems: list[Diagnostic] | None) -> Iterator[str]:
     while folders:
         folder = folders.pop()
         try:
-            entries = list(os.scandir(folder))
+            entries = os.scandir(folder)
         except OSError as error:
             if problems is not None:
                 problems.append(
@@ -248,13 +265,14 @@ def _walk(tei_dir: Path, problems: list[Diagnostic] | None) -> Iterator[str]:
                     )
                 )
             continue
-        for entry in entries:
-            if entry.name.startswith("."):
-                continue
-            if entry.is_dir():
-                folders.append(entry.path)
-            elif entry.name.endswith(".xml") and entry.is_file():
-                yield entry.path
+        with entries:  # read as it goes: has_records stops at the first record, not after the folder
+            for entry in entries:
+                if entry.name.startswith("."):
+                    continue
+                if entry.is_dir():
+                    folders.append(entry.path)
+                elif entry.name.endswith(".xml") and entry.is_file():
+                    yield entry.path
 
 
 def _refuse_overlap(tei_dir: Path, site: Path) -> None:
@@ -304,7 +322,8 @@ def build_site(
     report = BuildReport()
     _refuse_overlap(tei_dir, site)
     problems: list[Diagnostic] = []
-    records = record_paths(tei_dir, problems)
+    with _acyclic():
+        records = record_paths(tei_dir, problems)
     if problems:
         report.outcomes.append(BuildOutcome(str(tei_dir), str(tei_dir), "failed", diagnostics=problems))
     try:
@@ -321,26 +340,45 @@ def build_site(
         toolchain = sha256(f"{toolchain} {own}".encode())
     if ui_lang != "en" or base_url:
         toolchain = sha256(f"{toolchain} ui {ui_lang} {base_url}".encode())
+    with _acyclic():  # tens of thousands of rows and names, none in a cycle
+        root = str(tei_dir)
+        keys = [key_of(source, root) for source in records]
+        stats = stats_of(records)
     with ManifestStore(site) as store:
-        previous = store.load()
-        current = Manifest()
-        # A record's page depends on its neighbours: their keys are part of what its row vouches for.
-        depends: dict[str, str] = {}
-        planned = _plan(
-            tei_dir,
-            site,
-            records,
-            previous,
-            current,
-            store,
-            report,
-            toolchain,
-            force,
-            ui_lang,
-            base_url,
-            present,
-            depends,
-        )
+        if not force and not problems:
+            meta = store.load_meta()
+            seal = store.seal()
+            pending = os.path.exists(site / PENDING_PATH)  # a search index left unfinished: not sealed
+            if not pending and still_sealed(seal, toolchain, title, records, keys, stats, present, meta.site_files):
+                hashes = store.tei_hashes()
+                if all(key in hashes for key in keys):
+                    report.outcomes += [
+                        BuildOutcome(key, source, "skipped", hashes[key], stat, outputs_of(key))
+                        for key, source, stat in zip(keys, records, stats, strict=True)
+                    ]
+                    report.seconds = time.perf_counter() - started
+                    return report
+        with _acyclic():
+            previous = store.load()
+            current = Manifest()
+            # A record's page depends on its neighbours: their keys are part of what its row vouches for.
+            depends: dict[str, str] = {}
+            planned = _plan(
+                site,
+                records,
+                keys,
+                stats,
+                previous,
+                current,
+                store,
+                report,
+                toolchain,
+                force,
+                ui_lang,
+                base_url,
+                present,
+                depends,
+            )
         jobs_to_run = [job() for key, job in planned.items() if key not in current.records]
         if jobs_to_run or title != previous.title or current.records.keys() != previous.records.keys():
             # The index pages will be written: every skipped record's entry is needed, and checked.
@@ -394,7 +432,10 @@ def build_site(
         unchanged = (
             title == previous.title
             and current.records.keys() == previous.records.keys()
-            and all(state.same_build(previous.records[key]) for key, state in current.records.items())
+            and all(
+                state is previous.records[key] or state.same_build(previous.records[key])
+                for key, state in current.records.items()
+            )
             and _site_files_present(present, previous)
         )
         if not unchanged:
@@ -413,6 +454,9 @@ def build_site(
             from teikit.publish.search import index_site
 
             index_site(site, search_records(current), ui_lang, jobs)
+        # Last, once all is written: the seal that lets the next rebuild skip the rows (see seal.py).
+        done = not report.stopped and not report.of("failed")
+        store.set_seal(closing_seal(toolchain, title, records, keys, current.records) if done else "")
     report.seconds = time.perf_counter() - started
     return report
 
@@ -424,6 +468,23 @@ def search_records(manifest: Manifest) -> dict[str, str]:
         for key, state in manifest.records.items()
         if f"{key}.html" in state.outputs
     }
+
+
+@contextlib.contextmanager
+def _acyclic() -> Iterator[None]:
+    """Pause the cyclic garbage collector while a build reads its manifest and compares every record.
+
+    Those steps make a few objects per record, none of them in a reference
+    cycle, and keep them: the collector's passes over them, more frequent as
+    they grow in number, took a third of a rebuild that found nothing changed.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def _run(
@@ -439,9 +500,10 @@ def _run(
 
 
 def _plan(
-    tei_dir: Path,
     site: Path,
     records: list[str],
+    keys: list[str],
+    stats: list[FileStat],
     previous: Manifest,
     current: Manifest,
     store: ManifestStore,
@@ -460,12 +522,12 @@ def _plan(
     file's size, mtime and inode is not read at all; one whose stat changed is
     hashed, and is rebuilt only if its bytes changed (a file only touched gets
     its new stat recorded). ``present``: the names in the site and its ``tei/`` folder;
-    ``depends`` receives what each record's outputs depend on besides its TEI.
+    ``depends`` receives what each record's outputs depend on besides its TEI; ``keys`` and
+    ``stats`` are those of ``records``, taken before the manifest was read.
     """
     planned: dict[str, Callable[[], BuildJob]] = {}
     seen: dict[str, str] = {}
-    root, folder = str(tei_dir), str(site)
-    keys = [key_of(source, root) for source in records]
+    folder = str(site)
     for number, (source, key) in enumerate(zip(records, keys, strict=True)):
         other = seen.setdefault(key.casefold(), source)
         if other != source:
@@ -476,26 +538,40 @@ def _plan(
         planned[key] = functools.partial(BuildJob, source, key, folder, prev, next_, ui_lang, base_url)
         known = previous.records.get(key)
         depends[key] = _depends(toolchain, prev, next_)
-        usable = known is not None and known.toolchain == depends[key] and not force
         if (
-            known is not None
-            and usable
-            and present.issuperset(name for name in known.outputs if not is_image_output(key, name))
-            and images_fresh(site, source, key, known.outputs)
+            known is None
+            or force
+            or known.toolchain != depends[key]
+            or not _outputs_there(site, source, key, known, present)
         ):
+            continue
+        if known.source != source or not stats[number].vouches_for(known.stat):
             stat = FileStat.of(source)
-            if known.source != source or not stat.vouches_for(known.stat):
-                if file_sha256(Path(source)) != known.tei_hash:
-                    continue
-                fresh = dataclasses.replace(known, source=source, stat=stat, toolchain=depends[key])
-                if known.source != source or not stat.same_file(known.stat) or not stat.racy:
-                    store.put(key, fresh)  # touched, not changed (or no longer racy): known by its stat next time
-                known = fresh
-            current.records[key] = known
-            report.outcomes.append(
-                BuildOutcome(key, source, "skipped", known.tei_hash, known.stat, known.outputs, known.entry)
-            )
+            if file_sha256(Path(source)) != known.tei_hash:
+                continue
+            fresh = dataclasses.replace(known, source=source, stat=stat, toolchain=depends[key])
+            if known.source != source or not stat.same_file(known.stat) or not stat.racy:
+                store.put(key, fresh)  # touched, not changed (or no longer racy): known by its stat next time
+            known = fresh
+        current.records[key] = known
+        report.outcomes.append(
+            BuildOutcome(key, source, "skipped", known.tei_hash, known.stat, known.outputs, known.entry)
+        )
     return planned
+
+
+def _outputs_there(site: Path, source: str, key: str, known: RecordState, present: set[str]) -> bool:
+    """Whether a record's outputs are all in the site, its copied page images still their originals'.
+
+    ``present`` holds the names of the site and its ``tei/`` folder, never an image's
+    (those are in ``facs/``): a record with no image, most, is answered with one set look-up.
+    """
+    if present.issuperset(known.outputs):
+        return True
+    pages = [name for name in known.outputs if not is_image_output(key, name)]
+    return (
+        len(pages) < len(known.outputs) and present.issuperset(pages) and images_fresh(site, source, key, known.outputs)
+    )
 
 
 def _unreadable_entries(

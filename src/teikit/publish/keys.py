@@ -39,8 +39,13 @@ _PLAIN_RE = re.compile(r"(?!\.)(?:[A-Za-z0-9.-]|(?<=[A-Za-z0-9.-])_(?=[A-Za-z0-9
 """A segment that needs no escaping (most file names): kept as it is, without a look at each character."""
 
 
+_SIMPLE_RE = re.compile(r"(?!\.)[A-Za-z0-9.-]*")
+"""A segment without ``_`` that needs no escaping (``record-00017``): one character class, which
+the regex engine runs far faster than :data:`_PLAIN_RE`'s per-character alternatives."""
+
+
 def _escape(segment: str) -> str:
-    if _PLAIN_RE.fullmatch(segment):
+    if _SIMPLE_RE.fullmatch(segment) or _PLAIN_RE.fullmatch(segment):
         return segment
     out: list[str] = []
     last = len(segment) - 1
@@ -63,7 +68,7 @@ def key_of(path: str, root: str) -> str:
     relative = _relative_parts(path, root)
     if relative is None:
         relative = Path(path).relative_to(root).with_suffix("").parts
-    key = "__".join(_escape(part) for part in relative)
+    key = "__".join([_escape(part) for part in relative])
     if len(key) > MAX_KEY:
         digest = hashlib.sha256("/".join(relative).encode("utf-8", "surrogateescape")).hexdigest()[:16]
         key = key[: MAX_KEY - 18] + "~~" + digest
@@ -76,7 +81,7 @@ def _relative_parts(path: str, root: str) -> tuple[str, ...] | None:
     if not path.startswith(root + os.sep) or os.sep != "/":
         return None
     parts = path[len(root) + 1 :].split("/")
-    if any(part in ("", ".", "..") for part in parts):
+    if "" in parts or "." in parts or ".." in parts:
         return None
     name = parts[-1]
     dot = name.rfind(".")
@@ -94,6 +99,10 @@ OUTPUT_KINDS = ("{}.html", "{}.txt", "tei/{}.xml", "{}.diplomatic.txt", "{}.csl.
 """The pattern of each file a record makes: the manifest stores which were made, a bit each."""
 
 
+_OUTPUT_PARTS = tuple(tuple(kind.split("{}")) for kind in OUTPUT_KINDS)
+"""Each of :data:`OUTPUT_KINDS` as the text before and after the key (joined faster than formatted)."""
+
+
 def outputs_of(key: str) -> list[str]:
-    """The files a record makes, relative to the site folder."""
-    return [kind.format(key) for kind in OUTPUT_KINDS]
+    """The files a record makes, relative to the site folder (asked of every record at each build)."""
+    return [before + key + after for before, after in _OUTPUT_PARTS]

@@ -23,6 +23,10 @@ records never rewrites a 600 MB file, a build killed part-way keeps every
 row it committed (each row is written after the outputs it lists), and
 another process may read the manifest while a build writes it.
 
+A build that could vouch for every record also stores a seal, one digest of
+the records' stats (:mod:`teikit.publish.seal`): the next build, if it finds
+the same, reads no row at all. Any change to the rows drops the seal first.
+
 The manifest is input like any other: it may come from a cache or a commit,
 edited by hand or by an attacker. A row that is not exactly what teikit
 writes (a key of the key scheme, a well-formed index entry) is dropped, so
@@ -60,7 +64,9 @@ from teikit.publish.paging import SITE_FILE_RE
 MANIFEST_NAME = ".teikit-manifest.sqlite"
 LEGACY_NAME = ".teikit-manifest.json"
 FORMAT = 1
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
+"""4 added the seal (:mod:`teikit.publish.seal`) to the rows of 3, which are taken over as they are.
+A teikit that knows only 3 starts a manifest of 4 afresh: it could not drop a seal its rows no longer match."""
 PAGE_SIZE = 4096
 DICTIONARY_BYTES = 32768
 """Largest preset dictionary (zlib's window); it grows from the first entries stored up to this."""
@@ -103,7 +109,7 @@ def toolchain_fingerprint() -> str:
     return digest.hexdigest()
 
 
-@dataclass
+@dataclass(slots=True)
 class RecordState:
     """What the manifest knows of one record."""
 
@@ -247,35 +253,48 @@ MAX_ENTRY_BYTES = 64 * 1024 * 1024
 """An entry that inflates beyond this is not one teikit wrote (a compression bomb): its record is rebuilt."""
 
 
-def _read(connection: sqlite3.Connection) -> Manifest:
+_ROWS = (
+    "SELECT key, source, size, mtime_ns, inode, ctime_ns, checked_ns, tei_hash, toolchain, outputs, entry FROM records"
+)
+_ROW_TYPES = (str, str, int, int, int, int, int, bytes, bytes, int, bytes)
+"""The types of a row of teikit's making, checked in one step per row (asking SQLite for each
+column's type, or Python for each value's, took longer than reading the row)."""
+
+
+def _read_meta(connection: sqlite3.Connection) -> Manifest:
+    """The site's title and pages, no record."""
     manifest = Manifest()
-    for name, value in connection.execute("SELECT name, value FROM meta"):
+    for name, value in connection.execute("SELECT name, value FROM meta WHERE name IN ('title', 'site_files')"):
         if name == "title" and isinstance(value, str):
             manifest.title = value
         elif name == "site_files" and isinstance(value, str):
             manifest.site_files = _site_file_names(value)
+    return manifest
+
+
+def _read(connection: sqlite3.Connection) -> Manifest:
+    manifest = _read_meta(connection)
     dictionaries = _dictionaries(connection)
-    rows = connection.execute(
-        "SELECT key, source, size, mtime_ns, inode, ctime_ns, checked_ns, tei_hash, toolchain, outputs, entry"
-        " FROM records"
-    )
     everything = (1 << len(OUTPUT_KINDS)) - 1
     images: dict[str, list[str]] = {}
     for key, name in connection.execute("SELECT key, name FROM images ORDER BY key, name"):
         if isinstance(key, str) and isinstance(name, str) and is_image_output(key, name):
             images.setdefault(key, []).append(name)
-    for key, source, size, mtime_ns, inode, ctime_ns, checked_ns, tei_hash, toolchain, outputs, entry in rows:
-        if not all(isinstance(number, int) for number in (size, mtime_ns, inode, ctime_ns, checked_ns, outputs)):
+    records = manifest.records
+    for row in connection.execute(_ROWS):
+        if tuple(map(type, row)) != _ROW_TYPES:
             continue
-        if not (isinstance(source, str) and all(isinstance(data, bytes) for data in (tei_hash, toolchain, entry))):
-            continue
-        if not is_record_key(key) or not 0 <= outputs < 1 << len(OUTPUT_KINDS):
+        key, source, size, mtime_ns, inode, ctime_ns, checked_ns, tei_hash, toolchain, outputs, entry = row
+        if not 0 <= outputs <= everything or not is_record_key(key):
             continue
         names = outputs_of(key)
-        manifest.records[key] = RecordState(
+        if outputs != everything:
+            names = [name for bit, name in enumerate(names) if outputs >> bit & 1]
+        if key in images:
+            names += images[key]
+        records[key] = RecordState(
             tei_hash.hex(),
-            (names if outputs == everything else [name for bit, name in enumerate(names) if outputs >> bit & 1])
-            + images.get(key, []),
+            names,
             {},
             source,
             FileStat(size, mtime_ns, inode, ctime_ns, checked_ns),
@@ -346,6 +365,7 @@ class ManifestStore:
             self._connection = self._open()
         self._dictionaries = _dictionaries(self._connection)
         self._last_commit = time.monotonic()
+        self._sealed = True
         for key, state in self._carried:
             self.put(key, state)
         self._migrate_legacy()
@@ -361,10 +381,11 @@ class ManifestStore:
             if version == 2:  # the rows of the previous layout are carried over (put again, below)
                 self._carried = _version_2_rows(connection)
                 connection.executescript("DROP TABLE IF EXISTS records;")
-            elif version not in (0, SCHEMA_VERSION):
+            elif version not in (0, 3, SCHEMA_VERSION):
                 connection.executescript("DROP TABLE IF EXISTS records; DROP TABLE IF EXISTS meta;")
             connection.executescript(_SCHEMA)
             if version != SCHEMA_VERSION:
+                connection.execute("DELETE FROM meta WHERE name = 'seal'")  # none is vouched for by another layout
                 connection.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
             connection.execute("BEGIN")
         except sqlite3.Error:
@@ -402,8 +423,40 @@ class ManifestStore:
             state.dictionaries = self._dictionaries
         return manifest
 
+    def load_meta(self) -> Manifest:
+        """The site's title and pages as this store holds them now, without the records."""
+        return _read_meta(self._connection)
+
+    def seal(self) -> str:
+        """The seal of the records (:mod:`teikit.publish.seal`); "" if there is none."""
+        row = self._connection.execute("SELECT value FROM meta WHERE name = 'seal'").fetchone()
+        return row[0] if row is not None and isinstance(row[0], str) else ""
+
+    def set_seal(self, seal: str) -> None:
+        """Store the seal of the records as they are now ("" drops it)."""
+        if seal != self.seal():
+            self._connection.execute("DELETE FROM meta WHERE name = 'seal'")
+            if seal:
+                self._connection.execute("INSERT INTO meta VALUES ('seal', ?)", (seal,))
+        self._sealed = bool(seal)
+
+    def _unseal(self) -> None:
+        """Drop the seal before the first change it would no longer describe (in the same transaction)."""
+        if self._sealed:
+            self._connection.execute("DELETE FROM meta WHERE name = 'seal'")
+            self._sealed = False
+
+    def tei_hashes(self) -> dict[str, str]:
+        """Each record's TEI hash, by key (what a sealed rebuild reports of its records)."""
+        return {
+            key: digest.hex()
+            for key, digest in self._connection.execute("SELECT key, tei_hash FROM records")
+            if isinstance(key, str) and isinstance(digest, bytes)
+        }
+
     def put(self, key: str, state: RecordState) -> None:
         """Record ``key`` as built (its outputs already written); committed within :data:`COMMIT_EVERY`."""
+        self._unseal()
         if state.stored_entry is not None and state.dictionaries is self._dictionaries:
             stored = state.stored_entry
         else:
@@ -448,11 +501,14 @@ class ManifestStore:
 
     def forget(self, keys: list[str]) -> None:
         """Drop the rows of records that are gone (after their outputs were removed)."""
+        if keys:
+            self._unseal()
         self._connection.executemany("DELETE FROM records WHERE key = ?", [(key,) for key in keys])
         self._connection.executemany("DELETE FROM images WHERE key = ?", [(key,) for key in keys])
 
     def set_title(self, title: str) -> None:
         if self.load_title() != title:  # a build that changes nothing writes nothing
+            self._unseal()
             self._connection.execute("INSERT OR REPLACE INTO meta VALUES ('title', ?)", (title,))
 
     def set_site_files(self, names: list[str]) -> None:
@@ -460,6 +516,7 @@ class ManifestStore:
         value = json.dumps(names)
         row = self._connection.execute("SELECT value FROM meta WHERE name = 'site_files'").fetchone()
         if row is None or row[0] != value:
+            self._unseal()
             self._connection.execute("INSERT OR REPLACE INTO meta VALUES ('site_files', ?)", (value,))
 
     def load_title(self) -> str | None:
