@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import gzip
 import json
+import os
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -164,4 +166,19 @@ def test_without_pagefind_the_site_has_no_index_folder(tmp_path: Path, monkeypat
     tei, site = tmp_path / "tei", tmp_path / "site"
     make_records(tei, 1)
     build_site(tei, site, jobs=1)
+    assert not (site / "pagefind").exists()
+
+
+def test_a_sealed_site_with_its_index_left_unfinished_is_indexed_by_the_next_build(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The seal lets a rebuild that finds nothing changed skip every row; it must not skip an index left behind.
+    monkeypatch.setattr(search, "pagefind_executable", lambda: None)
+    tei, site = tmp_path / "tei", tmp_path / "site"
+    for path in make_records(tei, 2):  # old enough for their stat to vouch for them: the build seals
+        os.utime(path, (time.time() - 60, time.time() - 60))
+    build_site(tei, site, jobs=1)
+    search.mark_index_pending(site)
+    report = build_site(tei, site, jobs=1)
+    assert report.of("built") == [] and len(report.of("skipped")) == 2
     assert not (site / "pagefind").exists()
