@@ -50,8 +50,8 @@ from teikit.publish.manifest import (
     toolchain_fingerprint,
 )
 from teikit.publish.paging import SITE_FILE_RE
-from teikit.publish.search import PENDING_PATH, mark_index_pending
 from teikit.publish.seal import closing_seal, still_sealed
+from teikit.publish.search import PENDING_PATH, mark_index_pending
 
 if TYPE_CHECKING:
     from teikit.core.workers import Executor
