@@ -101,14 +101,20 @@ def test_the_index_is_rebuilt_whole_when_the_buckets_split(tmp_path: Path, monke
     assert set(_indexed(site)) == {"/record-000.html", "/record-001.html", "/record-002.html"}
 
 
-@needs_pagefind
-def test_a_build_stopped_while_indexing_is_finished_by_the_next(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def _built_then_edited(tmp_path: Path) -> tuple[Path, Path]:
+    """Two records built into a site, then the first edited ("wolfram" -> "zyzzyva"): (TEI folder, site)."""
     tei, site = tmp_path / "tei", tmp_path / "site"
     paths = make_records(tei, 2)
     build_site(tei, site, jobs=1)
     paths[0].write_text(paths[0].read_text(encoding="utf-8").replace("wolfram", "zyzzyva"), encoding="utf-8")
+    return tei, site
+
+
+@needs_pagefind
+def test_a_build_stopped_while_indexing_is_finished_by_the_next(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    tei, site = _built_then_edited(tmp_path)
     failing = tmp_path / "pagefind"
     failing.write_text(f"#!{sys.executable}\nimport sys\nprint('out of memory')\nsys.exit(3)\n", encoding="utf-8")
     failing.chmod(0o755)
@@ -143,10 +149,7 @@ def test_the_single_index_of_earlier_versions_is_replaced(tmp_path: Path) -> Non
 def test_a_build_stopped_among_the_records_is_indexed_by_the_next(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    tei, site = tmp_path / "tei", tmp_path / "site"
-    paths = make_records(tei, 2)
-    build_site(tei, site, jobs=1)
-    paths[0].write_text(paths[0].read_text(encoding="utf-8").replace("wolfram", "zyzzyva"), encoding="utf-8")
+    tei, site = _built_then_edited(tmp_path)
 
     def stop(*_args: object) -> bool:
         raise KeyboardInterrupt
